@@ -1,0 +1,238 @@
+// Parsing and dispatch of the CLI commands.
+#include "commandline.h"
+
+#include "database.h"
+#include "demogenerator.h"
+#include "storageerror.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString &message)
+{
+    err() << QCoreApplication::applicationName() << ": " << message << Qt::endl;
+    return 1;
+}
+
+QCommandLineOption databaseOption()
+{
+    return {{QStringLiteral("d"), QStringLiteral("database")},
+            tr("Open the community database at PATH (an SQLite file) or a postgresql:// URL."),
+            tr("PATH")};
+}
+
+void addGlobalOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        tr("Watercooler shows who talks with whom in your community, about what and how often.\n"
+           "Without a command it opens the main window."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(databaseOption());
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 tr("Optional command: %1.")
+                                     .arg(CommandLine::commandNames().join(QLatin1String(", "))),
+                                 QStringLiteral("[command]"));
+}
+
+bool parsePositiveInt(const QString &text, int *value)
+{
+    bool ok = false;
+    const int parsed = text.toInt(&ok);
+    if (!ok || parsed < 0)
+        return false;
+    *value = parsed;
+    return true;
+}
+
+std::unique_ptr<Database> openDatabase(const QString &argument)
+{
+    const DatabaseLocation location = argument.isEmpty() ? DatabaseLocation::sqlite(
+                                          DatabaseLocation::defaultSqlitePath())
+                                                         : DatabaseLocation::fromArgument(argument);
+    if (argument.isEmpty())
+        QDir().mkpath(QFileInfo(location.filePath).absolutePath());
+    auto database = std::make_unique<Database>(location);
+    database->open();
+    return database;
+}
+
+int runDemo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Fill the database with a generated sample community."));
+    parser.addHelpOption();
+    parser.addOption(databaseOption());
+    const QCommandLineOption members(QStringLiteral("members"),
+                                     tr("Number of members (default 60)."),
+                                     tr("N"),
+                                     QStringLiteral("60"));
+    const QCommandLineOption
+        discussions(QStringLiteral("discussions"),
+                    tr("Number of discussions (default 40, or posts/10 for large communities)."),
+                    tr("N"));
+    const QCommandLineOption posts(QStringLiteral("posts"),
+                                   tr("Number of posts (default 400)."),
+                                   tr("N"),
+                                   QStringLiteral("400"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  tr("Random seed; the same seed gives the same community."),
+                                  tr("S"),
+                                  QStringLiteral("1"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the summary as JSON."));
+    parser.addOptions({members, discussions, posts, seed, json});
+    parser.addPositionalArgument(QStringLiteral("demo"), tr("Generate a sample community."));
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return 0;
+    }
+    if (parser.positionalArguments().size() > 1)
+        return fail(tr("Unexpected argument: %1").arg(parser.positionalArguments().at(1)));
+
+    DemoGenerator::Options options;
+    if (!parsePositiveInt(parser.value(members), &options.members) || options.members == 0)
+        return fail(
+            tr("--members needs a whole number above 0, not \"%1\".").arg(parser.value(members)));
+    if (!parsePositiveInt(parser.value(posts), &options.posts))
+        return fail(tr("--posts needs a whole number, not \"%1\".").arg(parser.value(posts)));
+    options.discussions = DemoGenerator::defaultDiscussions(options.posts);
+    if (parser.isSet(discussions)
+        && !parsePositiveInt(parser.value(discussions), &options.discussions))
+        return fail(
+            tr("--discussions needs a whole number, not \"%1\".").arg(parser.value(discussions)));
+    bool seedOk = false;
+    options.seed = parser.value(seed).toUInt(&seedOk);
+    if (!seedOk)
+        return fail(tr("--seed needs a whole number, not \"%1\".").arg(parser.value(seed)));
+
+    try {
+        const auto database = openDatabase(parser.value(QStringLiteral("database")));
+        const DemoGenerator::Result result = DemoGenerator(options).generate(
+            database->connectionName());
+        if (parser.isSet(json)) {
+            const QJsonObject object{{QStringLiteral("database"),
+                                      database->location().displayName()},
+                                     {QStringLiteral("members"), result.members},
+                                     {QStringLiteral("discussions"), result.discussions},
+                                     {QStringLiteral("posts"), result.posts},
+                                     {QStringLiteral("mentions"), result.mentions},
+                                     {QStringLiteral("feeds"), result.feeds},
+                                     {QStringLiteral("feed_items"), result.feedItems},
+                                     {QStringLiteral("assessments"), result.assessments}};
+            out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        } else {
+            out() << tr("Created a sample community in %1:").arg(database->location().displayName())
+                  << '\n'
+                  << tr("  %1 members").arg(result.members) << '\n'
+                  << tr("  %1 discussions with %2 posts and %3 mentions")
+                         .arg(result.discussions)
+                         .arg(result.posts)
+                         .arg(result.mentions)
+                  << '\n'
+                  << tr("  %1 feeds with %2 items").arg(result.feeds).arg(result.feedItems) << '\n'
+                  << tr("  %1 maturity assessment(s)").arg(result.assessments) << Qt::endl;
+        }
+    } catch (const StorageError &error) {
+        return fail(error.message());
+    }
+    return 0;
+}
+
+} // namespace
+
+QStringList CommandLine::commandNames()
+{
+    return {QStringLiteral("demo")};
+}
+
+bool CommandLine::wantsCommandLine(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h")
+            || argument == QLatin1String("--help-all") || argument == QLatin1String("--version")
+            || argument == QLatin1String("-v"))
+            return true;
+        if (argument == QLatin1String("-d") || argument == QLatin1String("--database")) {
+            ++i; // skip the value
+            continue;
+        }
+        if (!argument.startsWith(QLatin1Char('-')))
+            return true; // a command (or a mistyped one, which the CLI reports)
+    }
+    return false;
+}
+
+QString CommandLine::databaseArgument(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addGlobalOptions(parser);
+    parser.parse(arguments);
+    return parser.value(QStringLiteral("database"));
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addGlobalOptions(parser);
+    // Options after the command belong to it; only parse up to the command here.
+    QStringList global{arguments.value(0)};
+    qsizetype i = 1;
+    for (; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (!argument.startsWith(QLatin1Char('-')))
+            break;
+        global << argument;
+        if ((argument == QLatin1String("-d") || argument == QLatin1String("--database"))
+            && i + 1 < arguments.size())
+            global << arguments.at(++i);
+    }
+    if (!parser.parse(global))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("version"))) {
+        out() << QCoreApplication::applicationName() << ' '
+              << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    if (i >= arguments.size() || parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return 0;
+    }
+
+    const QString command = arguments.at(i);
+    // The command sees the database option wherever it was given.
+    QStringList commandArguments{arguments.value(0)};
+    if (parser.isSet(QStringLiteral("database")))
+        commandArguments << QStringLiteral("--database")
+                         << parser.value(QStringLiteral("database"));
+    commandArguments << arguments.mid(i);
+    if (command == QLatin1String("demo"))
+        return runDemo(commandArguments);
+    return fail(tr("Unknown command \"%1\". Commands: %2. See --help.")
+                    .arg(command, commandNames().join(QLatin1String(", "))));
+}

@@ -1,0 +1,22 @@
+// The command-line interface: `watercooler [--database PATH] COMMAND ...`. Commands call the same
+// core functions as the GUI and print what they did; errors are one line on stderr, exit code 1.
+#pragma once
+
+#include <QStringList>
+
+class QTextStream;
+
+class CommandLine final
+{
+public:
+    // True when the arguments ask for a command, --help or --version rather than the window.
+    [[nodiscard]] static bool wantsCommandLine(const QStringList &arguments);
+
+    // The --database value (or the default SQLite file) from the arguments; empty on error.
+    [[nodiscard]] static QString databaseArgument(const QStringList &arguments);
+
+    // Runs the command and returns the process exit code.
+    [[nodiscard]] static int run(const QStringList &arguments);
+
+    [[nodiscard]] static QStringList commandNames();
+};

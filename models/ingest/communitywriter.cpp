@@ -1,0 +1,607 @@
+// Identity matching, upserts and statistics for everything that enters the database.
+#include "communitywriter.h"
+
+#include "sqlquery.h"
+#include "storageerror.h"
+#include "textextractor.h"
+#include "transaction.h"
+
+#include <QCryptographicHash>
+
+namespace {
+
+qint64 toSecs(const QDateTime &time, qint64 fallback)
+{
+    return time.isValid() ? time.toSecsSinceEpoch() : fallback;
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QString cacheKey(qint64 sourceId, const QString &kind, const QString &normalized)
+{
+    return QString::number(sourceId) + QLatin1Char('|') + kind + QLatin1Char('|') + normalized;
+}
+
+QString displayNameFor(const ImportAuthor &author)
+{
+    if (!author.displayName.trimmed().isEmpty())
+        return author.displayName.trimmed();
+    if (!author.handle.isEmpty())
+        return author.handle;
+    if (!author.email.isEmpty())
+        return author.email.section(QLatin1Char('@'), 0, 0);
+    return author.url;
+}
+
+} // namespace
+
+WriteSummary &WriteSummary::operator+=(const WriteSummary &other)
+{
+    membersCreated += other.membersCreated;
+    identitiesCreated += other.identitiesCreated;
+    discussionsCreated += other.discussionsCreated;
+    discussionsUpdated += other.discussionsUpdated;
+    postsCreated += other.postsCreated;
+    postsUpdated += other.postsUpdated;
+    mentions += other.mentions;
+    feedItems += other.feedItems;
+    return *this;
+}
+
+CommunityWriter::CommunityWriter(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{}
+
+CommunityWriter::~CommunityWriter() = default;
+
+SqlQuery &CommunityWriter::statement(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, std::make_unique<SqlQuery>(m_connectionName, sql)).first;
+    return *it->second;
+}
+
+WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &progress)
+{
+    WriteSummary summary;
+    // Caches may hold ids from a rolled-back write; start clean each time.
+    m_identityCache.clear();
+    m_tagCache.clear();
+    m_hashtagCache.clear();
+
+    qint64 totalPosts = 0;
+    for (const ImportDiscussion &discussion : batch.discussions)
+        totalPosts += discussion.posts.size();
+
+    Transaction transaction(m_connectionName);
+    const qint64 sourceId = ensureSource(batch);
+
+    for (const ImportMember &member : batch.members) {
+        const qint64 memberId = resolveMember(sourceId, member.identity, summary);
+        if (memberId == 0)
+            continue;
+        for (const QString &tag : member.tags) {
+            statement(QStringLiteral("INSERT INTO member_tags (member_id, tag_id) VALUES (?, ?) "
+                                     "ON CONFLICT DO NOTHING"))
+                .bind(memberId)
+                .bind(tagId(tag))
+                .exec();
+        }
+        if (!member.notes.isEmpty()) {
+            statement(QStringLiteral("UPDATE members SET notes = ? WHERE id = ? AND notes = ''"))
+                .bind(member.notes)
+                .bind(memberId)
+                .exec();
+        }
+    }
+
+    qint64 done = 0;
+    for (const ImportDiscussion &discussion : batch.discussions) {
+        bool isNew = false;
+        const qint64 discussionId = writeDiscussion(sourceId, discussion, &isNew, summary);
+        QHash<QString, qint64> postIds;
+        for (const ImportPost &post : discussion.posts)
+            writePost(sourceId, discussionId, isNew, post, postIds, summary);
+        if (batch.feedId > 0 && discussion.hasFeedItem)
+            writeFeedItem(batch.feedId, discussionId, discussion.feedItem, summary);
+        done += discussion.posts.size();
+        if (progress && !progress(done, totalPosts))
+            throw OperationCancelled();
+    }
+
+    if (!m_deferStatistics)
+        refreshStatistics();
+    transaction.commit();
+    return summary;
+}
+
+qint64 CommunityWriter::ensureSource(const ImportBatch &batch)
+{
+    const QString kind = batch.sourceKind.isEmpty() ? QStringLiteral("manual") : batch.sourceKind;
+    const QString name = batch.sourceName.isEmpty() ? kind : batch.sourceName;
+    SqlQuery &find = statement(
+        QStringLiteral("SELECT id FROM sources WHERE kind = ? AND name = ?"));
+    const QVariant existing = find.bind(kind).bind(name).scalar();
+    if (existing.isValid())
+        return existing.toLongLong();
+    SqlQuery &insert = statement(QStringLiteral(
+        "INSERT INTO sources (kind, name, url, created_at) VALUES (?, ?, ?, ?) RETURNING id"));
+    return insert.bind(kind)
+        .bind(name)
+        .bind(textOrNull(batch.sourceUrl))
+        .bind(QDateTime::currentSecsSinceEpoch())
+        .scalar()
+        .toLongLong();
+}
+
+QList<CommunityWriter::IdentityKey> CommunityWriter::identityKeys(const ImportAuthor &author)
+{
+    QList<IdentityKey> keys;
+    if (!author.handle.trimmed().isEmpty()) {
+        const QString handle = author.handle.trimmed().remove(0,
+                                                              author.handle.trimmed().startsWith(
+                                                                  QLatin1Char('@'))
+                                                                  ? 1
+                                                                  : 0);
+        keys.append({QStringLiteral("handle"), TextExtractor::normalizeHandle(handle), handle});
+    }
+    if (!author.email.trimmed().isEmpty()) {
+        const QString email = author.email.trimmed();
+        keys.append({QStringLiteral("email"), email.toCaseFolded(), email});
+    }
+    if (!author.url.trimmed().isEmpty())
+        keys.append({QStringLiteral("url"), author.url.trimmed(), author.url.trimmed()});
+    if (keys.isEmpty() && !author.displayName.trimmed().isEmpty()) {
+        const QString name = author.displayName.simplified();
+        keys.append({QStringLiteral("name"), name.toCaseFolded(), name});
+    }
+    return keys;
+}
+
+qint64 CommunityWriter::findMember(qint64 sourceId, const QList<IdentityKey> &keys)
+{
+    for (const IdentityKey &key : keys) {
+        const QString cached = cacheKey(sourceId, key.kind, key.normalized);
+        const auto it = m_identityCache.constFind(cached);
+        if (it != m_identityCache.constEnd())
+            return it.value();
+        SqlQuery &find = statement(QStringLiteral("SELECT member_id FROM identities WHERE "
+                                                  "source_id = ? AND kind = ? AND normalized = ?"));
+        const QVariant id = find.bind(sourceId).bind(key.kind).bind(key.normalized).scalar();
+        if (id.isValid()) {
+            m_identityCache.insert(cached, id.toLongLong());
+            return id.toLongLong();
+        }
+    }
+    // The same e-mail address on another source is the same person.
+    for (const IdentityKey &key : keys) {
+        if (key.kind != QLatin1String("email"))
+            continue;
+        SqlQuery &find = statement(
+            QStringLiteral("SELECT member_id FROM identities WHERE kind = 'email' AND normalized = "
+                           "? ORDER BY id LIMIT 1"));
+        const QVariant id = find.bind(key.normalized).scalar();
+        if (id.isValid())
+            return id.toLongLong();
+    }
+    return 0;
+}
+
+qint64 CommunityWriter::resolveMember(qint64 sourceId,
+                                      const ImportAuthor &author,
+                                      WriteSummary &summary)
+{
+    const QList<IdentityKey> keys = identityKeys(author);
+    if (keys.isEmpty())
+        return 0;
+
+    qint64 memberId = findMember(sourceId, keys);
+    if (memberId == 0) {
+        const QString name = displayNameFor(author);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        SqlQuery &insert = statement(QStringLiteral(
+            "INSERT INTO members (display_name, sort_name, email, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+        memberId = insert.bind(name)
+                       .bind(name.toCaseFolded())
+                       .bind(textOrNull(author.email.trimmed()))
+                       .bind(now)
+                       .bind(now)
+                       .scalar()
+                       .toLongLong();
+        ++summary.membersCreated;
+    }
+    for (const IdentityKey &key : keys) {
+        const QString cached = cacheKey(sourceId, key.kind, key.normalized);
+        if (!m_identityCache.contains(cached))
+            addIdentity(memberId, sourceId, key, author, summary);
+    }
+    return memberId;
+}
+
+void CommunityWriter::addIdentity(qint64 memberId,
+                                  qint64 sourceId,
+                                  const IdentityKey &key,
+                                  const ImportAuthor &author,
+                                  WriteSummary &summary)
+{
+    SqlQuery &insert = statement(
+        QStringLiteral("INSERT INTO identities (member_id, source_id, kind, value, normalized, "
+                       "display_name, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, kind, normalized) DO "
+                       "NOTHING RETURNING id"));
+    const QVariant id = insert.bind(memberId)
+                            .bind(sourceId)
+                            .bind(key.kind)
+                            .bind(key.value)
+                            .bind(key.normalized)
+                            .bind(textOrNull(author.displayName.trimmed()))
+                            .bind(QDateTime::currentSecsSinceEpoch())
+                            .scalar();
+    m_identityCache.insert(cacheKey(sourceId, key.kind, key.normalized), memberId);
+    if (!id.isValid())
+        return;
+    ++summary.identitiesCreated;
+    if (key.kind == QLatin1String("handle")) {
+        // Mentions of this handle written before the member was known now point at them.
+        SqlQuery &link = statement(QStringLiteral("UPDATE mentions SET member_id = ? WHERE "
+                                                  "member_id IS NULL AND handle = ? AND post_id IN "
+                                                  "(SELECT p.id FROM posts p JOIN discussions d ON "
+                                                  "d.id = p.discussion_id WHERE d.source_id = ?)"));
+        link.bind(memberId).bind(key.normalized).bind(sourceId).exec();
+        if (link.numRowsAffected() > 0)
+            m_touchedMembers.insert(memberId);
+    }
+}
+
+qint64 CommunityWriter::writeDiscussion(qint64 sourceId,
+                                        const ImportDiscussion &discussion,
+                                        bool *isNew,
+                                        WriteSummary &summary)
+{
+    const QString externalId = discussion.externalId.isEmpty() ? discussion.title
+                                                               : discussion.externalId;
+    SqlQuery &find = statement(QStringLiteral(
+        "SELECT id, title, url FROM discussions WHERE source_id = ? AND external_id = ?"));
+    find.bind(sourceId).bind(externalId).exec();
+    qint64 id = 0;
+    if (find.next()) {
+        id = find.toInt64(0);
+        *isNew = false;
+        const bool changed = find.toString(1) != discussion.title
+                             || find.toString(2) != discussion.url;
+        find.finish();
+        if (changed) {
+            statement(QStringLiteral("UPDATE discussions SET title = ?, url = ?, "
+                                     "row_version = row_version + 1 WHERE id = ?"))
+                .bind(discussion.title)
+                .bind(textOrNull(discussion.url))
+                .bind(id)
+                .exec();
+            ++summary.discussionsUpdated;
+        }
+    } else {
+        qint64 created = toSecs(discussion.created, 0);
+        if (created == 0 && !discussion.posts.isEmpty())
+            created = toSecs(discussion.posts.constFirst().created, 0);
+        if (created == 0)
+            created = QDateTime::currentSecsSinceEpoch();
+        SqlQuery &insert = statement(QStringLiteral(
+            "INSERT INTO discussions (source_id, external_id, title, url, created_at) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+        id = insert.bind(sourceId)
+                 .bind(externalId)
+                 .bind(discussion.title)
+                 .bind(textOrNull(discussion.url))
+                 .bind(created)
+                 .scalar()
+                 .toLongLong();
+        *isNew = true;
+        ++summary.discussionsCreated;
+    }
+    for (const QString &tag : discussion.tags) {
+        statement(
+            QStringLiteral("INSERT INTO discussion_tags (discussion_id, tag_id) VALUES (?, ?) "
+                           "ON CONFLICT DO NOTHING"))
+            .bind(id)
+            .bind(tagId(tag))
+            .exec();
+    }
+    m_touchedDiscussions.insert(id);
+    return id;
+}
+
+void CommunityWriter::writePost(qint64 sourceId,
+                                qint64 discussionId,
+                                bool discussionIsNew,
+                                const ImportPost &post,
+                                QHash<QString, qint64> &postIds,
+                                WriteSummary &summary)
+{
+    QString externalId = post.externalId;
+    if (externalId.isEmpty()) {
+        // No id from the source: the content identifies the post, so a re-import matches it.
+        QCryptographicHash hash(QCryptographicHash::Sha1);
+        const QByteArray content = post.author.displayName.toUtf8() + '\n'
+                                   + post.author.handle.toUtf8() + '\n'
+                                   + QByteArray::number(toSecs(post.created, 0)) + '\n'
+                                   + post.text.toUtf8();
+        hash.addData(content);
+        externalId = QString::fromLatin1(hash.result().toHex());
+    }
+
+    QVariant parentId(QMetaType::fromType<qint64>());
+    if (!post.parentExternalId.isEmpty()) {
+        auto it = postIds.constFind(post.parentExternalId);
+        if (it != postIds.constEnd()) {
+            parentId = it.value();
+        } else if (!discussionIsNew) {
+            SqlQuery &findParent = statement(
+                QStringLiteral("SELECT id FROM posts WHERE discussion_id = ? AND external_id = ?"));
+            const QVariant found = findParent.bind(discussionId).bind(post.parentExternalId).scalar();
+            if (found.isValid())
+                parentId = found;
+        }
+    }
+
+    const qint64 authorId = resolveMember(sourceId, post.author, summary);
+    const QVariant author = authorId > 0 ? QVariant(authorId)
+                                         : QVariant(QMetaType::fromType<qint64>());
+    const qint64 created = toSecs(post.created, QDateTime::currentSecsSinceEpoch());
+
+    qint64 postId = 0;
+    if (!discussionIsNew) {
+        SqlQuery &find = statement(
+            QStringLiteral("SELECT id, body_text, body_html, created_at FROM posts WHERE "
+                           "discussion_id = ? AND external_id = ?"));
+        find.bind(discussionId).bind(externalId).exec();
+        if (find.next()) {
+            postId = find.toInt64(0);
+            const bool changed = find.toString(1) != post.text || find.toString(2) != post.html
+                                 || find.toInt64(3) != created;
+            find.finish();
+            if (changed) {
+                statement(
+                    QStringLiteral("UPDATE posts SET body_text = ?, body_html = ?, created_at = ?, "
+                                   "url = ?, row_version = row_version + 1 WHERE id = ?"))
+                    .bind(post.text)
+                    .bind(textOrNull(post.html))
+                    .bind(created)
+                    .bind(textOrNull(post.url))
+                    .bind(postId)
+                    .exec();
+                statement(QStringLiteral("DELETE FROM mentions WHERE post_id = ?"))
+                    .bind(postId)
+                    .exec();
+                statement(QStringLiteral("DELETE FROM post_hashtags WHERE post_id = ?"))
+                    .bind(postId)
+                    .exec();
+                statement(QStringLiteral("DELETE FROM post_links WHERE post_id = ?"))
+                    .bind(postId)
+                    .exec();
+                writePostExtras(sourceId, postId, post.text, summary);
+                ++summary.postsUpdated;
+            }
+        }
+    }
+    if (postId == 0) {
+        SqlQuery &insert = statement(QStringLiteral(
+            "INSERT INTO posts (discussion_id, parent_id, author_id, external_id, created_at, "
+            "body_text, body_html, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+        postId = insert.bind(discussionId)
+                     .bind(parentId)
+                     .bind(author)
+                     .bind(externalId)
+                     .bind(created)
+                     .bind(post.text)
+                     .bind(textOrNull(post.html))
+                     .bind(textOrNull(post.url))
+                     .scalar()
+                     .toLongLong();
+        writePostExtras(sourceId, postId, post.text, summary);
+        ++summary.postsCreated;
+    }
+    postIds.insert(externalId, postId);
+    if (authorId > 0)
+        m_touchedMembers.insert(authorId);
+    if (!parentId.isNull()) {
+        SqlQuery &parentAuthor = statement(
+            QStringLiteral("SELECT author_id FROM posts WHERE id = ?"));
+        const QVariant parentAuthorId = parentAuthor.bind(parentId).scalar();
+        if (!parentAuthorId.isNull())
+            m_touchedMembers.insert(parentAuthorId.toLongLong());
+    }
+}
+
+void CommunityWriter::writePostExtras(qint64 sourceId,
+                                      qint64 postId,
+                                      const QString &text,
+                                      WriteSummary &summary)
+{
+    const TextExtractor::Result extracted = TextExtractor::extract(text);
+    for (const QString &handle : extracted.mentions) {
+        const QString normalized = TextExtractor::normalizeHandle(handle);
+        const qint64 memberId = findMember(sourceId,
+                                           {{QStringLiteral("handle"), normalized, handle}});
+        statement(
+            QStringLiteral("INSERT INTO mentions (post_id, member_id, handle) VALUES (?, ?, ?) "
+                           "ON CONFLICT DO NOTHING"))
+            .bind(postId)
+            .bind(memberId > 0 ? QVariant(memberId) : QVariant(QMetaType::fromType<qint64>()))
+            .bind(normalized)
+            .exec();
+        if (memberId > 0)
+            m_touchedMembers.insert(memberId);
+        ++summary.mentions;
+    }
+    for (const QString &tag : extracted.hashtags) {
+        statement(QStringLiteral("INSERT INTO post_hashtags (post_id, hashtag_id) VALUES (?, ?) "
+                                 "ON CONFLICT DO NOTHING"))
+            .bind(postId)
+            .bind(hashtagId(tag))
+            .exec();
+    }
+    for (const QString &link : extracted.links) {
+        statement(QStringLiteral(
+                      "INSERT INTO post_links (post_id, url) VALUES (?, ?) ON CONFLICT DO NOTHING"))
+            .bind(postId)
+            .bind(link)
+            .exec();
+    }
+}
+
+void CommunityWriter::writeFeedItem(qint64 feedId,
+                                    qint64 discussionId,
+                                    const ImportFeedItem &item,
+                                    WriteSummary &summary)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    SqlQuery &upsert = statement(QStringLiteral(
+        "INSERT INTO feed_items (feed_id, dedup_key, discussion_id, title, link, published_at, "
+        "updated_at, fetched_at, comments_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (feed_id, dedup_key) DO UPDATE SET title = excluded.title, link = "
+        "excluded.link, "
+        "updated_at = excluded.updated_at, discussion_id = excluded.discussion_id, "
+        "comments_url = excluded.comments_url RETURNING id"));
+    const qint64 itemId = upsert.bind(feedId)
+                              .bind(item.dedupKey)
+                              .bind(discussionId)
+                              .bind(item.title)
+                              .bind(textOrNull(item.link))
+                              .bind(item.published.isValid()
+                                        ? QVariant(item.published.toSecsSinceEpoch())
+                                        : QVariant(QMetaType::fromType<qint64>()))
+                              .bind(item.updated.isValid()
+                                        ? QVariant(item.updated.toSecsSinceEpoch())
+                                        : QVariant(QMetaType::fromType<qint64>()))
+                              .bind(now)
+                              .bind(textOrNull(item.commentsUrl))
+                              .scalar()
+                              .toLongLong();
+    for (const ImportEnclosure &enclosure : item.enclosures) {
+        statement(
+            QStringLiteral(
+                "INSERT INTO enclosures (feed_item_id, url, mime_type, length_bytes, duration_s) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_item_id, url) DO UPDATE SET "
+                "mime_type = excluded.mime_type, length_bytes = excluded.length_bytes, "
+                "duration_s = excluded.duration_s"))
+            .bind(itemId)
+            .bind(enclosure.url)
+            .bind(textOrNull(enclosure.mimeType))
+            .bind(enclosure.lengthBytes >= 0 ? QVariant(enclosure.lengthBytes)
+                                             : QVariant(QMetaType::fromType<qint64>()))
+            .bind(enclosure.durationSeconds >= 0 ? QVariant(enclosure.durationSeconds)
+                                                 : QVariant(QMetaType::fromType<int>()))
+            .exec();
+    }
+    ++summary.feedItems;
+}
+
+qint64 CommunityWriter::tagId(const QString &name)
+{
+    const QString normalized = TextExtractor::normalizeTag(name);
+    const auto it = m_tagCache.constFind(normalized);
+    if (it != m_tagCache.constEnd())
+        return it.value();
+    statement(
+        QStringLiteral("INSERT INTO tags (name, normalized) VALUES (?, ?) ON CONFLICT DO NOTHING"))
+        .bind(name.trimmed())
+        .bind(normalized)
+        .exec();
+    const qint64 id = statement(QStringLiteral("SELECT id FROM tags WHERE normalized = ?"))
+                          .bind(normalized)
+                          .scalar()
+                          .toLongLong();
+    m_tagCache.insert(normalized, id);
+    return id;
+}
+
+qint64 CommunityWriter::hashtagId(const QString &name)
+{
+    const QString normalized = TextExtractor::normalizeTag(name);
+    const auto it = m_hashtagCache.constFind(normalized);
+    if (it != m_hashtagCache.constEnd())
+        return it.value();
+    statement(QStringLiteral(
+                  "INSERT INTO hashtags (name, normalized) VALUES (?, ?) ON CONFLICT DO NOTHING"))
+        .bind(name)
+        .bind(normalized)
+        .exec();
+    const qint64 id = statement(QStringLiteral("SELECT id FROM hashtags WHERE normalized = ?"))
+                          .bind(normalized)
+                          .scalar()
+                          .toLongLong();
+    m_hashtagCache.insert(normalized, id);
+    return id;
+}
+
+namespace {
+
+// Runs an UPDATE for the given ids in chunks, or for every row when most rows are touched.
+void updateForIds(const QString &connectionName, const QString &updateSql, const QSet<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
+    constexpr int chunkSize = 400;
+    if (ids.size() > 20 * chunkSize) {
+        SqlQuery::execDirect(connectionName, updateSql);
+        return;
+    }
+    QList<qint64> list(ids.cbegin(), ids.cend());
+    for (qsizetype start = 0; start < list.size(); start += chunkSize) {
+        const qsizetype count = std::min<qsizetype>(chunkSize, list.size() - start);
+        QStringList marks(count, QStringLiteral("?"));
+        SqlQuery query(connectionName,
+                       updateSql + QStringLiteral(" WHERE id IN (") + marks.join(QLatin1Char(','))
+                           + QLatin1Char(')'));
+        for (qsizetype i = 0; i < count; ++i)
+            query.bind(list.at(start + i));
+        query.exec();
+    }
+}
+
+} // namespace
+
+void CommunityWriter::refreshStatistics()
+{
+    refreshMemberStats();
+    refreshDiscussionStats();
+    m_touchedMembers.clear();
+    m_touchedDiscussions.clear();
+}
+
+void CommunityWriter::refreshMemberStats()
+{
+    updateForIds(
+        m_connectionName,
+        QStringLiteral(
+            "UPDATE members SET "
+            "post_count = (SELECT COUNT(*) FROM posts p WHERE p.author_id = members.id), "
+            "replies_given = (SELECT COUNT(*) FROM posts p WHERE p.author_id = members.id "
+            "AND p.parent_id IS NOT NULL), "
+            "replies_received = (SELECT COUNT(*) FROM posts r JOIN posts p ON r.parent_id = p.id "
+            "WHERE p.author_id = members.id AND (r.author_id IS NULL OR r.author_id <> "
+            "members.id)), "
+            "mentions_received = (SELECT COUNT(*) FROM mentions m WHERE m.member_id = members.id), "
+            "first_seen = (SELECT MIN(p.created_at) FROM posts p WHERE p.author_id = members.id), "
+            "last_seen = (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = members.id)"),
+        m_touchedMembers);
+}
+
+void CommunityWriter::refreshDiscussionStats()
+{
+    updateForIds(
+        m_connectionName,
+        QStringLiteral(
+            "UPDATE discussions SET "
+            "post_count = (SELECT COUNT(*) FROM posts p WHERE p.discussion_id = discussions.id), "
+            "participant_count = (SELECT COUNT(DISTINCT p.author_id) FROM posts p "
+            "WHERE p.discussion_id = discussions.id), "
+            "last_post_at = (SELECT MAX(p.created_at) FROM posts p "
+            "WHERE p.discussion_id = discussions.id)"),
+        m_touchedDiscussions);
+}

@@ -1,0 +1,84 @@
+// The one way in: turns import batches into members, identities, discussions, posts, mentions,
+// hashtags, links, tags and feed items. Matches authors to existing members, never duplicates.
+#pragma once
+
+#include "importbatch.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+class SqlQuery;
+
+class CommunityWriter final
+{
+public:
+    // Called after each discussion with posts written so far and posts in the batch; returning
+    // false cancels the write (OperationCancelled is thrown and nothing of the batch is kept).
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    explicit CommunityWriter(QString connectionName);
+    ~CommunityWriter();
+    Q_DISABLE_COPY_MOVE(CommunityWriter)
+
+    // Writes the batch in one transaction (a savepoint inside a caller's transaction).
+    // Throws StorageError; on any error nothing of the batch is stored.
+    WriteSummary write(const ImportBatch &batch, const Progress &progress = {});
+
+    // Large imports made of many batches defer the member and discussion figures to one
+    // refreshStatistics() at the end instead of one per batch.
+    void setDeferStatistics(bool defer) { m_deferStatistics = defer; }
+    void refreshStatistics();
+
+private:
+    struct IdentityKey
+    {
+        QString kind;
+        QString normalized;
+        QString value;
+    };
+
+    SqlQuery &statement(const QString &sql);
+    qint64 ensureSource(const ImportBatch &batch);
+    qint64 resolveMember(qint64 sourceId, const ImportAuthor &author, WriteSummary &summary);
+    qint64 findMember(qint64 sourceId, const QList<IdentityKey> &keys);
+    void addIdentity(qint64 memberId,
+                     qint64 sourceId,
+                     const IdentityKey &key,
+                     const ImportAuthor &author,
+                     WriteSummary &summary);
+    qint64 writeDiscussion(qint64 sourceId,
+                           const ImportDiscussion &discussion,
+                           bool *isNew,
+                           WriteSummary &summary);
+    void writePost(qint64 sourceId,
+                   qint64 discussionId,
+                   bool discussionIsNew,
+                   const ImportPost &post,
+                   QHash<QString, qint64> &postIds,
+                   WriteSummary &summary);
+    void writePostExtras(qint64 sourceId, qint64 postId, const QString &text, WriteSummary &summary);
+    void writeFeedItem(qint64 feedId,
+                       qint64 discussionId,
+                       const ImportFeedItem &item,
+                       WriteSummary &summary);
+    qint64 tagId(const QString &name);
+    qint64 hashtagId(const QString &name);
+    void refreshMemberStats();
+    void refreshDiscussionStats();
+
+    [[nodiscard]] static QList<IdentityKey> identityKeys(const ImportAuthor &author);
+
+    QString m_connectionName;
+    std::map<QString, std::unique_ptr<SqlQuery>> m_statements;
+    QHash<QString, qint64> m_identityCache; // "source|kind|normalized" -> member id
+    QHash<QString, qint64> m_tagCache;
+    QHash<QString, qint64> m_hashtagCache;
+    QSet<qint64> m_touchedMembers;
+    QSet<qint64> m_touchedDiscussions;
+    bool m_deferStatistics = false;
+};

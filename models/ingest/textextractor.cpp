@@ -1,0 +1,76 @@
+// Mention, hashtag and link extraction, tolerant of glued forms such as "RT @a@b" or "like#tag".
+#include "textextractor.h"
+
+#include <QRegularExpression>
+
+TextExtractor::Result TextExtractor::extract(const QString &input)
+{
+    // Non-breaking and other exotic spaces count as spaces.
+    QString text = input;
+    text.replace(QChar(0x00A0), QLatin1Char(' '));
+    text.replace(QChar(0x202F), QLatin1Char(' '));
+
+    Result result;
+    static const QRegularExpression linkPattern(QStringLiteral(
+                                                    "\\b(?:https?://|www\\.)[^\\s<>\"']+"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    auto links = linkPattern.globalMatch(text);
+    QString withoutLinks = text;
+    while (links.hasNext()) {
+        const auto match = links.next();
+        QString link = match.captured(0);
+        while (!link.isEmpty() && QStringLiteral(".,;:!?)]").contains(link.back()))
+            link.chop(1);
+        if (!result.links.contains(link))
+            result.links << link;
+        withoutLinks.replace(match.capturedStart(),
+                             match.capturedLength(),
+                             QString(match.capturedLength(), QLatin1Char(' ')));
+    }
+
+    // An @ starts a mention unless it is inside an e-mail address ("ada@example.org"); a second
+    // @ right after a handle starts the next mention ("@a@b").
+    static const QRegularExpression mentionPattern(
+        QStringLiteral("@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)"));
+    auto mentions = mentionPattern.globalMatch(withoutLinks);
+    qsizetype lastMentionEnd = -1;
+    while (mentions.hasNext()) {
+        const auto match = mentions.next();
+        const qsizetype at = match.capturedStart();
+        const bool glued = at == lastMentionEnd;
+        if (at > 0 && !glued && withoutLinks.at(at - 1).isLetterOrNumber())
+            continue; // an e-mail address
+        lastMentionEnd = match.capturedEnd();
+        const QString handle = match.captured(1);
+        if (!result.mentions.contains(handle, Qt::CaseInsensitive))
+            result.mentions << handle;
+    }
+
+    // A # starts a hashtag after anything but another tag character, so "like#tag" counts.
+    static const QRegularExpression tagPattern(
+        QStringLiteral("#([\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)"));
+    auto tags = tagPattern.globalMatch(withoutLinks);
+    while (tags.hasNext()) {
+        const auto match = tags.next();
+        const QString tag = match.captured(1);
+        if (!result.hashtags.contains(tag, Qt::CaseInsensitive))
+            result.hashtags << tag;
+    }
+    return result;
+}
+
+QString TextExtractor::normalizeHandle(const QString &handle)
+{
+    QString h = handle.trimmed();
+    if (h.startsWith(QLatin1Char('@')))
+        h.remove(0, 1);
+    return h.toCaseFolded();
+}
+
+QString TextExtractor::normalizeTag(const QString &tag)
+{
+    QString t = tag.trimmed();
+    if (t.startsWith(QLatin1Char('#')))
+        t.remove(0, 1);
+    return t.toCaseFolded();
+}

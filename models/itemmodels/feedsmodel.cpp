@@ -1,0 +1,87 @@
+// Builds the folder tree; a feed's tooltip tells its URL, last fetch and any error.
+#include "feedsmodel.h"
+
+#include "feedrepository.h"
+#include "storageerror.h"
+
+#include <QFont>
+#include <QHash>
+#include <QLocale>
+
+FeedsModel::FeedsModel(QString connectionName, QObject *parent)
+    : QStandardItemModel(parent)
+    , m_connectionName(std::move(connectionName))
+{
+    setHorizontalHeaderLabels({tr("Feeds")});
+    reload();
+}
+
+int FeedsModel::reload()
+{
+    QList<FeedRepository::Folder> folders;
+    QList<FeedRepository::Feed> feeds;
+    try {
+        const FeedRepository repository(m_connectionName);
+        folders = repository.folders();
+        feeds = repository.feeds();
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        return m_feedCount;
+    }
+
+    removeRows(0, rowCount());
+    QHash<qint64, QStandardItem *> folderItems;
+    for (const FeedRepository::Folder &folder : std::as_const(folders)) {
+        auto *item = new QStandardItem(folder.name);
+        item->setData(folder.id, FolderIdRole);
+        item->setEditable(false);
+        folderItems.insert(folder.id, item);
+    }
+    // Parents first: attach each folder to its parent, or to the top.
+    for (const FeedRepository::Folder &folder : std::as_const(folders)) {
+        QStandardItem *parentItem = folderItems.value(folder.parentId, invisibleRootItem());
+        parentItem->appendRow(folderItems.value(folder.id));
+    }
+    QHash<QStandardItem *, int> unreadPerFolder;
+    for (const FeedRepository::Feed &feed : std::as_const(feeds)) {
+        const QString title = feed.title.isEmpty() ? feed.url : feed.title;
+        auto *item = new QStandardItem(
+            feed.unreadCount > 0 ? tr("%1 (%2)").arg(title).arg(feed.unreadCount) : title);
+        item->setEditable(false);
+        item->setData(feed.id, FeedIdRole);
+        item->setData(feed.unreadCount, UnreadRole);
+        item->setData(feed.status, StatusRole);
+        item->setData(feed.url, UrlRole);
+        QStringList tip{feed.url};
+        if (feed.lastFetched.isValid())
+            tip << tr("Last fetched: %1")
+                       .arg(QLocale().toString(feed.lastFetched.toLocalTime(),
+                                               QLocale::ShortFormat));
+        else
+            tip << tr("Not fetched yet");
+        if (feed.httpStatus > 0)
+            tip << tr("HTTP status: %1").arg(feed.httpStatus);
+        if (!feed.errorText.isEmpty())
+            tip << tr("Error: %1").arg(feed.errorText);
+        if (!feed.movedFromUrl.isEmpty())
+            tip << tr("Moved from %1").arg(feed.movedFromUrl);
+        item->setToolTip(tip.join(QLatin1Char('\n')));
+        if (feed.unreadCount > 0) {
+            QFont font;
+            font.setBold(true);
+            item->setFont(font);
+        }
+        QStandardItem *parentItem = folderItems.value(feed.folderId, invisibleRootItem());
+        parentItem->appendRow(item);
+        for (QStandardItem *p = parentItem; p && p != invisibleRootItem();
+             p = p->parent() ? p->parent() : nullptr)
+            unreadPerFolder[p] += feed.unreadCount;
+    }
+    for (auto it = unreadPerFolder.cbegin(); it != unreadPerFolder.cend(); ++it) {
+        if (it.value() > 0)
+            it.key()->setText(tr("%1 (%2)").arg(it.key()->text()).arg(it.value()));
+        it.key()->setData(it.value(), UnreadRole);
+    }
+    m_feedCount = int(feeds.size());
+    return m_feedCount;
+}

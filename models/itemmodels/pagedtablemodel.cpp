@@ -1,0 +1,67 @@
+// Paging, sorting and filtering shared by the large tables.
+#include "pagedtablemodel.h"
+
+#include "storageerror.h"
+
+PagedTableModel::PagedTableModel(QString connectionName, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_connectionName(std::move(connectionName))
+{}
+
+int PagedTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : loadedRowCount();
+}
+
+bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void PagedTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_atEnd)
+        return;
+    int count = 0;
+    try {
+        count = readPage(loadedRowCount(), pageSize);
+    } catch (const StorageError &error) {
+        m_atEnd = true;
+        Q_EMIT errorOccurred(error.message());
+        return;
+    }
+    if (count < pageSize)
+        m_atEnd = true;
+    if (count == 0)
+        return;
+    const int first = loadedRowCount();
+    beginInsertRows({}, first, first + count - 1);
+    appendStagedRows();
+    endInsertRows();
+}
+
+void PagedTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= columnCount())
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reload();
+}
+
+void PagedTableModel::setFilterText(const QString &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+void PagedTableModel::reload()
+{
+    beginResetModel();
+    clearRows();
+    m_atEnd = false;
+    endResetModel();
+    fetchMore({});
+}

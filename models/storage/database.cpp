@@ -1,0 +1,178 @@
+// Opening, checking and upgrading a community database.
+#include "database.h"
+
+#include "migrator.h"
+#include "sqldialect.h"
+#include "sqlquery.h"
+#include "storageerror.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QThread>
+
+namespace {
+
+QAtomicInt s_instanceCounter;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+
+} // namespace
+
+Database::Database(DatabaseLocation location, QString migrationsDir)
+    : m_location(std::move(location))
+    , m_migrationsDir(std::move(migrationsDir))
+    , m_baseName(QStringLiteral("watercooler-%1").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
+{}
+
+Database::~Database()
+{
+    const QMutexLocker locker(&m_mutex);
+    for (const QString &name : std::as_const(m_connections))
+        QSqlDatabase::removeDatabase(name);
+}
+
+void Database::checkSqliteFile() const
+{
+    const QString path = m_location.filePath;
+    if (path.isEmpty())
+        throw StorageError(tr("No database file was given."));
+    const QFileInfo info(path);
+    if (info.isDir())
+        throw StorageError(tr("%1 is a folder, not a database file.").arg(path));
+    if (!info.exists()) {
+        const QFileInfo dir(info.absolutePath());
+        if (!dir.isDir())
+            throw StorageError(
+                tr("Cannot create %1: the folder %2 does not exist.").arg(path, dir.filePath()));
+        if (!dir.isWritable())
+            throw StorageError(
+                tr("Cannot create %1: the folder %2 is not writable.").arg(path, dir.filePath()));
+        return;
+    }
+    if (!info.isReadable())
+        throw StorageError(tr("%1 cannot be read: permission denied.").arg(path));
+    if (!info.isWritable())
+        throw StorageError(
+            tr("%1 is read-only: Watercooler needs to write to its database.").arg(path));
+    if (info.size() > 0) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && !file.read(16).startsWith("SQLite format 3"))
+            throw StorageError(tr("%1 is not a Watercooler database.").arg(path));
+    }
+}
+
+void Database::open()
+{
+    const bool sqlite = m_location.isSqlite();
+    const bool existedBefore = sqlite && QFileInfo::exists(m_location.filePath);
+    if (sqlite)
+        checkSqliteFile();
+
+    const QString name = connectionName();
+    try {
+        Migrator migrator(name, m_location.backend, m_migrationsDir);
+        const int current = migrator.currentVersion();
+        const int latest = migrator.latestVersion();
+        if (current > latest) {
+            throw StorageError(tr("%1 was saved by a newer version of Watercooler (schema %2; this "
+                                  "version reads up to %3). Update Watercooler to open it.")
+                                   .arg(m_location.displayName())
+                                   .arg(current)
+                                   .arg(latest));
+        }
+        for (const QString &statement : SqlDialect::connectionSetup(m_location.backend))
+            SqlQuery::execDirect(name, statement);
+        if (current < latest && current > 0 && sqlite)
+            backUpSqlite(current);
+        migrator.migrate();
+        m_schemaVersion = latest;
+    } catch (const StorageError &) {
+        releaseThreadConnection();
+        if (sqlite && !existedBefore)
+            QFile::remove(m_location.filePath);
+        throw;
+    }
+}
+
+void Database::backUpSqlite(int fromVersion)
+{
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(
+        QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString path
+        = QStringLiteral("%1.v%2-%3.bak").arg(m_location.filePath).arg(fromVersion).arg(stamp);
+    QFile::remove(path);
+    // VACUUM INTO writes a consistent copy, including what is still in the WAL file.
+    SqlQuery backup(connectionName(), QStringLiteral("VACUUM INTO ?"));
+    backup.bind(path).exec();
+    m_backupPath = path;
+}
+
+QString Database::connectionName() const
+{
+    const QString name = m_baseName + QLatin1Char('@')
+                         + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (m_connections.contains(name))
+            return name;
+    }
+    openConnection(name);
+    const QMutexLocker locker(&m_mutex);
+    m_connections.insert(name);
+    return name;
+}
+
+void Database::openConnection(const QString &name) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driverName(m_location.backend), name);
+    if (m_location.isSqlite()) {
+        db.setDatabaseName(m_location.filePath);
+    } else {
+        db.setHostName(m_location.host);
+        db.setPort(m_location.port);
+        db.setDatabaseName(m_location.databaseName);
+        db.setUserName(m_location.userName);
+        db.setPassword(m_location.password);
+        db.setConnectOptions(m_location.options);
+    }
+    if (!db.open()) {
+        const QString error = db.lastError().text();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        throw StorageError(tr("Cannot open %1: %2").arg(m_location.displayName(), error));
+    }
+    try {
+        // A probe read: fails on a file that is not an SQLite database, before anything is written.
+        if (m_location.isSqlite())
+            SqlQuery(name, QStringLiteral("SELECT COUNT(*) FROM sqlite_master")).exec();
+        if (m_schemaVersion > 0) {
+            for (const QString &statement : SqlDialect::connectionSetup(m_location.backend))
+                SqlQuery::execDirect(name, statement);
+        }
+    } catch (const StorageError &error) {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        throw StorageError(tr("%1 is not a Watercooler database (%2).")
+                               .arg(m_location.displayName(), error.message()));
+    }
+}
+
+void Database::releaseThreadConnection() const
+{
+    const QString name = m_baseName + QLatin1Char('@')
+                         + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    const QMutexLocker locker(&m_mutex);
+    if (m_connections.remove(name)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}

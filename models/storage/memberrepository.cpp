@@ -1,0 +1,214 @@
+// SQL for the members pane.
+#include "memberrepository.h"
+
+#include "sqlquery.h"
+
+#include <QHash>
+
+namespace {
+
+QDateTime timeOrNull(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromSecsSinceEpoch(value.toLongLong());
+}
+
+QString likePattern(const QString &filter)
+{
+    QString escaped = filter.trimmed().toCaseFolded();
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+QString orderBy(MemberRepository::SortKey key)
+{
+    switch (key) {
+    case MemberRepository::SortKey::Name:
+        return QStringLiteral("m.sort_name");
+    case MemberRepository::SortKey::Posts:
+        return QStringLiteral("m.post_count");
+    case MemberRepository::SortKey::RepliesGiven:
+        return QStringLiteral("m.replies_given");
+    case MemberRepository::SortKey::RepliesReceived:
+        return QStringLiteral("m.replies_received");
+    case MemberRepository::SortKey::Mentions:
+        return QStringLiteral("m.mentions_received");
+    case MemberRepository::SortKey::FirstSeen:
+        return QStringLiteral("COALESCE(m.first_seen, 0)");
+    case MemberRepository::SortKey::LastSeen:
+        return QStringLiteral("COALESCE(m.last_seen, 0)");
+    }
+    return QStringLiteral("m.sort_name");
+}
+
+} // namespace
+
+MemberRepository::MemberRepository(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{}
+
+QList<MemberRepository::Row> MemberRepository::page(
+    const QString &filter, SortKey sortKey, Qt::SortOrder order, int offset, int limit) const
+{
+    const bool filtered = !filter.trimmed().isEmpty();
+    const QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC")
+                                                          : QStringLiteral(" DESC");
+    QString sql = QStringLiteral(
+        "SELECT m.id, m.display_name, m.post_count, m.replies_given, m.replies_received, "
+        "m.mentions_received, m.first_seen, m.last_seen FROM members m ");
+    if (filtered) {
+        sql += QStringLiteral(
+            "WHERE m.sort_name LIKE ? ESCAPE '\\' "
+            "OR EXISTS (SELECT 1 FROM identities i WHERE i.member_id = m.id AND i.normalized LIKE "
+            "? ESCAPE '\\') "
+            "OR EXISTS (SELECT 1 FROM member_tags mt JOIN tags t ON t.id = mt.tag_id "
+            "WHERE mt.member_id = m.id AND t.normalized LIKE ? ESCAPE '\\') ");
+    }
+    sql += QStringLiteral("ORDER BY ") + orderBy(sortKey) + direction + QStringLiteral(", m.id")
+           + direction + QStringLiteral(" LIMIT ? OFFSET ?");
+    SqlQuery query(m_connectionName, sql);
+    if (filtered) {
+        const QString pattern = likePattern(filter);
+        query.bind(pattern).bind(pattern).bind(pattern);
+    }
+    query.bind(limit).bind(offset).exec();
+    QList<Row> rows;
+    while (query.next()) {
+        Row row;
+        row.id = query.toInt64(0);
+        row.name = query.toString(1);
+        row.posts = query.value(2).toInt();
+        row.repliesGiven = query.value(3).toInt();
+        row.repliesReceived = query.value(4).toInt();
+        row.mentionsReceived = query.value(5).toInt();
+        row.firstSeen = timeOrNull(query.value(6));
+        row.lastSeen = timeOrNull(query.value(7));
+        rows.append(row);
+    }
+    fillHandlesAndTags(rows);
+    return rows;
+}
+
+void MemberRepository::fillHandlesAndTags(QList<Row> &rows) const
+{
+    if (rows.isEmpty())
+        return;
+    QHash<qint64, qsizetype> index;
+    QStringList marks;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        index.insert(rows.at(i).id, i);
+        marks << QStringLiteral("?");
+    }
+    const QString in = QStringLiteral(" IN (") + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+
+    SqlQuery identities(m_connectionName,
+                        QStringLiteral(
+                            "SELECT member_id, value FROM identities WHERE kind = 'handle' "
+                            "AND member_id")
+                            + in + QStringLiteral(" ORDER BY id"));
+    for (const Row &row : std::as_const(rows))
+        identities.bind(row.id);
+    identities.exec();
+    while (identities.next()) {
+        QStringList &handles = rows[index.value(identities.toInt64(0))].handles;
+        const QString handle = QLatin1Char('@') + identities.toString(1);
+        if (!handles.contains(handle))
+            handles << handle;
+    }
+
+    SqlQuery
+        tags(m_connectionName,
+             QStringLiteral(
+                 "SELECT mt.member_id, t.name FROM member_tags mt JOIN tags t ON t.id = mt.tag_id "
+                 "WHERE mt.member_id")
+                 + in + QStringLiteral(" ORDER BY t.normalized"));
+    for (const Row &row : std::as_const(rows))
+        tags.bind(row.id);
+    tags.exec();
+    while (tags.next())
+        rows[index.value(tags.toInt64(0))].tags << tags.toString(1);
+}
+
+MemberRepository::Detail MemberRepository::detail(qint64 memberId) const
+{
+    Detail detail;
+    SqlQuery head(
+        m_connectionName,
+        QStringLiteral(
+            "SELECT id, display_name, post_count, replies_given, replies_received, "
+            "mentions_received, first_seen, last_seen, email, notes FROM members WHERE id = ?"));
+    head.bind(memberId).exec();
+    if (!head.next())
+        return detail;
+    Row &row = detail.row;
+    row.id = head.toInt64(0);
+    row.name = head.toString(1);
+    row.posts = head.value(2).toInt();
+    row.repliesGiven = head.value(3).toInt();
+    row.repliesReceived = head.value(4).toInt();
+    row.mentionsReceived = head.value(5).toInt();
+    row.firstSeen = timeOrNull(head.value(6));
+    row.lastSeen = timeOrNull(head.value(7));
+    detail.email = head.toString(8);
+    detail.notes = head.toString(9);
+    QList<Row> one{row};
+    fillHandlesAndTags(one);
+    row = one.constFirst();
+
+    SqlQuery identities(
+        m_connectionName,
+        QStringLiteral(
+            "SELECT s.name, i.kind, i.value FROM identities i "
+            "JOIN sources s ON s.id = i.source_id WHERE i.member_id = ? ORDER BY s.name, i.kind"));
+    identities.bind(memberId).exec();
+    while (identities.next())
+        detail.identities.append(
+            {identities.toString(0), identities.toString(1), identities.toString(2)});
+
+    SqlQuery posts(m_connectionName,
+                   QStringLiteral(
+                       "SELECT p.id, d.id, d.title, p.created_at, p.body_text FROM posts p "
+                       "JOIN discussions d ON d.id = p.discussion_id WHERE p.author_id = ? "
+                       "ORDER BY p.created_at DESC LIMIT 10"));
+    posts.bind(memberId).exec();
+    while (posts.next())
+        detail.recentPosts.append({posts.toInt64(0),
+                                   posts.toInt64(1),
+                                   posts.toString(2),
+                                   QDateTime::fromSecsSinceEpoch(posts.toInt64(3)),
+                                   posts.toString(4)});
+
+    // Replies and mentions in both directions, summed per other member.
+    SqlQuery interactions(
+        m_connectionName,
+        QStringLiteral(
+            "SELECT t.other, m.display_name, SUM(t.n) AS total FROM ("
+            " SELECT p.author_id AS other, COUNT(*) AS n FROM posts r JOIN posts p ON r.parent_id "
+            "= p.id"
+            "  WHERE r.author_id = ? AND p.author_id <> ? GROUP BY p.author_id"
+            " UNION ALL"
+            " SELECT r.author_id, COUNT(*) FROM posts r JOIN posts p ON r.parent_id = p.id"
+            "  WHERE p.author_id = ? AND r.author_id <> ? GROUP BY r.author_id"
+            " UNION ALL"
+            " SELECT mn.member_id, COUNT(*) FROM mentions mn JOIN posts p ON p.id = mn.post_id"
+            "  WHERE p.author_id = ? AND mn.member_id <> ? GROUP BY mn.member_id"
+            " UNION ALL"
+            " SELECT p.author_id, COUNT(*) FROM mentions mn JOIN posts p ON p.id = mn.post_id"
+            "  WHERE mn.member_id = ? AND p.author_id <> ? GROUP BY p.author_id"
+            ") t JOIN members m ON m.id = t.other GROUP BY t.other, m.display_name "
+            "ORDER BY total DESC, m.display_name LIMIT 8"));
+    for (int i = 0; i < 8; ++i)
+        interactions.bind(memberId);
+    interactions.exec();
+    while (interactions.next())
+        detail.interactions.append(
+            {interactions.toInt64(0), interactions.toString(1), interactions.value(2).toInt()});
+    return detail;
+}
+
+int MemberRepository::count() const
+{
+    SqlQuery query(m_connectionName, QStringLiteral("SELECT COUNT(*) FROM members"));
+    return query.scalar().toInt();
+}

@@ -1,0 +1,81 @@
+// Members: pages for the members table, one member's detail, and counts.
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class MemberRepository final
+{
+public:
+    enum class SortKey {
+        Name,
+        Posts,
+        RepliesGiven,
+        RepliesReceived,
+        Mentions,
+        FirstSeen,
+        LastSeen
+    };
+
+    struct Row
+    {
+        qint64 id = 0;
+        QString name;
+        QStringList handles; // "source: @handle" style, for display
+        QStringList tags;
+        int posts = 0;
+        int repliesGiven = 0;
+        int repliesReceived = 0;
+        int mentionsReceived = 0;
+        QDateTime firstSeen;
+        QDateTime lastSeen;
+    };
+
+    struct Identity
+    {
+        QString source;
+        QString kind;
+        QString value;
+    };
+
+    struct RecentPost
+    {
+        qint64 postId = 0;
+        qint64 discussionId = 0;
+        QString discussionTitle;
+        QDateTime created;
+        QString text;
+    };
+
+    struct Interaction
+    {
+        qint64 memberId = 0;
+        QString name;
+        int count = 0;
+    };
+
+    struct Detail
+    {
+        Row row;
+        QString email;
+        QString notes;
+        QList<Identity> identities;
+        QList<RecentPost> recentPosts;
+        QList<Interaction> interactions;
+    };
+
+    explicit MemberRepository(QString connectionName);
+
+    // One page of members whose name, handle or tag contains filter (case-insensitive).
+    [[nodiscard]] QList<Row> page(
+        const QString &filter, SortKey sortKey, Qt::SortOrder order, int offset, int limit) const;
+    [[nodiscard]] Detail detail(qint64 memberId) const;
+    [[nodiscard]] int count() const;
+
+private:
+    void fillHandlesAndTags(QList<Row> &rows) const;
+
+    QString m_connectionName;
+};

@@ -1,0 +1,339 @@
+// Main window wiring: panes, menus, database switching and the sample community.
+#include "mainwindow.h"
+
+#include "dashboardpane.h"
+#include "database.h"
+#include "demogenerator.h"
+#include "discussionspane.h"
+#include "feedspane.h"
+#include "maturitypane.h"
+#include "memberspane.h"
+#include "storageerror.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QtConcurrent>
+
+MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(std::move(database))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setIconSize(QSize(22, 22));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setFixedWidth(170);
+    m_sidebar->setSpacing(2);
+    QPalette sidebarPalette = m_sidebar->palette();
+    sidebarPalette.setColor(QPalette::Base, sidebarPalette.color(QPalette::Window).darker(104));
+    m_sidebar->setPalette(sidebarPalette);
+    QFont sidebarFont = m_sidebar->font();
+    sidebarFont.setPointSizeF(sidebarFont.pointSizeF() * 1.1);
+    m_sidebar->setFont(sidebarFont);
+    const std::pair<const char *, QString> entries[]
+        = {{QT_TR_NOOP("Members"), QStringLiteral(":/icons/members.svg")},
+           {QT_TR_NOOP("Discussions"), QStringLiteral(":/icons/discussions.svg")},
+           {QT_TR_NOOP("Maturity"), QStringLiteral(":/icons/maturity.svg")},
+           {QT_TR_NOOP("Feeds"), QStringLiteral(":/icons/feeds.svg")},
+           {QT_TR_NOOP("Dashboard"), QStringLiteral(":/icons/dashboard.svg")}};
+    for (const auto &[name, icon] : entries) {
+        auto *item = new QListWidgetItem(QIcon(icon), tr(name), m_sidebar);
+        item->setSizeHint(QSize(0, 38));
+    }
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("paneStack"));
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_databaseLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_databaseLabel);
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(&m_sampleWatcher,
+            &QFutureWatcher<QString>::finished,
+            this,
+            &MainWindow::sampleGenerated);
+
+    createActions();
+    buildPanes();
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    m_sidebar->setCurrentRow(
+        std::clamp(settings.value(QStringLiteral("window/pane"), 0).toInt(), 0, PaneCount - 1));
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_cancelSample)
+        m_cancelSample->store(true);
+    m_sampleWatcher.waitForFinished();
+    // Panes use the database: they go first.
+    delete m_stack;
+    m_stack = nullptr;
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Database..."), this, &MainWindow::chooseDatabaseFile);
+    open->setShortcut(QKeySequence::Open);
+    QAction *create = file->addAction(tr("&New Database..."), this, &MainWindow::createDatabaseFile);
+    create->setShortcut(QKeySequence::New);
+    QAction *sample = file->addAction(tr("Open &Sample Community"),
+                                      this,
+                                      &MainWindow::openSampleCommunity);
+    sample->setObjectName(QStringLiteral("openSampleAction"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < PaneCount; ++i) {
+        QAction *action = view->addAction(m_sidebar->item(i)->text(), this, [this, i] {
+            setCurrentPane(i);
+        });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::reloadPanes);
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Watercooler"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::buildPanes()
+{
+    while (m_stack->count() > 0) {
+        QWidget *old = m_stack->widget(0);
+        m_stack->removeWidget(old);
+        delete old;
+    }
+    const int current = std::max(0, m_sidebar->currentRow());
+    const QList<Pane *> panes{new MembersPane(*m_database, m_stack),
+                              new DiscussionsPane(*m_database, m_stack),
+                              new MaturityPane(*m_database, m_stack),
+                              new FeedsPane(*m_database, m_stack),
+                              new DashboardPane(*m_database, m_stack)};
+    for (Pane *p : panes) {
+        m_stack->addWidget(p);
+        connect(p, &Pane::errorOccurred, this, &MainWindow::showError);
+        connect(p, &Pane::sampleRequested, this, &MainWindow::openSampleCommunity);
+    }
+    m_stack->setCurrentIndex(current);
+
+    const DatabaseLocation &location = m_database->location();
+    const QString name = location.isSqlite() ? QFileInfo(location.filePath).fileName()
+                                             : location.displayName();
+    setWindowTitle(location.filePath == sampleDatabasePath() ? tr("Sample community") : name);
+    m_databaseLabel->setText(location.displayName());
+    m_databaseLabel->setToolTip(tr("The community database this window shows"));
+}
+
+Pane *MainWindow::pane(int index) const
+{
+    return qobject_cast<Pane *>(m_stack->widget(index));
+}
+
+int MainWindow::currentPane() const
+{
+    return m_stack->currentIndex();
+}
+
+void MainWindow::setCurrentPane(int index)
+{
+    m_sidebar->setCurrentRow(index);
+}
+
+void MainWindow::reloadPanes()
+{
+    for (int i = 0; i < m_stack->count(); ++i)
+        pane(i)->reload();
+}
+
+void MainWindow::showError(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+    QMessageBox::warning(this, tr("Watercooler"), message);
+}
+
+QString MainWindow::sampleDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("sample-community.sqlite"));
+}
+
+bool MainWindow::openDatabase(const DatabaseLocation &location)
+{
+    auto next = std::make_unique<Database>(location);
+    try {
+        next->open();
+    } catch (const StorageError &error) {
+        QMessageBox::critical(this, tr("Cannot open the community database"), error.message());
+        return false;
+    }
+    // The panes hold the old database: rebuild them on the new one first, then let it go.
+    std::swap(m_database, next);
+    buildPanes();
+    next.reset();
+    statusBar()->showMessage(tr("Opened %1").arg(location.displayName()), 5000);
+    Q_EMIT databaseOpened();
+    return true;
+}
+
+void MainWindow::chooseDatabaseFile()
+{
+    const QString path
+        = QFileDialog::getOpenFileName(this,
+                                       tr("Open Community Database"),
+                                       QFileInfo(m_database->location().filePath).absolutePath(),
+                                       tr("Watercooler databases (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(DatabaseLocation::sqlite(path));
+}
+
+void MainWindow::createDatabaseFile()
+{
+    QString path
+        = QFileDialog::getSaveFileName(this,
+                                       tr("New Community Database"),
+                                       QFileInfo(m_database->location().filePath).absolutePath(),
+                                       tr("Watercooler databases (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".sqlite");
+    if (QFileInfo::exists(path)) {
+        QMessageBox::warning(this,
+                             tr("New Community Database"),
+                             tr("%1 already exists. Use Open Database to open it.").arg(path));
+        return;
+    }
+    openDatabase(DatabaseLocation::sqlite(path));
+}
+
+void MainWindow::openSampleCommunity()
+{
+    if (m_sampleWatcher.isRunning())
+        return;
+    const QString path = sampleDatabasePath();
+    if (m_database->location().filePath == path) {
+        statusBar()->showMessage(tr("The sample community is already open."), 5000);
+        return;
+    }
+    if (QFileInfo::exists(path)) {
+        openDatabase(DatabaseLocation::sqlite(path));
+        return;
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+
+    m_progress = new QProgressDialog(tr("Creating the sample community..."),
+                                     tr("Cancel"),
+                                     0,
+                                     1000,
+                                     this);
+    m_progress->setObjectName(QStringLiteral("sampleProgress"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    m_progress->setValue(0);
+    m_cancelSample = std::make_shared<std::atomic<bool>>(false);
+    connect(m_progress, &QProgressDialog::canceled, this, [cancel = m_cancelSample] {
+        cancel->store(true);
+    });
+
+    QPointer<QProgressDialog> progress = m_progress;
+    auto cancel = m_cancelSample;
+    m_sampleWatcher.setFuture(QtConcurrent::run([path, progress, cancel]() -> QString {
+        Database sample(DatabaseLocation::sqlite(path));
+        QString error;
+        try {
+            sample.open();
+            DemoGenerator::Options options;
+            DemoGenerator(options).generate(sample.connectionName(), [&](qint64 done, qint64 total) {
+                const int value = total > 0 ? int(1000 * done / total) : 0;
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [progress, value] {
+                        if (progress)
+                            progress->setValue(value);
+                    },
+                    Qt::QueuedConnection);
+                return !cancel->load();
+            });
+        } catch (const OperationCancelled &) {
+            error = QStringLiteral("cancelled");
+        } catch (const StorageError &e) {
+            error = e.message();
+        }
+        sample.releaseThreadConnection();
+        return error;
+    }));
+}
+
+void MainWindow::sampleGenerated()
+{
+    const QString error = m_sampleWatcher.result();
+    if (m_progress) {
+        m_progress->close();
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    const QString path = sampleDatabasePath();
+    if (!error.isEmpty()) {
+        // Nothing half-made stays behind.
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        if (error != QLatin1String("cancelled"))
+            showError(tr("The sample community could not be created: %1").arg(error));
+        return;
+    }
+    openDatabase(DatabaseLocation::sqlite(path));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this,
+        tr("About Watercooler"),
+        tr("<h3>Watercooler %1</h3><p>Knowledge isn't in our heads, it is between us.</p>"
+           "<p>Watercooler shows who talks with whom in your community, about what, how "
+           "often, and how healthy the community is, from data you own, on your own "
+           "desktop.</p>")
+            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/pane"), currentPane());
+    QMainWindow::closeEvent(event);
+}

@@ -1,0 +1,206 @@
+// Members table with a quick filter, and an HTML detail view of one member.
+#include "memberspane.h"
+
+#include "emptystatewidget.h"
+#include "memberrepository.h"
+#include "membersmodel.h"
+#include "storageerror.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+MembersPane::MembersPane(const Database &database, QWidget *parent)
+    : Pane(database, parent)
+{
+    auto *content = new QWidget(this);
+    m_filter = new QLineEdit(content);
+    m_filter->setObjectName(QStringLiteral("membersFilter"));
+    m_filter->setPlaceholderText(tr("Filter by name, handle or tag"));
+    m_filter->setClearButtonEnabled(true);
+    m_count = new QLabel(content);
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+
+    m_model = new MembersModel(connectionName(), this);
+    m_table = new QTableView(content);
+    m_table->setObjectName(QStringLiteral("membersTable"));
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(MembersModel::NameColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(MembersModel::NameColumn, 170);
+    m_table->setColumnWidth(MembersModel::HandlesColumn, 130);
+    m_table->setColumnWidth(MembersModel::TagsColumn, 120);
+    for (int column = MembersModel::PostsColumn; column <= MembersModel::MentionsColumn; ++column)
+        m_table->setColumnWidth(column, 80);
+    m_table->setColumnWidth(MembersModel::FirstSeenColumn, 95);
+
+    m_detail = new QTextBrowser(content);
+    m_detail->setObjectName(QStringLiteral("memberDetail"));
+    m_detail->setOpenLinks(false);
+    m_detail->setPlaceholderText(
+        tr("Select a member to see their identities, tags, notes and recent posts."));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, content);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_count);
+    auto *layout = new QVBoxLayout(content);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    auto *empty = new EmptyStateWidget(QStringLiteral(":/icons/members.svg"),
+                                       tr("No members yet"),
+                                       tr("Add a feed or import a transcript: the people who write "
+                                          "there become the members of your community."),
+                                       this);
+    connect(empty->addAction(tr("Open Sample Community")),
+            &QPushButton::clicked,
+            this,
+            &Pane::sampleRequested);
+    setUp(content, empty);
+
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(200);
+    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_filterTimer, &QTimer::timeout, this, [this] {
+        m_model->setFilterText(m_filter->text());
+        updateCount();
+    });
+    connect(m_model, &PagedTableModel::errorOccurred, this, &Pane::errorOccurred);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPane::updateCount);
+    connect(m_table->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            this,
+            [this](const QModelIndex &current) {
+                showMember(current.isValid() ? current.data(PagedTableModel::IdRole).toLongLong()
+                                             : 0);
+            });
+    reload();
+}
+
+void MembersPane::reload()
+{
+    try {
+        m_hasMembers = MemberRepository(connectionName()).count() > 0;
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        m_hasMembers = false;
+    }
+    m_model->reload();
+    updateCount();
+    updateEmptyState();
+    if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
+        m_table->setCurrentIndex(m_model->index(0, 0));
+}
+
+bool MembersPane::hasData() const
+{
+    return m_hasMembers;
+}
+
+void MembersPane::updateCount()
+{
+    const int shown = m_model->rowCount();
+    m_count->setText(m_model->canFetchMore({}) ? tr("%1+ members").arg(shown)
+                                               : tr("%n member(s)", nullptr, shown));
+}
+
+void MembersPane::showMember(qint64 memberId)
+{
+    if (memberId <= 0) {
+        m_detail->clear();
+        return;
+    }
+    MemberRepository::Detail detail;
+    try {
+        detail = MemberRepository(connectionName()).detail(memberId);
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        return;
+    }
+    const QLocale locale;
+    auto date = [&](const QDateTime &time) {
+        return time.isValid() ? locale.toString(time.toLocalTime().date(), QLocale::LongFormat)
+                              : tr("never");
+    };
+    QString html = QStringLiteral("<h2>%1</h2>").arg(detail.row.name.toHtmlEscaped());
+    if (!detail.row.tags.isEmpty()) {
+        QStringList tags;
+        for (const QString &tag : std::as_const(detail.row.tags))
+            tags << QStringLiteral("<span style='background:#e2e8f0;'>&nbsp;%1&nbsp;</span>")
+                        .arg(tag.toHtmlEscaped());
+        html += QStringLiteral("<p>%1</p>").arg(tags.join(QLatin1Char(' ')));
+    }
+    html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
+    auto row = [&](const QString &label, const QString &value) {
+        html += QStringLiteral(
+                    "<tr><td style='color:#64748b; padding-right:12px;'>%1</td><td>%2</td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    row(tr("Posts"), locale.toString(detail.row.posts));
+    row(tr("Replies given"), locale.toString(detail.row.repliesGiven));
+    row(tr("Replies received"), locale.toString(detail.row.repliesReceived));
+    row(tr("Mentioned"), tr("%n time(s)", nullptr, detail.row.mentionsReceived));
+    row(tr("First seen"), date(detail.row.firstSeen));
+    row(tr("Last active"), date(detail.row.lastSeen));
+    if (!detail.email.isEmpty())
+        row(tr("E-mail"), detail.email);
+    html += QStringLiteral("</table>");
+
+    html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Identities"));
+    for (const auto &identity : std::as_const(detail.identities)) {
+        const QString value = identity.kind == QLatin1String("handle")
+                                  ? QLatin1Char('@') + identity.value
+                                  : identity.value;
+        html += QStringLiteral("<li>%1 <span style='color:#64748b;'>(%2)</span></li>")
+                    .arg(value.toHtmlEscaped(), identity.source.toHtmlEscaped());
+    }
+    html += QStringLiteral("</ul>");
+
+    if (!detail.notes.isEmpty())
+        html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Notes"), detail.notes.toHtmlEscaped());
+
+    if (!detail.interactions.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Talks most with"));
+        for (const auto &other : std::as_const(detail.interactions))
+            html += QStringLiteral("<li>%1 <span style='color:#64748b;'>(%2)</span></li>")
+                        .arg(other.name.toHtmlEscaped(),
+                             tr("%n interaction(s)", nullptr, other.count));
+        html += QStringLiteral("</ul>");
+    }
+
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("Recent posts"));
+    if (detail.recentPosts.isEmpty())
+        html += QStringLiteral("<p style='color:#64748b;'>%1</p>").arg(tr("No posts yet."));
+    for (const auto &post : std::as_const(detail.recentPosts)) {
+        QString text = post.text.simplified();
+        if (text.size() > 180)
+            text = text.left(179) + QChar(0x2026);
+        html += QStringLiteral("<p><b>%1</b><br/><span style='color:#64748b;'>%2</span><br/>%3</p>")
+                    .arg(post.discussionTitle.toHtmlEscaped(),
+                         locale.toString(post.created.toLocalTime(), QLocale::ShortFormat),
+                         text.toHtmlEscaped());
+    }
+    m_detail->setHtml(html);
+}

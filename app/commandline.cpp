@@ -14,11 +14,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-
 QTextStream &out()
 {
     static QTextStream stream(stdout);
@@ -40,20 +35,21 @@ int fail(const QString &message)
 QCommandLineOption databaseOption()
 {
     return {{QStringLiteral("d"), QStringLiteral("database")},
-            tr("Open the community database at PATH (an SQLite file) or a postgresql:// URL."),
-            tr("PATH")};
+            CommandLine::tr(
+                "Open the community database at PATH (an SQLite file) or a postgresql:// URL."),
+            CommandLine::tr("PATH")};
 }
 
 void addGlobalOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(
-        tr("Watercooler shows who talks with whom in your community, about what and how often.\n"
-           "Without a command it opens the main window."));
+    parser.setApplicationDescription(CommandLine::tr(
+        "Watercooler shows who talks with whom in your community, about what and how often.\n"
+        "Without a command it opens the main window."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(databaseOption());
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("Optional command: %1.")
+                                 CommandLine::tr("Optional command: %1.")
                                      .arg(CommandLine::commandNames().join(QLatin1String(", "))),
                                  QStringLiteral("[command]"));
 }
@@ -83,28 +79,33 @@ std::unique_ptr<Database> openDatabase(const QString &argument)
 int runDemo(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Fill the database with a generated sample community."));
+    parser.setApplicationDescription(
+        CommandLine::tr("Fill the database with a generated sample community."));
     parser.addHelpOption();
     parser.addOption(databaseOption());
     const QCommandLineOption members(QStringLiteral("members"),
-                                     tr("Number of members (default 60)."),
-                                     tr("N"),
+                                     CommandLine::tr("Number of members (default 60)."),
+                                     CommandLine::tr("N"),
                                      QStringLiteral("60"));
     const QCommandLineOption
         discussions(QStringLiteral("discussions"),
-                    tr("Number of discussions (default 40, or posts/10 for large communities)."),
-                    tr("N"));
+                    CommandLine::tr(
+                        "Number of discussions (default 40, or posts/10 for large communities)."),
+                    CommandLine::tr("N"));
     const QCommandLineOption posts(QStringLiteral("posts"),
-                                   tr("Number of posts (default 400)."),
-                                   tr("N"),
+                                   CommandLine::tr("Number of posts (default 400)."),
+                                   CommandLine::tr("N"),
                                    QStringLiteral("400"));
     const QCommandLineOption seed(QStringLiteral("seed"),
-                                  tr("Random seed; the same seed gives the same community."),
-                                  tr("S"),
+                                  CommandLine::tr(
+                                      "Random seed; the same seed gives the same community."),
+                                  CommandLine::tr("S"),
                                   QStringLiteral("1"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the summary as JSON."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  CommandLine::tr("Print the summary as JSON."));
     parser.addOptions({members, discussions, posts, seed, json});
-    parser.addPositionalArgument(QStringLiteral("demo"), tr("Generate a sample community."));
+    parser.addPositionalArgument(QStringLiteral("demo"),
+                                 CommandLine::tr("Generate a sample community."));
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -112,23 +113,26 @@ int runDemo(const QStringList &arguments)
         return 0;
     }
     if (parser.positionalArguments().size() > 1)
-        return fail(tr("Unexpected argument: %1").arg(parser.positionalArguments().at(1)));
+        return fail(
+            CommandLine::tr("Unexpected argument: %1").arg(parser.positionalArguments().at(1)));
 
     DemoGenerator::Options options;
     if (!parsePositiveInt(parser.value(members), &options.members) || options.members == 0)
-        return fail(
-            tr("--members needs a whole number above 0, not \"%1\".").arg(parser.value(members)));
+        return fail(CommandLine::tr("--members needs a whole number above 0, not \"%1\".")
+                        .arg(parser.value(members)));
     if (!parsePositiveInt(parser.value(posts), &options.posts))
-        return fail(tr("--posts needs a whole number, not \"%1\".").arg(parser.value(posts)));
+        return fail(
+            CommandLine::tr("--posts needs a whole number, not \"%1\".").arg(parser.value(posts)));
     options.discussions = DemoGenerator::defaultDiscussions(options.posts);
     if (parser.isSet(discussions)
         && !parsePositiveInt(parser.value(discussions), &options.discussions))
-        return fail(
-            tr("--discussions needs a whole number, not \"%1\".").arg(parser.value(discussions)));
+        return fail(CommandLine::tr("--discussions needs a whole number, not \"%1\".")
+                        .arg(parser.value(discussions)));
     bool seedOk = false;
     options.seed = parser.value(seed).toUInt(&seedOk);
     if (!seedOk)
-        return fail(tr("--seed needs a whole number, not \"%1\".").arg(parser.value(seed)));
+        return fail(
+            CommandLine::tr("--seed needs a whole number, not \"%1\".").arg(parser.value(seed)));
 
     try {
         const auto database = openDatabase(parser.value(QStringLiteral("database")));
@@ -146,16 +150,19 @@ int runDemo(const QStringList &arguments)
                                      {QStringLiteral("assessments"), result.assessments}};
             out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         } else {
-            out() << tr("Created a sample community in %1:").arg(database->location().displayName())
+            out() << CommandLine::tr("Created a sample community in %1:")
+                         .arg(database->location().displayName())
                   << '\n'
-                  << tr("  %1 members").arg(result.members) << '\n'
-                  << tr("  %1 discussions with %2 posts and %3 mentions")
-                         .arg(result.discussions)
-                         .arg(result.posts)
+                  << CommandLine::tr("  %n member(s)", nullptr, result.members) << '\n'
+                  << CommandLine::tr("  %n discussion(s)", nullptr, result.discussions) << '\n'
+                  << CommandLine::tr("  %n post(s) with %1 mention(s)", nullptr, result.posts)
                          .arg(result.mentions)
                   << '\n'
-                  << tr("  %1 feeds with %2 items").arg(result.feeds).arg(result.feedItems) << '\n'
-                  << tr("  %1 maturity assessment(s)").arg(result.assessments) << Qt::endl;
+                  << CommandLine::tr("  %n feed(s) with %1 item(s)", nullptr, result.feeds)
+                         .arg(result.feedItems)
+                  << '\n'
+                  << CommandLine::tr("  %n maturity assessment(s)", nullptr, result.assessments)
+                  << Qt::endl;
         }
     } catch (const StorageError &error) {
         return fail(error.message());
@@ -233,6 +240,6 @@ int CommandLine::run(const QStringList &arguments)
     commandArguments << arguments.mid(i);
     if (command == QLatin1String("demo"))
         return runDemo(commandArguments);
-    return fail(tr("Unknown command \"%1\". Commands: %2. See --help.")
+    return fail(CommandLine::tr("Unknown command \"%1\". Commands: %2. See --help.")
                     .arg(command, commandNames().join(QLatin1String(", "))));
 }

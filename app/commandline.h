@@ -2,12 +2,15 @@
 // core functions as the GUI and print what they did; errors are one line on stderr, exit code 1.
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 class QTextStream;
 
 class CommandLine final
 {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
 public:
     // True when the arguments ask for a command, --help or --version rather than the window.
     [[nodiscard]] static bool wantsCommandLine(const QStringList &arguments);

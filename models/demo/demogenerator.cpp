@@ -161,6 +161,7 @@ struct RosterEntry
     QString handle;
     QString email;
     double weight = 1; // how much they post
+    qint64 joined = 0; // they post only after this time
 };
 
 } // namespace
@@ -223,6 +224,11 @@ DemoGenerator::Result DemoGenerator::generate(const QString &connectionName,
                           + QStringLiteral("@example.org");
         // A fifth of the community reads but never posts.
         entry.weight = random.bounded(100) < 20 ? 0.0 : 1.0 / std::pow(double(i + 1), 0.7);
+        // A third were there from the start; the others join over the months.
+        entry.joined = random.bounded(100) < 35
+                           ? endSecs - 2 * spanSecs
+                           : endSecs - spanSecs
+                                 + qint64(random.generateDouble() * double(spanSecs) * 0.95);
         roster.append(entry);
     }
     // Shuffle weights so the most active people are not always the first names generated.
@@ -240,10 +246,17 @@ DemoGenerator::Result DemoGenerator::generate(const QString &connectionName,
         for (double &c : cumulative)
             c = 1;
     }
-    auto pickAuthor = [&]() -> int {
+    auto drawAuthor = [&]() -> int {
         const double r = random.generateDouble() * totalWeight;
         return int(std::lower_bound(cumulative.cbegin(), cumulative.cend(), r)
                    - cumulative.cbegin());
+    };
+    // Someone who had joined by `time`, if a few draws find one.
+    auto pickAuthor = [&](qint64 time) -> int {
+        int author = drawAuthor();
+        for (int tries = 0; roster.at(author).joined > time && tries < 30; ++tries)
+            author = drawAuthor();
+        return author;
     };
     auto authorOf = [&](int index) {
         const RosterEntry &entry = roster.at(index);
@@ -309,17 +322,19 @@ DemoGenerator::Result DemoGenerator::generate(const QString &connectionName,
             for (int p = 0; p < postsPerDiscussion.at(d); ++p) {
                 ImportPost post;
                 post.externalId = QStringLiteral("p%1-%2").arg(d + 1).arg(p + 1);
-                const int author = pickAuthor();
+                if (p > 0) {
+                    // Replies follow within minutes to days, never after the end.
+                    time = std::min(endSecs,
+                                    time + 60
+                                        + qint64(std::pow(random.generateDouble(), 3) * 3 * 86400));
+                }
+                const int author = pickAuthor(time);
                 post.author = authorOf(author);
                 int parentIndex = -1;
                 if (p > 0) {
                     const int choice = random.bounded(10);
                     parentIndex = choice < 5 ? 0 : (choice < 8 ? int(random.bounded(p)) : p - 1);
                     post.parentExternalId = discussion.posts.at(parentIndex).externalId;
-                    // Replies follow within minutes to days, never after the end.
-                    time = std::min(endSecs,
-                                    time + 60
-                                        + qint64(std::pow(random.generateDouble(), 3) * 3 * 86400));
                 }
                 post.created = QDateTime::fromSecsSinceEpoch(time, QTimeZone::utc());
                 QStringList words;
@@ -332,7 +347,7 @@ DemoGenerator::Result DemoGenerator::generate(const QString &connectionName,
                 }
                 words << pick(random, bodies, countOf(bodies));
                 if (random.bounded(100) < 15)
-                    words << QStringLiteral("cc @") + roster.at(pickAuthor()).handle;
+                    words << QStringLiteral("cc @") + roster.at(pickAuthor(time)).handle;
                 if (random.bounded(100) < 30)
                     words << QLatin1Char('#') + pick(random, hashtags, countOf(hashtags));
                 if (random.bounded(100) < 6)
@@ -407,9 +422,9 @@ DemoGenerator::Result DemoGenerator::generate(const QString &connectionName,
                 discussion.url = newFeed.siteUrl + QStringLiteral("/posts/%1").arg(i + 1);
                 discussion.created = QDateTime::fromSecsSinceEpoch(time, QTimeZone::utc());
                 // Feed authors are known by e-mail, which links them to their forum identity.
-                int writerIndex = pickAuthor();
+                int writerIndex = pickAuthor(time);
                 for (int tries = 0; roster.at(writerIndex).email.isEmpty() && tries < 50; ++tries)
-                    writerIndex = pickAuthor();
+                    writerIndex = pickAuthor(time);
                 const RosterEntry &writerEntry = roster.at(writerIndex);
                 ImportPost post;
                 post.externalId = discussion.externalId;

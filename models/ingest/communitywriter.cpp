@@ -374,6 +374,12 @@ void CommunityWriter::writePost(qint64 sourceId,
                     .bind(textOrNull(post.url))
                     .bind(postId)
                     .exec();
+                // Members the old text mentioned need their figures recounted too.
+                SqlQuery &mentioned = statement(QStringLiteral(
+                    "SELECT member_id FROM mentions WHERE post_id = ? AND member_id IS NOT NULL"));
+                mentioned.bind(postId).exec();
+                while (mentioned.next())
+                    m_touchedMembers.insert(mentioned.toInt64(0));
                 statement(QStringLiteral("DELETE FROM mentions WHERE post_id = ?"))
                     .bind(postId)
                     .exec();
@@ -581,8 +587,9 @@ void CommunityWriter::refreshMemberStats()
         QStringLiteral(
             "UPDATE members SET "
             "post_count = (SELECT COUNT(*) FROM posts p WHERE p.author_id = members.id), "
-            "replies_given = (SELECT COUNT(*) FROM posts p WHERE p.author_id = members.id "
-            "AND p.parent_id IS NOT NULL), "
+            "replies_given = (SELECT COUNT(*) FROM posts r JOIN posts p ON r.parent_id = p.id "
+            "WHERE r.author_id = members.id AND (p.author_id IS NULL OR p.author_id <> "
+            "members.id)), "
             "replies_received = (SELECT COUNT(*) FROM posts r JOIN posts p ON r.parent_id = p.id "
             "WHERE p.author_id = members.id AND (r.author_id IS NULL OR r.author_id <> "
             "members.id)), "

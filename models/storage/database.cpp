@@ -19,11 +19,6 @@ namespace {
 
 QAtomicInt s_instanceCounter;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Database", text);
-}
-
 } // namespace
 
 Database::Database(DatabaseLocation location, QString migrationsDir)
@@ -43,29 +38,29 @@ void Database::checkSqliteFile() const
 {
     const QString path = m_location.filePath;
     if (path.isEmpty())
-        throw StorageError(tr("No database file was given."));
+        throw StorageError(Database::tr("No database file was given."));
     const QFileInfo info(path);
     if (info.isDir())
-        throw StorageError(tr("%1 is a folder, not a database file.").arg(path));
+        throw StorageError(Database::tr("%1 is a folder, not a database file.").arg(path));
     if (!info.exists()) {
         const QFileInfo dir(info.absolutePath());
         if (!dir.isDir())
-            throw StorageError(
-                tr("Cannot create %1: the folder %2 does not exist.").arg(path, dir.filePath()));
+            throw StorageError(Database::tr("Cannot create %1: the folder %2 does not exist.")
+                                   .arg(path, dir.filePath()));
         if (!dir.isWritable())
-            throw StorageError(
-                tr("Cannot create %1: the folder %2 is not writable.").arg(path, dir.filePath()));
+            throw StorageError(Database::tr("Cannot create %1: the folder %2 is not writable.")
+                                   .arg(path, dir.filePath()));
         return;
     }
     if (!info.isReadable())
-        throw StorageError(tr("%1 cannot be read: permission denied.").arg(path));
+        throw StorageError(Database::tr("%1 cannot be read: permission denied.").arg(path));
     if (!info.isWritable())
         throw StorageError(
-            tr("%1 is read-only: Watercooler needs to write to its database.").arg(path));
+            Database::tr("%1 is read-only: Watercooler needs to write to its database.").arg(path));
     if (info.size() > 0) {
         QFile file(path);
         if (file.open(QIODevice::ReadOnly) && !file.read(16).startsWith("SQLite format 3"))
-            throw StorageError(tr("%1 is not a Watercooler database.").arg(path));
+            throw StorageError(Database::tr("%1 is not a Watercooler database.").arg(path));
     }
 }
 
@@ -82,11 +77,12 @@ void Database::open()
         const int current = migrator.currentVersion();
         const int latest = migrator.latestVersion();
         if (current > latest) {
-            throw StorageError(tr("%1 was saved by a newer version of Watercooler (schema %2; this "
-                                  "version reads up to %3). Update Watercooler to open it.")
-                                   .arg(m_location.displayName())
-                                   .arg(current)
-                                   .arg(latest));
+            throw StorageError(
+                Database::tr("%1 was saved by a newer version of Watercooler (schema %2; this "
+                             "version reads up to %3). Update Watercooler to open it.")
+                    .arg(m_location.displayName())
+                    .arg(current)
+                    .arg(latest));
         }
         for (const QString &statement : SqlDialect::connectionSetup(m_location.backend))
             SqlQuery::execDirect(name, statement);
@@ -147,7 +143,7 @@ void Database::openConnection(const QString &name) const
         const QString error = db.lastError().text();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        throw StorageError(tr("Cannot open %1: %2").arg(m_location.displayName(), error));
+        throw StorageError(Database::tr("Cannot open %1: %2").arg(m_location.displayName(), error));
     }
     try {
         // A probe read: fails on a file that is not an SQLite database, before anything is written.
@@ -161,7 +157,7 @@ void Database::openConnection(const QString &name) const
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        throw StorageError(tr("%1 is not a Watercooler database (%2).")
+        throw StorageError(Database::tr("%1 is not a Watercooler database (%2).")
                                .arg(m_location.displayName(), error.message()));
     }
 }

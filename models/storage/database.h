@@ -4,12 +4,15 @@
 
 #include "databaselocation.h"
 
+#include <QCoreApplication>
 #include <QMutex>
 #include <QSet>
 #include <QString>
 
 class Database final
 {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
 public:
     explicit Database(DatabaseLocation location,
                       QString migrationsDir = QStringLiteral(":/migrations"));

@@ -13,7 +13,8 @@ QString orderBy(DiscussionRepository::SortKey key)
     case DiscussionRepository::SortKey::Title:
         return QStringLiteral("LOWER(d.title)");
     case DiscussionRepository::SortKey::Source:
-        return QStringLiteral("s.name");
+        return QStringLiteral("COALESCE((SELECT f.title FROM feeds f WHERE f.source_id = s.id "
+                              "AND f.title <> ''), s.name)");
     case DiscussionRepository::SortKey::Started:
         return QStringLiteral("d.created_at");
     case DiscussionRepository::SortKey::LastPost:
@@ -39,7 +40,8 @@ QList<DiscussionRepository::Row> DiscussionRepository::page(
     const QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC")
                                                           : QStringLiteral(" DESC");
     QString sql = QStringLiteral(
-        "SELECT d.id, d.title, s.name, d.created_at, d.last_post_at, d.post_count, "
+        "SELECT d.id, d.title, COALESCE((SELECT f.title FROM feeds f WHERE f.source_id = s.id "
+        "AND f.title <> ''), s.name), d.created_at, d.last_post_at, d.post_count, "
         "d.participant_count FROM discussions d JOIN sources s ON s.id = d.source_id ");
     if (filtered)
         sql += QStringLiteral("WHERE LOWER(d.title) LIKE ? ESCAPE '\\' ");

@@ -1,11 +1,10 @@
-// Bars and a line over the same week categories.
+// Posts per week as a filled area and active members per week as a line, over real dates.
 #include "activitychart.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
+#include <QAreaSeries>
+#include <QDateTimeAxis>
 #include <QLineSeries>
-#include <QLocale>
+#include <QTimeZone>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -32,41 +31,42 @@ void ActivityChart::showWeeks(const QList<CommunityMetrics::Week> &weeks)
     if (weeks.isEmpty())
         return;
 
-    auto *posts = new QBarSet(tr("Posts"));
-    posts->setColor(QColor(37, 99, 235));
+    auto *posts = new QLineSeries;
+    auto *baseline = new QLineSeries;
     auto *active = new QLineSeries;
     active->setName(tr("Active members"));
-    QPen pen(QColor(234, 88, 12));
-    pen.setWidthF(2.5);
-    active->setPen(pen);
-    QStringList categories;
     int maximum = 1;
-    for (int i = 0; i < weeks.size(); ++i) {
-        const auto &week = weeks.at(i);
-        *posts << week.posts;
-        active->append(i, week.activeMembers);
+    for (const auto &week : weeks) {
+        const qreal x = qreal(week.start.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch());
+        posts->append(x, week.posts);
+        baseline->append(x, 0);
+        active->append(x, week.activeMembers);
         maximum = std::max({maximum, week.posts, week.activeMembers});
-        // Label every fourth week to keep the axis readable.
-        categories << (i % 4 == 0 ? QLocale().toString(week.start, QStringLiteral("d MMM"))
-                                  : QString(i, QChar(0x200B)));
     }
-    auto *bars = new QBarSeries;
-    bars->append(posts);
-    bars->setBarWidth(0.7);
-    c->addSeries(bars);
+    auto *area = new QAreaSeries(posts, baseline);
+    area->setName(tr("Posts"));
+    area->setColor(QColor(37, 99, 235, 110));
+    area->setBorderColor(QColor(37, 99, 235));
+    QPen activePen(QColor(234, 88, 12));
+    activePen.setWidthF(2.5);
+    active->setPen(activePen);
+    c->addSeries(area);
     c->addSeries(active);
 
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setGridLineVisible(false);
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("d MMM"));
+    x->setTickCount(7);
+    x->setRange(weeks.constFirst().start.startOfDay(QTimeZone::utc()),
+                weeks.constLast().start.startOfDay(QTimeZone::utc()));
     auto *y = new QValueAxis;
     y->setRange(0, maximum * 1.1);
     y->setLabelFormat(QStringLiteral("%d"));
     y->applyNiceNumbers();
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
-    bars->attachAxis(x);
-    bars->attachAxis(y);
-    active->attachAxis(x);
-    active->attachAxis(y);
+    for (QAbstractSeries *series :
+         {static_cast<QAbstractSeries *>(area), static_cast<QAbstractSeries *>(active)}) {
+        series->attachAxis(x);
+        series->attachAxis(y);
+    }
 }

@@ -38,11 +38,15 @@ void MaturityRadarChart::showAssessment(const AssessmentModel &model)
         return;
     const int maxStage = sheet.stages.isEmpty() ? 4 : sheet.stages.constLast().level;
 
+    // Competency k sits on spoke k, the first at the top. Its label goes on spoke n, which is
+    // the same spoke as 0 (a category must end after the axis start).
     auto *angular = new QCategoryAxis;
+    angular->setStartValue(0);
     angular->setRange(0, n);
     angular->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    for (int i = 0; i < n; ++i)
+    for (int i = 1; i < n; ++i)
         angular->append(sheet.competencies.at(i).name, i);
+    angular->append(sheet.competencies.at(0).name, n);
     auto *radial = new QValueAxis;
     radial->setRange(0, maxStage);
     radial->setTickCount(maxStage + 1);
@@ -77,11 +81,11 @@ void MaturityRadarChart::showAssessment(const AssessmentModel &model)
         auto *series = outline(sheet.assessors.at(a).name, [&](int row) {
             return model.index(row, column).data(AssessmentModel::ScoreRole).toDouble();
         });
+        polar->addSeries(series); // the theme picks the colour here
         QPen pen = series->pen();
         pen.setWidthF(1.5);
         pen.setStyle(Qt::DashLine);
         series->setPen(pen);
-        polar->addSeries(series);
         series->attachAxis(angular);
         series->attachAxis(radial);
     }

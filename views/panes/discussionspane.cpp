@@ -62,9 +62,13 @@ DiscussionsPane::DiscussionsPane(const Database &database, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setSectionResizeMode(DiscussionsModel::TitleColumn,
                                                       QHeaderView::Stretch);
-    m_table->setColumnWidth(DiscussionsModel::SourceColumn, 150);
-    m_table->setColumnWidth(DiscussionsModel::StartedColumn, 130);
-    m_table->setColumnWidth(DiscussionsModel::LastPostColumn, 130);
+    const int timeWidth = m_table->fontMetrics().horizontalAdvance(
+                              QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)),
+                                                 QLocale::ShortFormat))
+                          + 24;
+    m_table->setColumnWidth(DiscussionsModel::SourceColumn, 170);
+    m_table->setColumnWidth(DiscussionsModel::StartedColumn, timeWidth);
+    m_table->setColumnWidth(DiscussionsModel::LastPostColumn, timeWidth);
     m_table->setColumnWidth(DiscussionsModel::PostsColumn, 60);
     m_table->setColumnWidth(DiscussionsModel::ParticipantsColumn, 90);
 
@@ -76,7 +80,7 @@ DiscussionsPane::DiscussionsPane(const Database &database, QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(true);
     m_tree->setColumnWidth(ThreadModel::AuthorColumn, 200);
-    m_tree->setColumnWidth(ThreadModel::PostedColumn, 130);
+    m_tree->setColumnWidth(ThreadModel::PostedColumn, timeWidth);
 
     m_post = new QTextBrowser(content);
     m_post->setObjectName(QStringLiteral("postView"));

@@ -41,7 +41,11 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
                                                       QHeaderView::Stretch);
     m_table->setColumnWidth(FeedItemsModel::FeedColumn, 170);
     m_table->setColumnWidth(FeedItemsModel::AuthorColumn, 140);
-    m_table->setColumnWidth(FeedItemsModel::PublishedColumn, 130);
+    m_table->setColumnWidth(FeedItemsModel::PublishedColumn,
+                            m_table->fontMetrics().horizontalAdvance(
+                                QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)),
+                                                   QLocale::ShortFormat))
+                                + 24);
 
     m_reader = new QTextBrowser(content);
     m_reader->setObjectName(QStringLiteral("feedReader"));

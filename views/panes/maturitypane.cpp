@@ -43,17 +43,18 @@ MaturityPane::MaturityPane(const Database &database, QWidget *parent)
 
     m_chart = new MaturityRadarChart(content);
     m_chart->setObjectName(QStringLiteral("maturityChart"));
-    m_chart->setMinimumSize(320, 320);
+    m_chart->setMinimumSize(360, 300);
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Assessment:"), content));
     top->addWidget(m_assessments);
     top->addStretch();
-    auto *splitter = new QSplitter(Qt::Horizontal, content);
+    // The chart's labels need width, so it goes under the grid.
+    auto *splitter = new QSplitter(Qt::Vertical, content);
     splitter->addWidget(m_table);
     splitter->addWidget(m_chart);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(content);
     layout->addLayout(top);
     layout->addWidget(m_summary);
@@ -111,7 +112,14 @@ bool MaturityPane::hasData() const
 void MaturityPane::showAssessment(int comboIndex)
 {
     m_model->setAssessment(comboIndex >= 0 ? m_assessments->itemData(comboIndex).toLongLong() : 0);
-    m_table->setColumnWidth(0, 200);
+    m_table->setColumnWidth(0, 220);
+    for (int column = 1; column < m_model->stageColumn(); ++column)
+        m_table->setColumnWidth(column, 120);
+    // Tall enough for every competency without scrolling.
+    int height = m_table->horizontalHeader()->height() + 2 * m_table->frameWidth();
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        height += m_table->rowHeight(row);
+    m_table->setMinimumHeight(std::min(height, 420));
     m_chart->showAssessment(*m_model);
     const auto &sheet = m_model->sheet();
     if (sheet.id == 0) {

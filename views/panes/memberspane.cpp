@@ -45,9 +45,20 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     m_table->setColumnWidth(MembersModel::NameColumn, 170);
     m_table->setColumnWidth(MembersModel::HandlesColumn, 130);
     m_table->setColumnWidth(MembersModel::TagsColumn, 120);
-    for (int column = MembersModel::PostsColumn; column <= MembersModel::MentionsColumn; ++column)
-        m_table->setColumnWidth(column, 80);
-    m_table->setColumnWidth(MembersModel::FirstSeenColumn, 95);
+    // Figures and dates are as wide as their header or their longest likely value.
+    const QFontMetrics metrics(m_table->horizontalHeader()->font());
+    const int dateWidth = m_table->fontMetrics().horizontalAdvance(
+                              QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat))
+                          + 24;
+    for (int column = MembersModel::PostsColumn; column <= MembersModel::LastSeenColumn; ++column) {
+        const int header = metrics.horizontalAdvance(
+                               m_model->headerData(column, Qt::Horizontal).toString())
+                           + 28;
+        m_table->setColumnWidth(column,
+                                column >= MembersModel::FirstSeenColumn
+                                    ? std::max(header, dateWidth)
+                                    : std::max(header, 56));
+    }
 
     m_detail = new QTextBrowser(content);
     m_detail->setObjectName(QStringLiteral("memberDetail"));
@@ -59,7 +70,7 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     splitter->addWidget(m_table);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);

@@ -28,7 +28,9 @@ EmptyStateWidget::EmptyStateWidget(const QString &iconPath,
     m_message->setObjectName(QStringLiteral("emptyStateMessage"));
     m_message->setWordWrap(true);
     m_message->setAlignment(Qt::AlignCenter);
-    m_message->setMaximumWidth(460);
+    // A fixed width lets the wrapped text claim the height it needs.
+    m_message->setFixedWidth(460);
+    m_message->setMinimumHeight(m_message->heightForWidth(460));
     m_message->setForegroundRole(QPalette::PlaceholderText);
 
     m_buttons = new QWidget(this);

@@ -5,37 +5,37 @@
     <name>CommandLine</name>
     <message numerus="yes">
         <source>  %n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %n member</numerusform>
+            <numerusform>  %n members</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>  %n discussion(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %n discussion</numerusform>
+            <numerusform>  %n discussions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>  %n post(s) with %1 mention(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %n post with %1 mention(s)</numerusform>
+            <numerusform>  %n posts with %1 mention(s)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>  %n feed(s) with %1 item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %n feed with %1 item(s)</numerusform>
+            <numerusform>  %n feeds with %1 item(s)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>  %n maturity assessment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %n maturity assessment</numerusform>
+            <numerusform>  %n maturity assessments</numerusform>
         </translation>
     </message>
 </context>
@@ -43,23 +43,23 @@
     <name>DashboardPane</name>
     <message numerus="yes">
         <source>%n new in 30 days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new in 30 days</numerusform>
+            <numerusform>%n new in 30 days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n without a reply (30 days)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n without a reply (30 days)</numerusform>
+            <numerusform>%n without a reply (30 days)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n post(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n post</numerusform>
+            <numerusform>%1 — %n posts</numerusform>
         </translation>
     </message>
 </context>
@@ -67,23 +67,23 @@
     <name>MembersPane</name>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n interaction(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n interaction</numerusform>
+            <numerusform>%n interactions</numerusform>
         </translation>
     </message>
 </context>

@@ -220,7 +220,7 @@ DemoGenerator::Result DemoGenerator::generate(const QString &connectionName,
         handles.insert(handle);
         entry.handle = handle;
         if (random.bounded(100) < 60)
-            entry.email = (first + QLatin1Char('.') + last).toLower()
+            entry.email = QString(handle).replace(QLatin1Char('_'), QLatin1Char('.'))
                           + QStringLiteral("@example.org");
         // A fifth of the community reads but never posts.
         entry.weight = random.bounded(100) < 20 ? 0.0 : 1.0 / std::pow(double(i + 1), 0.7);

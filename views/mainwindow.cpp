@@ -79,7 +79,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     createActions();
     buildPanes();
 
-    QSettings settings;
+    QSettings settings(QSettings::UserScope, QStringLiteral("watercooler"));
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 800);
     m_sidebar->setCurrentRow(
@@ -332,7 +332,7 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings;
+    QSettings settings(QSettings::UserScope, QStringLiteral("watercooler"));
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/pane"), currentPane());
     QMainWindow::closeEvent(event);

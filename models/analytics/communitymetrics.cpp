@@ -58,25 +58,20 @@ CommunityMetrics CommunityMetrics::compute(const QString &connectionName,
                 {windowStart});
     m.responseRate = started > 0 ? double(started - m.unansweredDiscussions) / started : 0.0;
 
-    // Weeks end at `now`, so the last bar is the last seven days.
+    // Weeks end at `now`, so the last bar is the last seven days, up to and including `now`.
     const qint64 origin = end - weekCount * secondsPerWeek;
     for (int i = 0; i < weekCount; ++i)
         m.weeks.append(
             {QDateTime::fromSecsSinceEpoch(origin + i * secondsPerWeek, QTimeZone::utc()).date(),
              0,
              0});
-    SqlQuery weekly(
-        connectionName,
-        QStringLiteral(
-            "SELECT (created_at - ?) / ? AS week, COUNT(*), COUNT(DISTINCT author_id) "
-            "FROM posts WHERE created_at >= ? AND created_at < ? GROUP BY (created_at - ?) / ?"));
-    weekly.bind(origin)
-        .bind(secondsPerWeek)
-        .bind(origin)
-        .bind(end)
-        .bind(origin)
-        .bind(secondsPerWeek)
-        .exec();
+    SqlQuery
+        weekly(connectionName,
+               QStringLiteral(
+                   "SELECT (created_at - ? - 1) / ? AS week, COUNT(*), COUNT(DISTINCT author_id) "
+                   "FROM posts WHERE created_at > ? AND created_at <= ? "
+                   "GROUP BY 1"));
+    weekly.bind(origin).bind(secondsPerWeek).bind(origin).bind(end).exec();
     while (weekly.next()) {
         const qint64 week = weekly.toInt64(0);
         if (week >= 0 && week < weekCount) {

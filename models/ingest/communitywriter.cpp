@@ -20,6 +20,12 @@ QVariant textOrNull(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+// For NOT NULL text columns: a null QString would be bound as NULL.
+QString textOrEmpty(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 QString cacheKey(qint64 sourceId, const QString &kind, const QString &normalized)
 {
     return QString::number(sourceId) + QLatin1Char('|') + kind + QLatin1Char('|') + normalized;
@@ -368,7 +374,7 @@ void CommunityWriter::writePost(qint64 sourceId,
                 statement(
                     QStringLiteral("UPDATE posts SET body_text = ?, body_html = ?, created_at = ?, "
                                    "url = ?, row_version = row_version + 1 WHERE id = ?"))
-                    .bind(post.text)
+                    .bind(textOrEmpty(post.text))
                     .bind(textOrNull(post.html))
                     .bind(created)
                     .bind(textOrNull(post.url))
@@ -403,7 +409,7 @@ void CommunityWriter::writePost(qint64 sourceId,
                      .bind(author)
                      .bind(externalId)
                      .bind(created)
-                     .bind(post.text)
+                     .bind(textOrEmpty(post.text))
                      .bind(textOrNull(post.html))
                      .bind(textOrNull(post.url))
                      .scalar()
@@ -476,7 +482,7 @@ void CommunityWriter::writeFeedItem(qint64 feedId,
     const qint64 itemId = upsert.bind(feedId)
                               .bind(item.dedupKey)
                               .bind(discussionId)
-                              .bind(item.title)
+                              .bind(textOrEmpty(item.title))
                               .bind(textOrNull(item.link))
                               .bind(item.published.isValid()
                                         ? QVariant(item.published.toSecsSinceEpoch())

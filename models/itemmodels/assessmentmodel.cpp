@@ -5,6 +5,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 AssessmentModel::AssessmentModel(QString connectionName, QObject *parent)
@@ -92,7 +93,14 @@ QVariant AssessmentModel::data(const QModelIndex &index, int role) const
             evidence = s->evidence;
         }
     } else if (column == averageColumn() || column == stageColumn()) {
-        value = averageForRow(row);
+        const qint64 competencyId = competency.id;
+        const bool scored = std::any_of(m_sheet.scores.cbegin(),
+                                        m_sheet.scores.cend(),
+                                        [competencyId](const AssessmentRepository::Score &s) {
+                                            return s.competencyId == competencyId;
+                                        });
+        if (scored)
+            value = averageForRow(row);
     }
 
     switch (role) {

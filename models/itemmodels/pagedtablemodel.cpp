@@ -3,6 +3,8 @@
 
 #include "storageerror.h"
 
+#include <QScopedValueRollback>
+
 PagedTableModel::PagedTableModel(QString connectionName, QObject *parent)
     : QAbstractTableModel(parent)
     , m_connectionName(std::move(connectionName))
@@ -15,13 +17,16 @@ int PagedTableModel::rowCount(const QModelIndex &parent) const
 
 bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_changing;
 }
 
 void PagedTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd)
+    // Listeners of the signals below (proxies, views, QAbstractItemModelTester) may ask for more
+    // rows while this change is being delivered; reading then would overwrite the staged rows.
+    if (parent.isValid() || m_atEnd || m_changing)
         return;
+    const QScopedValueRollback<bool> changing(m_changing, true);
     int count = 0;
     try {
         count = readPage(loadedRowCount(), pageSize);
@@ -59,9 +64,12 @@ void PagedTableModel::setFilterText(const QString &filter)
 
 void PagedTableModel::reload()
 {
-    beginResetModel();
-    clearRows();
-    m_atEnd = false;
-    endResetModel();
+    {
+        const QScopedValueRollback<bool> changing(m_changing, true);
+        beginResetModel();
+        clearRows();
+        m_atEnd = false;
+        endResetModel();
+    }
     fetchMore({});
 }

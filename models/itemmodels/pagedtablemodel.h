@@ -48,4 +48,5 @@ private:
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_atEnd = false;
+    bool m_changing = false; // inside a reset or an insertion of this model
 };

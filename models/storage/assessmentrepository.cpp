@@ -37,7 +37,7 @@ qint64 AssessmentRepository::createAssessment(qint64 frameworkId,
     return insert.bind(frameworkId)
         .bind(title)
         .bind(dateToSecs(assessedOn))
-        .bind(notes)
+        .bind(notes.isNull() ? QStringLiteral("") : notes) // NOT NULL; a null QString binds NULL
         .bind(QDateTime::currentSecsSinceEpoch())
         .scalar()
         .toLongLong();
@@ -68,7 +68,7 @@ void AssessmentRepository::setScore(qint64 assessmentId,
         .bind(assessorId)
         .bind(competencyId)
         .bind(stage)
-        .bind(evidence)
+        .bind(evidence.isNull() ? QStringLiteral("") : evidence)
         .bind(QDateTime::currentSecsSinceEpoch())
         .exec();
 }

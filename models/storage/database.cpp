@@ -74,7 +74,13 @@ void Database::open()
     const QString name = connectionName();
     try {
         Migrator migrator(name, m_location.backend, m_migrationsDir);
-        const int current = migrator.currentVersion();
+        int current = 0;
+        try {
+            current = migrator.currentVersion();
+        } catch (const StorageError &error) {
+            throw StorageError(
+                Database::tr("%1: %2").arg(m_location.displayName(), error.message()));
+        }
         const int latest = migrator.latestVersion();
         if (current > latest) {
             throw StorageError(
@@ -111,10 +117,15 @@ void Database::backUpSqlite(int fromVersion)
     m_backupPath = path;
 }
 
+QString Database::threadConnectionName() const
+{
+    return m_baseName + QLatin1Char('@')
+           + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+}
+
 QString Database::connectionName() const
 {
-    const QString name = m_baseName + QLatin1Char('@')
-                         + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    const QString name = threadConnectionName();
     {
         const QMutexLocker locker(&m_mutex);
         if (m_connections.contains(name))
@@ -164,8 +175,7 @@ void Database::openConnection(const QString &name) const
 
 void Database::releaseThreadConnection() const
 {
-    const QString name = m_baseName + QLatin1Char('@')
-                         + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    const QString name = threadConnectionName();
     const QMutexLocker locker(&m_mutex);
     if (m_connections.remove(name)) {
         QSqlDatabase::database(name, false).close();

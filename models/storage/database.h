@@ -36,6 +36,7 @@ public:
     [[nodiscard]] QString backupPath() const { return m_backupPath; }
 
 private:
+    [[nodiscard]] QString threadConnectionName() const;
     void checkSqliteFile() const;
     void openConnection(const QString &name) const;
     void backUpSqlite(int fromVersion);

@@ -77,7 +77,7 @@ qint64 FeedRepository::addFeed(const NewFeed &feed)
                           .bind(folderId == 0 ? QVariant(QMetaType::fromType<qint64>())
                                               : QVariant(folderId))
                           .bind(feed.url)
-                          .bind(feed.title)
+                          .bind(feed.title.isNull() ? QStringLiteral("") : feed.title) // NOT NULL
                           .bind(feed.siteUrl)
                           .bind(feed.description)
                           .bind(feed.format)

@@ -1,0 +1,336 @@
+// Tests the real watercooler executable: --version, --help, the demo command and its refusals.
+#include "filesnapshot.h"
+#include "rawsqlite.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    bool finished = false;
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class tst_CommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void version();
+    void help();
+    void demoPrintsCounts();
+    void demoJson();
+    void sameSeedSameCommunity();
+    void defaultDatabaseLivesInDataHome();
+    void refusals_data();
+    void refusals();
+
+private:
+    [[nodiscard]] Run run(const QStringList &arguments) const;
+    [[nodiscard]] QString path(const QString &name) const { return m_work->filePath(name); }
+
+    std::unique_ptr<QTemporaryDir> m_home; // HOME and XDG folders of the child process
+    std::unique_ptr<QTemporaryDir> m_work; // databases and files the tests pass
+};
+
+void tst_CommandLine::initTestCase()
+{
+    QVERIFY2(QFileInfo(QStringLiteral(WATERCOOLER_EXECUTABLE)).isExecutable(),
+             WATERCOOLER_EXECUTABLE);
+}
+
+void tst_CommandLine::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    m_work = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+    QVERIFY(m_work->isValid());
+}
+
+void tst_CommandLine::cleanup()
+{
+    m_work.reset();
+    m_home.reset();
+}
+
+Run tst_CommandLine::run(const QStringList &arguments) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Nothing the program writes may end up in the real user's folders.
+    environment.insert(QStringLiteral("HOME"), m_home->path());
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                       m_home->filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("cache")));
+    // Untranslated messages, whatever the machine's language.
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(m_work->path());
+    process.start(QStringLiteral(WATERCOOLER_EXECUTABLE), arguments);
+    Run result;
+    result.finished = process.waitForFinished(120000)
+                      && process.exitStatus() == QProcess::NormalExit;
+    result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+void tst_CommandLine::version()
+{
+    const Run result = run({QStringLiteral("--version")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.out.trimmed(), QStringLiteral("watercooler " WATERCOOLER_VERSION));
+    QVERIFY(QRegularExpression(QStringLiteral("^watercooler \\d+\\.\\d+\\.\\d+$"))
+                .match(result.out.trimmed())
+                .hasMatch());
+    QCOMPARE(result.err, QString());
+}
+
+void tst_CommandLine::help()
+{
+    const Run result = run({QStringLiteral("--help")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QLatin1String("demo")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QLatin1String("--database")), qPrintable(result.out));
+    QCOMPARE(result.err, QString());
+
+    const Run demoHelp = run({QStringLiteral("demo"), QStringLiteral("--help")});
+    QCOMPARE(demoHelp.exitCode, 0);
+    QVERIFY2(demoHelp.out.contains(QLatin1String("--members")), qPrintable(demoHelp.out));
+    QVERIFY2(demoHelp.out.contains(QLatin1String("--seed")), qPrintable(demoHelp.out));
+    // Help never creates a database.
+    QCOMPARE(FileSnapshot::entries(m_work->path()), QStringList());
+}
+
+void tst_CommandLine::demoPrintsCounts()
+{
+    const QString database = path(QStringLiteral("c.sqlite"));
+    const Run result = run({QStringLiteral("--database"), database, QStringLiteral("demo")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    QVERIFY(QFileInfo(database).isFile());
+
+    auto countBefore = [&result](const QString &word) {
+        const QRegularExpression pattern(QStringLiteral("(\\d+) ") + word);
+        const QRegularExpressionMatch match = pattern.match(result.out);
+        return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+    };
+    RawSqlite raw(database);
+    QVERIFY(raw.isOpen());
+    QCOMPARE(countBefore(QStringLiteral("member")),
+             raw.scalar(QStringLiteral("SELECT COUNT(*) FROM members")).toLongLong());
+    QCOMPARE(countBefore(QStringLiteral("discussion")),
+             raw.scalar(QStringLiteral("SELECT COUNT(*) FROM discussions d JOIN sources s ON s.id "
+                                       "= d.source_id WHERE s.kind = 'forum'"))
+                 .toLongLong());
+    QCOMPARE(countBefore(QStringLiteral("post")),
+             raw.scalar(QStringLiteral("SELECT COUNT(*) FROM posts p JOIN discussions d ON d.id = "
+                                       "p.discussion_id JOIN sources s ON s.id = d.source_id "
+                                       "WHERE s.kind = 'forum'"))
+                 .toLongLong());
+    QCOMPARE(countBefore(QStringLiteral("member")), 60);
+    QCOMPARE(countBefore(QStringLiteral("post")), 400);
+}
+
+void tst_CommandLine::demoJson()
+{
+    const QString database = path(QStringLiteral("j.sqlite"));
+    const Run result = run({QStringLiteral("--database"),
+                            database,
+                            QStringLiteral("demo"),
+                            QStringLiteral("--json"),
+                            QStringLiteral("--members"),
+                            QStringLiteral("25"),
+                            QStringLiteral("--posts"),
+                            QStringLiteral("120")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QVERIFY(document.isObject());
+    const QJsonObject object = document.object();
+    for (const char *key : {"members", "discussions", "posts", "feeds", "assessments"})
+        QVERIFY2(object.value(QLatin1String(key)).isDouble(), key);
+
+    RawSqlite raw(database);
+    QVERIFY(raw.isOpen());
+    QCOMPARE(object.value(QLatin1String("members")).toInt(), 25);
+    QCOMPARE(object.value(QLatin1String("members")).toInt(),
+             raw.scalar(QStringLiteral("SELECT COUNT(*) FROM members")).toInt());
+    QCOMPARE(object.value(QLatin1String("posts")).toInt(), 120);
+    QCOMPARE(object.value(QLatin1String("feeds")).toInt(),
+             raw.scalar(QStringLiteral("SELECT COUNT(*) FROM feeds")).toInt());
+    QCOMPARE(object.value(QLatin1String("assessments")).toInt(),
+             raw.scalar(QStringLiteral("SELECT COUNT(*) FROM assessments")).toInt());
+}
+
+void tst_CommandLine::sameSeedSameCommunity()
+{
+    QJsonObject results[2];
+    for (int i = 0; i < 2; ++i) {
+        const Run result = run({QStringLiteral("--database"),
+                                path(QStringLiteral("seed%1.sqlite").arg(i)),
+                                QStringLiteral("demo"),
+                                QStringLiteral("--seed"),
+                                QStringLiteral("7"),
+                                QStringLiteral("--json")});
+        QVERIFY(result.finished);
+        QCOMPARE(result.exitCode, 0);
+        results[i] = QJsonDocument::fromJson(result.out.toUtf8()).object();
+        QVERIFY(!results[i].isEmpty());
+        // Only the file name differs.
+        results[i].remove(QLatin1String("database"));
+    }
+    QCOMPARE(results[1], results[0]);
+
+    RawSqlite first(path(QStringLiteral("seed0.sqlite")));
+    RawSqlite second(path(QStringLiteral("seed1.sqlite")));
+    const QString names = QStringLiteral("SELECT group_concat(display_name, '|') FROM (SELECT "
+                                         "display_name FROM members ORDER BY id)");
+    QCOMPARE(second.scalar(names).toString(), first.scalar(names).toString());
+}
+
+void tst_CommandLine::defaultDatabaseLivesInDataHome()
+{
+    const Run result = run({QStringLiteral("demo"),
+                            QStringLiteral("--members"),
+                            QStringLiteral("5"),
+                            QStringLiteral("--posts"),
+                            QStringLiteral("10"),
+                            QStringLiteral("--json")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    QStringList databases;
+    QDirIterator it(m_home->filePath(QStringLiteral("data")),
+                    {QStringLiteral("*.sqlite")},
+                    QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        databases << it.next();
+    QCOMPARE(databases.size(), 1);
+    const QString reported = QJsonDocument::fromJson(result.out.toUtf8())
+                                 .object()
+                                 .value(QLatin1String("database"))
+                                 .toString();
+    QCOMPARE(QFileInfo(reported).canonicalFilePath(),
+             QFileInfo(databases.constFirst()).canonicalFilePath());
+    QCOMPARE(FileSnapshot::entries(m_work->path()), QStringList());
+}
+
+void tst_CommandLine::refusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("setup");
+    QTest::addColumn<QString>("messagePart");
+
+    // "%1" stands for the test's work folder.
+    QTest::newRow("missing folder") << QStringList{QStringLiteral("--database"),
+                                                   QStringLiteral("%1/nonexistent/dir/x.sqlite"),
+                                                   QStringLiteral("demo")}
+                                    << QString() << QStringLiteral("does not exist");
+    QTest::newRow("text file") << QStringList{QStringLiteral("--database"),
+                                              QStringLiteral("%1/notes.txt"),
+                                              QStringLiteral("demo")}
+                               << QStringLiteral("text file")
+                               << QStringLiteral("not a Watercooler database");
+    QTest::newRow("folder") << QStringList{QStringLiteral("--database"),
+                                           QStringLiteral("%1/folder"),
+                                           QStringLiteral("demo")}
+                            << QStringLiteral("folder") << QStringLiteral("folder");
+    QTest::newRow("members not a number") << QStringList{QStringLiteral("--database"),
+                                                         QStringLiteral("%1/m.sqlite"),
+                                                         QStringLiteral("demo"),
+                                                         QStringLiteral("--members"),
+                                                         QStringLiteral("abc")}
+                                          << QString() << QStringLiteral("--members");
+    QTest::newRow("no members") << QStringList{QStringLiteral("--database"),
+                                               QStringLiteral("%1/m.sqlite"),
+                                               QStringLiteral("demo"),
+                                               QStringLiteral("--members"),
+                                               QStringLiteral("0")}
+                                << QString() << QStringLiteral("--members");
+    QTest::newRow("negative posts") << QStringList{QStringLiteral("--database"),
+                                                   QStringLiteral("%1/m.sqlite"),
+                                                   QStringLiteral("demo"),
+                                                   QStringLiteral("--posts"),
+                                                   QStringLiteral("-5")}
+                                    << QString() << QStringLiteral("--posts");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("demo"), QStringLiteral("--frobnicate")} << QString()
+        << QStringLiteral("frobnicate");
+    QTest::newRow("unknown command")
+        << QStringList{QStringLiteral("frobnicate")} << QString() << QStringLiteral("frobnicate");
+    QTest::newRow("extra argument") << QStringList{QStringLiteral("--database"),
+                                                   QStringLiteral("%1/m.sqlite"),
+                                                   QStringLiteral("demo"),
+                                                   QStringLiteral("again")}
+                                    << QString() << QStringLiteral("again");
+}
+
+void tst_CommandLine::refusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, setup);
+    QFETCH(QString, messagePart);
+
+    for (QString &argument : arguments) {
+        if (argument.contains(QLatin1String("%1")))
+            argument = argument.arg(m_work->path());
+    }
+    if (setup == QLatin1String("text file")) {
+        QFile file(path(QStringLiteral("notes.txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write("Agenda; first item\nsecond item\n") > 0);
+    } else if (setup == QLatin1String("folder")) {
+        QVERIFY(QDir(m_work->path()).mkdir(QStringLiteral("folder")));
+    }
+    const QStringList entriesBefore = FileSnapshot::entries(m_work->path());
+    const FileSnapshot textBefore = FileSnapshot::take(path(QStringLiteral("notes.txt")));
+
+    const Run result = run(arguments);
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 1);
+    // Exactly one line on stderr, naming the problem; nothing on stdout.
+    QVERIFY2(result.err.endsWith(QLatin1Char('\n')), qPrintable(result.err));
+    QCOMPARE(result.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(result.err.contains(messagePart), qPrintable(result.err));
+    QCOMPARE(result.out, QString());
+
+    // Nothing created, nothing changed.
+    QCOMPARE(FileSnapshot::entries(m_work->path()), entriesBefore);
+    const FileSnapshot textAfter = FileSnapshot::take(path(QStringLiteral("notes.txt")));
+    QCOMPARE(textAfter.contents, textBefore.contents);
+    QCOMPARE(textAfter.modified, textBefore.modified);
+    QVERIFY(!QFileInfo::exists(path(QStringLiteral("nonexistent"))));
+}
+
+QTEST_GUILESS_MAIN(tst_CommandLine)
+#include "tst_commandline.moc"

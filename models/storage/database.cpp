@@ -111,8 +111,7 @@ void Database::backUpSqlite(int fromVersion)
     const QString path
         = QStringLiteral("%1.v%2-%3.bak").arg(m_location.filePath).arg(fromVersion).arg(stamp);
     QFile::remove(path);
-    // VACUUM INTO writes a consistent copy, including what is still in the WAL file.
-    SqlQuery backup(connectionName(), QStringLiteral("VACUUM INTO ?"));
+    SqlQuery backup(connectionName(), SqlDialect::sqliteBackupStatement());
     backup.bind(path).exec();
     m_backupPath = path;
 }
@@ -157,9 +156,7 @@ void Database::openConnection(const QString &name) const
         throw StorageError(Database::tr("Cannot open %1: %2").arg(m_location.displayName(), error));
     }
     try {
-        // A probe read: fails on a file that is not an SQLite database, before anything is written.
-        if (m_location.isSqlite())
-            SqlQuery(name, QStringLiteral("SELECT COUNT(*) FROM sqlite_master")).exec();
+        SqlQuery(name, SqlDialect::probeStatement(m_location.backend)).exec();
         if (m_schemaVersion > 0) {
             for (const QString &statement : SqlDialect::connectionSetup(m_location.backend))
                 SqlQuery::execDirect(name, statement);

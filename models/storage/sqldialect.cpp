@@ -100,6 +100,17 @@ QStringList SqlDialect::connectionSetup(Backend backend)
             QStringLiteral("SET TIME ZONE 'UTC'")};
 }
 
+QString SqlDialect::probeStatement(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringLiteral("SELECT COUNT(*) FROM sqlite_master")
+                                      : QStringLiteral("SELECT 1");
+}
+
+QString SqlDialect::sqliteBackupStatement()
+{
+    return QStringLiteral("VACUUM INTO ?");
+}
+
 QString SqlDialect::driverName(Backend backend)
 {
     return backend == Backend::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");

@@ -23,6 +23,14 @@ public:
     // Statements run on every new connection (SQLite: WAL, foreign keys, busy timeout).
     [[nodiscard]] static QStringList connectionSetup(Backend backend);
 
+    // A read that fails on a file that is not a database of this backend, before anything is
+    // written to it.
+    [[nodiscard]] static QString probeStatement(Backend backend);
+
+    // SQLite only: writes a consistent copy of the database (WAL content included) to the file
+    // bound as its one value.
+    [[nodiscard]] static QString sqliteBackupStatement();
+
     // The SQL driver name for QSqlDatabase::addDatabase().
     [[nodiscard]] static QString driverName(Backend backend);
 };

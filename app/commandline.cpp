@@ -12,6 +12,11 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <cstdio>
+#include <functional>
+
+#include <unistd.h>
+
 namespace {
 
 QTextStream &out()
@@ -62,6 +67,22 @@ bool parsePositiveInt(const QString &text, int *value)
         return false;
     *value = parsed;
     return true;
+}
+
+// A percentage on stderr while long work runs, only when a person is watching the terminal.
+std::function<bool(qint64, qint64)> terminalProgress()
+{
+    if (!isatty(fileno(stderr)))
+        return {};
+    return [last = -1](qint64 done, qint64 total) mutable {
+        const int percent = total > 0 ? int(100 * done / total) : 100;
+        if (percent != last) {
+            last = percent;
+            err() << '\r' << CommandLine::tr("Working... %1%").arg(percent)
+                  << (percent >= 100 ? "\n" : "") << Qt::flush;
+        }
+        return true;
+    };
 }
 
 std::unique_ptr<Database> openDatabase(const QString &argument)
@@ -136,8 +157,8 @@ int runDemo(const QStringList &arguments)
 
     try {
         const auto database = openDatabase(parser.value(QStringLiteral("database")));
-        const DemoGenerator::Result result = DemoGenerator(options).generate(
-            database->connectionName());
+        const DemoGenerator::Result result
+            = DemoGenerator(options).generate(database->connectionName(), terminalProgress());
         if (parser.isSet(json)) {
             const QJsonObject object{{QStringLiteral("database"),
                                       database->location().displayName()},

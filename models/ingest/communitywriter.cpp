@@ -59,6 +59,7 @@ WriteSummary &WriteSummary::operator+=(const WriteSummary &other)
 
 CommunityWriter::CommunityWriter(QString connectionName)
     : m_connectionName(std::move(connectionName))
+    , m_rollbacksSeen(Transaction::rollbackCount(m_connectionName))
 {}
 
 CommunityWriter::~CommunityWriter() = default;
@@ -73,11 +74,27 @@ SqlQuery &CommunityWriter::statement(const QString &sql)
 
 WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &progress)
 {
+    // A rollback anywhere (here or in a caller's transaction) takes away ids the caches hold.
+    if (Transaction::rollbackCount(m_connectionName) != m_rollbacksSeen) {
+        m_identityCache.clear();
+        m_tagCache.clear();
+        m_hashtagCache.clear();
+        m_rollbacksSeen = Transaction::rollbackCount(m_connectionName);
+    }
+    try {
+        return writeBatch(batch, progress);
+    } catch (...) {
+        // The caches may hold ids that the rollback took away.
+        m_identityCache.clear();
+        m_tagCache.clear();
+        m_hashtagCache.clear();
+        throw;
+    }
+}
+
+WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progress &progress)
+{
     WriteSummary summary;
-    // Caches may hold ids from a rolled-back write; start clean each time.
-    m_identityCache.clear();
-    m_tagCache.clear();
-    m_hashtagCache.clear();
 
     qint64 totalPosts = 0;
     for (const ImportDiscussion &discussion : batch.discussions)
@@ -168,33 +185,18 @@ QList<CommunityWriter::IdentityKey> CommunityWriter::identityKeys(const ImportAu
     return keys;
 }
 
-qint64 CommunityWriter::findMember(qint64 sourceId, const QList<IdentityKey> &keys)
+qint64 CommunityWriter::lookupIdentity(qint64 sourceId, const IdentityKey &key)
 {
-    for (const IdentityKey &key : keys) {
-        const QString cached = cacheKey(sourceId, key.kind, key.normalized);
-        const auto it = m_identityCache.constFind(cached);
-        if (it != m_identityCache.constEnd())
-            return it.value();
-        SqlQuery &find = statement(QStringLiteral("SELECT member_id FROM identities WHERE "
-                                                  "source_id = ? AND kind = ? AND normalized = ?"));
-        const QVariant id = find.bind(sourceId).bind(key.kind).bind(key.normalized).scalar();
-        if (id.isValid()) {
-            m_identityCache.insert(cached, id.toLongLong());
-            return id.toLongLong();
-        }
-    }
-    // The same e-mail address on another source is the same person.
-    for (const IdentityKey &key : keys) {
-        if (key.kind != QLatin1String("email"))
-            continue;
-        SqlQuery &find = statement(
-            QStringLiteral("SELECT member_id FROM identities WHERE kind = 'email' AND normalized = "
-                           "? ORDER BY id LIMIT 1"));
-        const QVariant id = find.bind(key.normalized).scalar();
-        if (id.isValid())
-            return id.toLongLong();
-    }
-    return 0;
+    // Misses are cached as 0 too; addIdentity() replaces them.
+    const QString cached = cacheKey(sourceId, key.kind, key.normalized);
+    const auto it = m_identityCache.constFind(cached);
+    if (it != m_identityCache.constEnd())
+        return it.value();
+    SqlQuery &find = statement(QStringLiteral("SELECT member_id FROM identities WHERE "
+                                              "source_id = ? AND kind = ? AND normalized = ?"));
+    const qint64 id = find.bind(sourceId).bind(key.kind).bind(key.normalized).scalar().toLongLong();
+    m_identityCache.insert(cached, id);
+    return id;
 }
 
 qint64 CommunityWriter::resolveMember(qint64 sourceId,
@@ -205,13 +207,34 @@ qint64 CommunityWriter::resolveMember(qint64 sourceId,
     if (keys.isEmpty())
         return 0;
 
-    qint64 memberId = findMember(sourceId, keys);
+    qint64 memberId = 0;
+    QList<IdentityKey> missing;
+    for (const IdentityKey &key : keys) {
+        const qint64 id = lookupIdentity(sourceId, key);
+        if (id == 0)
+            missing << key;
+        else if (memberId == 0)
+            memberId = id;
+    }
+    if (memberId == 0) {
+        // The same e-mail address on another source is the same person.
+        for (const IdentityKey &key : keys) {
+            if (key.kind != QLatin1String("email"))
+                continue;
+            SqlQuery &find = statement(
+                QStringLiteral("SELECT member_id FROM identities WHERE kind = 'email' AND "
+                               "normalized = ? ORDER BY id LIMIT 1"));
+            memberId = find.bind(key.normalized).scalar().toLongLong();
+            if (memberId != 0)
+                break;
+        }
+    }
     if (memberId == 0) {
         const QString name = displayNameFor(author);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        SqlQuery &insert = statement(QStringLiteral(
-            "INSERT INTO members (display_name, sort_name, email, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+        SqlQuery &insert = statement(
+            QStringLiteral("INSERT INTO members (display_name, sort_name, email, created_at, "
+                           "updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id"));
         memberId = insert.bind(name)
                        .bind(name.toCaseFolded())
                        .bind(textOrNull(author.email.trimmed()))
@@ -221,11 +244,8 @@ qint64 CommunityWriter::resolveMember(qint64 sourceId,
                        .toLongLong();
         ++summary.membersCreated;
     }
-    for (const IdentityKey &key : keys) {
-        const QString cached = cacheKey(sourceId, key.kind, key.normalized);
-        if (!m_identityCache.contains(cached))
-            addIdentity(memberId, sourceId, key, author, summary);
-    }
+    for (const IdentityKey &key : std::as_const(missing))
+        addIdentity(memberId, sourceId, key, author, summary);
     return memberId;
 }
 
@@ -437,8 +457,8 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
     const TextExtractor::Result extracted = TextExtractor::extract(text);
     for (const QString &handle : extracted.mentions) {
         const QString normalized = TextExtractor::normalizeHandle(handle);
-        const qint64 memberId = findMember(sourceId,
-                                           {{QStringLiteral("handle"), normalized, handle}});
+        const qint64 memberId = lookupIdentity(sourceId,
+                                               {QStringLiteral("handle"), normalized, handle});
         statement(
             QStringLiteral("INSERT INTO mentions (post_id, member_id, handle) VALUES (?, ?, ?) "
                            "ON CONFLICT DO NOTHING"))

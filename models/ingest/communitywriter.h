@@ -25,7 +25,7 @@ public:
     ~CommunityWriter();
     Q_DISABLE_COPY_MOVE(CommunityWriter)
 
-    // Writes the batch in one transaction (a savepoint inside a caller's transaction).
+    // Writes the batch in one transaction (or as part of a caller's transaction).
     // Throws StorageError; on any error nothing of the batch is stored.
     WriteSummary write(const ImportBatch &batch, const Progress &progress = {});
 
@@ -45,7 +45,9 @@ private:
     SqlQuery &statement(const QString &sql);
     qint64 ensureSource(const ImportBatch &batch);
     qint64 resolveMember(qint64 sourceId, const ImportAuthor &author, WriteSummary &summary);
-    qint64 findMember(qint64 sourceId, const QList<IdentityKey> &keys);
+    // The member an identity belongs to, or 0.
+    qint64 lookupIdentity(qint64 sourceId, const IdentityKey &key);
+    WriteSummary writeBatch(const ImportBatch &batch, const Progress &progress);
     void addIdentity(qint64 memberId,
                      qint64 sourceId,
                      const IdentityKey &key,
@@ -75,10 +77,13 @@ private:
 
     QString m_connectionName;
     std::map<QString, std::unique_ptr<SqlQuery>> m_statements;
-    QHash<QString, qint64> m_identityCache; // "source|kind|normalized" -> member id
+    // "source|kind|normalized" -> member id (0: known not to exist). Kept across batches, dropped
+    // when a write rolls back.
+    QHash<QString, qint64> m_identityCache;
     QHash<QString, qint64> m_tagCache;
     QHash<QString, qint64> m_hashtagCache;
     QSet<qint64> m_touchedMembers;
     QSet<qint64> m_touchedDiscussions;
     bool m_deferStatistics = false;
+    quint64 m_rollbacksSeen = 0;
 };

@@ -1,7 +1,6 @@
-// Outermost transactions use the driver's transaction(); inner ones use savepoints.
+// Flat nesting over the driver's transaction().
 #include "transaction.h"
 
-#include "sqlquery.h"
 #include "storageerror.h"
 
 #include <QCoreApplication>
@@ -11,64 +10,77 @@
 
 namespace {
 
-// Connections are per thread, so the depth is per thread too.
-thread_local QHash<QString, int> t_depth;
+struct State
+{
+    int depth = 0;
+    bool doomed = false;
+    quint64 rollbacks = 0;
+};
+
+// Connections are per thread, so the state is per thread too.
+thread_local QHash<QString, State> t_states;
 
 } // namespace
 
 Transaction::Transaction(const QString &connectionName)
     : m_connectionName(connectionName)
 {
-    int &depth = t_depth[connectionName];
-    if (depth == 0) {
+    State &state = t_states[connectionName];
+    if (state.depth == 0) {
         QSqlDatabase db = QSqlDatabase::database(connectionName, false);
         if (!db.transaction()) {
             throw StorageError(
                 QCoreApplication::translate("Transaction", "Could not start a transaction: %1")
                     .arg(db.lastError().text()));
         }
-    } else {
-        m_savepoint = QStringLiteral("wc_sp_%1").arg(depth);
-        SqlQuery::execDirect(connectionName, QStringLiteral("SAVEPOINT ") + m_savepoint);
+        state.doomed = false;
+        m_outermost = true;
     }
-    ++depth;
+    ++state.depth;
 }
 
 Transaction::~Transaction()
 {
     if (m_done)
         return;
-    --t_depth[m_connectionName];
-    if (m_savepoint.isEmpty()) {
-        QSqlDatabase::database(m_connectionName, false).rollback();
-    } else {
-        try {
-            SqlQuery::execDirect(m_connectionName,
-                                 QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
-            SqlQuery::execDirect(m_connectionName,
-                                 QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
-        } catch (const StorageError &) {
-            // The outer transaction will roll back anyway.
-        }
-    }
+    State &state = t_states[m_connectionName];
+    --state.depth;
+    if (m_outermost)
+        rollback();
+    else
+        state.doomed = true;
+}
+
+void Transaction::rollback()
+{
+    QSqlDatabase::database(m_connectionName, false).rollback();
+    ++t_states[m_connectionName].rollbacks;
 }
 
 void Transaction::commit()
 {
-    if (m_savepoint.isEmpty()) {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (!db.commit()) {
-            const QString error = db.lastError().text();
-            db.rollback();
-            m_done = true;
-            --t_depth[m_connectionName];
-            throw StorageError(
-                QCoreApplication::translate("Transaction", "Could not save the changes: %1")
-                    .arg(error));
-        }
-    } else {
-        SqlQuery::execDirect(m_connectionName, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
-    }
+    if (m_done)
+        return;
     m_done = true;
-    --t_depth[m_connectionName];
+    State &state = t_states[m_connectionName];
+    --state.depth;
+    if (!m_outermost)
+        return;
+    if (state.doomed) {
+        rollback();
+        throw StorageError(QCoreApplication::translate(
+            "Transaction", "The changes were not saved because a step of them failed."));
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.commit()) {
+        const QString error = db.lastError().text();
+        rollback();
+        throw StorageError(
+            QCoreApplication::translate("Transaction", "Could not save the changes: %1").arg(error));
+    }
+}
+
+quint64 Transaction::rollbackCount(const QString &connectionName)
+{
+    return t_states.value(connectionName).rollbacks;
 }

@@ -1,6 +1,8 @@
-// RAII transaction: commits on commit(), rolls back when left without it. Nested
-// transactions on the same connection become savepoints, so a writer can run inside a
-// larger unit of work (e.g. the whole demo community) and still be atomic on its own.
+// RAII transaction: commits on commit(), rolls back when left without it. Transactions nest
+// flat: an inner one joins the outermost (SQLite savepoints get slower the larger the
+// transaction, and every caller here lets a failure end the whole unit of work anyway). An inner
+// transaction left without commit() dooms the outer one, whose commit() then rolls back and
+// throws.
 #pragma once
 
 #include <QString>
@@ -14,8 +16,14 @@ public:
 
     void commit();
 
+    // How often an outermost transaction on this connection (in this thread) was rolled back;
+    // caches of ids written earlier compare it to know when to forget them.
+    [[nodiscard]] static quint64 rollbackCount(const QString &connectionName);
+
 private:
+    void rollback();
+
     QString m_connectionName;
-    QString m_savepoint; // empty for the outermost transaction
+    bool m_outermost = false;
     bool m_done = false;
 };

@@ -154,6 +154,10 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
             <numerusform>  %n Reifegradbewertungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Working... %1%</source>
+        <translation>Wird bearbeitet... %1 %</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPane</name>
@@ -276,6 +280,10 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
     <message>
         <source>%1 is not a Watercooler database (%2).</source>
         <translation>%1 ist keine Watercooler-Datenbank (%2).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -792,6 +800,10 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
     <message>
         <source>Could not save the changes: %1</source>
         <translation>Die Änderungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The changes were not saved because a step of them failed.</source>
+        <translation>Die Änderungen wurden nicht gespeichert, weil ein Schritt davon fehlgeschlagen ist.</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@
     <name>AssessmentModel</name>
     <message>
         <source>Evidence: %1</source>
-        <translation>Éléments probants : %1</translation>
+        <translation>Éléments probants&#xa0;: %1</translation>
     </message>
     <message>
         <source>Competency</source>
@@ -39,7 +39,7 @@
     <name>CommandLine</name>
     <message>
         <source>Unknown command &quot;%1&quot;. Commands: %2. See --help.</source>
-        <translation>Commande inconnue « %1 ». Commandes : %2. Voir --help.</translation>
+        <translation>Commande inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: %2. Voir --help.</translation>
     </message>
     <message>
         <source>Open the community database at PATH (an SQLite file) or a postgresql:// URL.</source>
@@ -57,7 +57,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>Optional command: %1.</source>
-        <translation>Commande facultative : %1.</translation>
+        <translation>Commande facultative&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Fill the database with a generated sample community.</source>
@@ -81,7 +81,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>Random seed; the same seed gives the same community.</source>
-        <translation>Graine aléatoire ; la même graine produit la même communauté.</translation>
+        <translation>Graine aléatoire&#xa0;; la même graine produit la même communauté.</translation>
     </message>
     <message>
         <source>S</source>
@@ -97,27 +97,27 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation>Argument inattendu : %1</translation>
+        <translation>Argument inattendu&#xa0;: %1</translation>
     </message>
     <message>
         <source>--members needs a whole number above 0, not &quot;%1&quot;.</source>
-        <translation>--members attend un nombre entier supérieur à 0, et non « %1 ».</translation>
+        <translation>--members attend un nombre entier supérieur à 0, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>--posts needs a whole number, not &quot;%1&quot;.</source>
-        <translation>--posts attend un nombre entier, et non « %1 ».</translation>
+        <translation>--posts attend un nombre entier, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>--discussions needs a whole number, not &quot;%1&quot;.</source>
-        <translation>--discussions attend un nombre entier, et non « %1 ».</translation>
+        <translation>--discussions attend un nombre entier, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>--seed needs a whole number, not &quot;%1&quot;.</source>
-        <translation>--seed attend un nombre entier, et non « %1 ».</translation>
+        <translation>--seed attend un nombre entier, et non «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Created a sample community in %1:</source>
-        <translation>Communauté d&apos;exemple créée dans %1 :</translation>
+        <translation>Communauté d&apos;exemple créée dans %1&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>  %n member(s)</source>
@@ -153,6 +153,10 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
             <numerusform>  %n évaluation de maturité</numerusform>
             <numerusform>  %n évaluations de maturité</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Working... %1%</source>
+        <translation>Traitement en cours... %1 %</translation>
     </message>
 </context>
 <context>
@@ -191,7 +195,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>Add a feed or import a transcript, and your community&apos;s activity shows up here.</source>
-        <translation>Ajoutez un flux ou importez une transcription : l&apos;activité de votre communauté s&apos;affichera ici.</translation>
+        <translation>Ajoutez un flux ou importez une transcription&#xa0;: l&apos;activité de votre communauté s&apos;affichera ici.</translation>
     </message>
     <message>
         <source>Open Sample Community</source>
@@ -210,7 +214,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>%1% of all members</source>
-        <translation>%1 % de l&apos;ensemble des membres</translation>
+        <translation>%1&#xa0;% de l&apos;ensemble des membres</translation>
     </message>
     <message>
         <source>%1 in total</source>
@@ -247,19 +251,19 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>Cannot create %1: the folder %2 does not exist.</source>
-        <translation>Impossible de créer %1 : le dossier %2 n&apos;existe pas.</translation>
+        <translation>Impossible de créer %1&#xa0;: le dossier %2 n&apos;existe pas.</translation>
     </message>
     <message>
         <source>Cannot create %1: the folder %2 is not writable.</source>
-        <translation>Impossible de créer %1 : le dossier %2 n&apos;est pas accessible en écriture.</translation>
+        <translation>Impossible de créer %1&#xa0;: le dossier %2 n&apos;est pas accessible en écriture.</translation>
     </message>
     <message>
         <source>%1 cannot be read: permission denied.</source>
-        <translation>Impossible de lire %1 : permission refusée.</translation>
+        <translation>Impossible de lire %1&#xa0;: permission refusée.</translation>
     </message>
     <message>
         <source>%1 is read-only: Watercooler needs to write to its database.</source>
-        <translation>%1 est en lecture seule : Watercooler doit pouvoir écrire dans sa base de données.</translation>
+        <translation>%1 est en lecture seule&#xa0;: Watercooler doit pouvoir écrire dans sa base de données.</translation>
     </message>
     <message>
         <source>%1 is not a Watercooler database.</source>
@@ -267,15 +271,19 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>%1 was saved by a newer version of Watercooler (schema %2; this version reads up to %3). Update Watercooler to open it.</source>
-        <translation>%1 a été enregistré par une version plus récente de Watercooler (schéma %2 ; cette version lit jusqu&apos;au schéma %3). Mettez Watercooler à jour pour l&apos;ouvrir.</translation>
+        <translation>%1 a été enregistré par une version plus récente de Watercooler (schéma %2&#xa0;; cette version lit jusqu&apos;au schéma %3). Mettez Watercooler à jour pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation>Impossible d&apos;ouvrir %1 : %2</translation>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 is not a Watercooler database (%2).</source>
         <translation>%1 n&apos;est pas une base de données Watercooler (%2).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -370,7 +378,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>Last fetched: %1</source>
-        <translation>Dernière récupération : %1</translation>
+        <translation>Dernière récupération&#xa0;: %1</translation>
     </message>
     <message>
         <source>Not fetched yet</source>
@@ -378,11 +386,11 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>HTTP status: %1</source>
-        <translation>Statut HTTP : %1</translation>
+        <translation>Statut HTTP&#xa0;: %1</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation>Erreur : %1</translation>
+        <translation>Erreur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Moved from %1</source>
@@ -416,7 +424,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     <name>Framework</name>
     <message>
         <source>Not valid JSON: %1</source>
-        <translation>JSON non valide : %1</translation>
+        <translation>JSON non valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>A framework needs a key and a name.</source>
@@ -535,7 +543,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>%1 already exists. Use Open Database to open it.</source>
-        <translation>%1 existe déjà. Utilisez « Ouvrir une base de données » pour l&apos;ouvrir.</translation>
+        <translation>%1 existe déjà. Utilisez «&#xa0;Ouvrir une base de données&#xa0;» pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>The sample community is already open.</source>
@@ -551,7 +559,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>The sample community could not be created: %1</source>
-        <translation>La communauté d&apos;exemple n&apos;a pas pu être créée : %1</translation>
+        <translation>La communauté d&apos;exemple n&apos;a pas pu être créée&#xa0;: %1</translation>
     </message>
     <message>
         <source>About Watercooler</source>
@@ -566,7 +574,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     <name>MaturityPane</name>
     <message>
         <source>Assessment:</source>
-        <translation>Évaluation :</translation>
+        <translation>Évaluation&#xa0;:</translation>
     </message>
     <message>
         <source>No assessments yet</source>
@@ -651,7 +659,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>Add a feed or import a transcript: the people who write there become the members of your community.</source>
-        <translation>Ajoutez un flux ou importez une transcription : les personnes qui y écrivent deviennent les membres de votre communauté.</translation>
+        <translation>Ajoutez un flux ou importez une transcription&#xa0;: les personnes qui y écrivent deviennent les membres de votre communauté.</translation>
     </message>
     <message>
         <source>Open Sample Community</source>
@@ -747,7 +755,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>Upgrading the database to version %1 failed: %2</source>
-        <translation>La mise à niveau de la base de données vers la version %1 a échoué : %2</translation>
+        <translation>La mise à niveau de la base de données vers la version %1 a échoué&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -761,7 +769,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     <name>SqlQuery</name>
     <message>
         <source>Database error: %1 (in: %2)</source>
-        <translation>Erreur de base de données : %1 (dans : %2)</translation>
+        <translation>Erreur de base de données&#xa0;: %1 (dans&#xa0;: %2)</translation>
     </message>
 </context>
 <context>
@@ -787,11 +795,15 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     <name>Transaction</name>
     <message>
         <source>Could not start a transaction: %1</source>
-        <translation>Impossible de démarrer une transaction : %1</translation>
+        <translation>Impossible de démarrer une transaction&#xa0;: %1</translation>
     </message>
     <message>
         <source>Could not save the changes: %1</source>
-        <translation>Impossible d&apos;enregistrer les modifications : %1</translation>
+        <translation>Impossible d&apos;enregistrer les modifications&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The changes were not saved because a step of them failed.</source>
+        <translation>Les modifications n’ont pas été enregistrées, car l’une de leurs étapes a échoué.</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ DiscussionsModel::DiscussionsModel(const QString &connectionName, QObject *paren
     : PagedTableModel(connectionName, parent)
     , m_repository(connectionName)
 {
-    sort(LastPostColumn, Qt::DescendingOrder);
+    setInitialSort(LastPostColumn, Qt::DescendingOrder);
 }
 
 int DiscussionsModel::columnCount(const QModelIndex &parent) const

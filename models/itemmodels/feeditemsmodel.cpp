@@ -9,9 +9,7 @@
 FeedItemsModel::FeedItemsModel(const QString &connectionName, QObject *parent)
     : PagedTableModel(connectionName, parent)
     , m_repository(connectionName)
-{
-    reload();
-}
+{}
 
 void FeedItemsModel::setFeedId(qint64 feedId)
 {

@@ -7,7 +7,7 @@ MembersModel::MembersModel(const QString &connectionName, QObject *parent)
     : PagedTableModel(connectionName, parent)
     , m_repository(connectionName)
 {
-    sort(NameColumn, Qt::AscendingOrder);
+    setInitialSort(NameColumn, Qt::AscendingOrder);
 }
 
 int MembersModel::columnCount(const QModelIndex &parent) const

@@ -35,6 +35,7 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
         Q_EMIT errorOccurred(error.message());
         return;
     }
+    m_hasRead = true;
     if (count < pageSize)
         m_atEnd = true;
     if (count == 0)
@@ -49,9 +50,18 @@ void PagedTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= columnCount())
         return;
+    // Views repeat the current order when they are set up; that needs no second read.
+    if (column == m_sortColumn && order == m_sortOrder && m_hasRead)
+        return;
     m_sortColumn = column;
     m_sortOrder = order;
     reload();
+}
+
+void PagedTableModel::setInitialSort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
 }
 
 void PagedTableModel::setFilterText(const QString &filter)
@@ -69,6 +79,7 @@ void PagedTableModel::reload()
         beginResetModel();
         clearRows();
         m_atEnd = false;
+        m_hasRead = false;
         endResetModel();
     }
     fetchMore({});

@@ -41,6 +41,8 @@ protected:
     [[nodiscard]] virtual int loadedRowCount() const = 0;
 
     [[nodiscard]] const QString &connectionName() const { return m_connectionName; }
+    // The order before any sort() call; nothing is read until a view asks (fetchMore).
+    void setInitialSort(int column, Qt::SortOrder order);
 
 private:
     QString m_connectionName;
@@ -48,5 +50,6 @@ private:
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_atEnd = false;
+    bool m_hasRead = false;  // a page was read since the last reset
     bool m_changing = false; // inside a reset or an insertion of this model
 };

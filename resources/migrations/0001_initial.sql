@@ -28,8 +28,13 @@ CREATE TABLE members (
     last_seen BIGINT
 );
 CREATE INDEX members_sort_name_idx ON members (sort_name);
-CREATE INDEX members_last_seen_idx ON members (last_seen);
+-- Sort keys of the members table, written exactly as MemberRepository orders by them.
+CREATE INDEX members_last_seen_idx ON members ((COALESCE(last_seen, 0)));
+CREATE INDEX members_first_seen_idx ON members ((COALESCE(first_seen, 0)));
 CREATE INDEX members_post_count_idx ON members (post_count);
+CREATE INDEX members_replies_given_idx ON members (replies_given);
+CREATE INDEX members_replies_received_idx ON members (replies_received);
+CREATE INDEX members_mentions_received_idx ON members (mentions_received);
 CREATE INDEX members_email_idx ON members (email);
 
 CREATE TABLE identities (
@@ -43,7 +48,7 @@ CREATE TABLE identities (
     created_at BIGINT NOT NULL,
     UNIQUE (source_id, kind, normalized)
 );
-CREATE INDEX identities_member_idx ON identities (member_id);
+CREATE INDEX identities_member_idx ON identities (member_id, kind);
 CREATE INDEX identities_lookup_idx ON identities (kind, normalized);
 
 CREATE TABLE tags (
@@ -73,8 +78,11 @@ CREATE TABLE discussions (
     row_version INTEGER NOT NULL DEFAULT 1,
     UNIQUE (source_id, external_id)
 );
-CREATE INDEX discussions_last_post_idx ON discussions (last_post_at);
+CREATE INDEX discussions_last_post_idx ON discussions ((COALESCE(last_post_at, 0)));
 CREATE INDEX discussions_created_idx ON discussions (created_at);
+CREATE INDEX discussions_post_count_idx ON discussions (post_count);
+CREATE INDEX discussions_participant_count_idx ON discussions (participant_count);
+CREATE INDEX discussions_title_idx ON discussions ((LOWER(title)));
 
 CREATE TABLE discussion_tags (
     discussion_id BIGINT NOT NULL REFERENCES discussions (id) ON DELETE CASCADE,

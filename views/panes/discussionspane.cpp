@@ -138,10 +138,16 @@ DiscussionsPane::DiscussionsPane(const Database &database, QWidget *parent)
         if (url.scheme() == QLatin1String("tag"))
             m_filter->setText(QLatin1Char('#') + url.path());
     });
-    reload();
+    updateState();
 }
 
 void DiscussionsPane::reload()
+{
+    m_model->reload();
+    updateState();
+}
+
+void DiscussionsPane::updateState()
 {
     try {
         m_hasDiscussions = DiscussionRepository(connectionName()).count() > 0;
@@ -149,7 +155,6 @@ void DiscussionsPane::reload()
         Q_EMIT errorOccurred(error.message());
         m_hasDiscussions = false;
     }
-    m_model->reload();
     updateEmptyState();
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
         m_table->setCurrentIndex(m_model->index(0, 0));

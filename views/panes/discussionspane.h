@@ -23,6 +23,8 @@ public:
     [[nodiscard]] bool hasData() const override;
 
 private:
+    // Whether there is anything to show, and the first row selected; reads no page itself.
+    void updateState();
     void showDiscussion(qint64 discussionId);
     void showPost(const QModelIndex &index);
 

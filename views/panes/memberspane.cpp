@@ -107,10 +107,16 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
                 showMember(current.isValid() ? current.data(PagedTableModel::IdRole).toLongLong()
                                              : 0);
             });
-    reload();
+    updateState();
 }
 
 void MembersPane::reload()
+{
+    m_model->reload();
+    updateState();
+}
+
+void MembersPane::updateState()
 {
     try {
         m_hasMembers = MemberRepository(connectionName()).count() > 0;
@@ -118,7 +124,6 @@ void MembersPane::reload()
         Q_EMIT errorOccurred(error.message());
         m_hasMembers = false;
     }
-    m_model->reload();
     updateCount();
     updateEmptyState();
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())

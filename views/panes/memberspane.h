@@ -21,6 +21,8 @@ public:
     [[nodiscard]] bool hasData() const override;
 
 private:
+    // Whether there is anything to show, and the first row selected; reads no page itself.
+    void updateState();
     void showMember(qint64 memberId);
     void updateCount();
 

@@ -87,12 +87,7 @@ std::function<bool(qint64, qint64)> terminalProgress()
 
 std::unique_ptr<Database> openDatabase(const QString &argument)
 {
-    const DatabaseLocation location = argument.isEmpty() ? DatabaseLocation::sqlite(
-                                          DatabaseLocation::defaultSqlitePath())
-                                                         : DatabaseLocation::fromArgument(argument);
-    if (argument.isEmpty())
-        QDir().mkpath(QFileInfo(location.filePath).absolutePath());
-    auto database = std::make_unique<Database>(location);
+    auto database = std::make_unique<Database>(CommandLine::databaseLocation(argument));
     database->open();
     return database;
 }
@@ -222,6 +217,17 @@ QString CommandLine::databaseArgument(const QStringList &arguments)
     addGlobalOptions(parser);
     parser.parse(arguments);
     return parser.value(QStringLiteral("database"));
+}
+
+DatabaseLocation CommandLine::databaseLocation(const QString &argument)
+{
+    if (!argument.isEmpty())
+        return DatabaseLocation::fromArgument(argument);
+    // The default file's folder is ours to create; a folder the user names is not.
+    const DatabaseLocation location = DatabaseLocation::sqlite(
+        DatabaseLocation::defaultSqlitePath());
+    QDir().mkpath(QFileInfo(location.filePath).absolutePath());
+    return location;
 }
 
 int CommandLine::run(const QStringList &arguments)

@@ -2,6 +2,8 @@
 // core functions as the GUI and print what they did; errors are one line on stderr, exit code 1.
 #pragma once
 
+#include "databaselocation.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -15,8 +17,10 @@ public:
     // True when the arguments ask for a command, --help or --version rather than the window.
     [[nodiscard]] static bool wantsCommandLine(const QStringList &arguments);
 
-    // The --database value (or the default SQLite file) from the arguments; empty on error.
+    // The --database value from the arguments; empty when not given.
     [[nodiscard]] static QString databaseArgument(const QStringList &arguments);
+    // Where the --database value points, or the default SQLite file (its folder created).
+    [[nodiscard]] static DatabaseLocation databaseLocation(const QString &argument);
 
     // Runs the command and returns the process exit code.
     [[nodiscard]] static int run(const QStringList &arguments);

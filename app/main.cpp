@@ -55,13 +55,8 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/watercooler.svg")));
     QApplication::setDesktopFileName(QStringLiteral("watercooler"));
 
-    const QString argument = CommandLine::databaseArgument(QCoreApplication::arguments());
-    const DatabaseLocation location = argument.isEmpty() ? DatabaseLocation::sqlite(
-                                          DatabaseLocation::defaultSqlitePath())
-                                                         : DatabaseLocation::fromArgument(argument);
-    if (argument.isEmpty())
-        QDir().mkpath(QFileInfo(location.filePath).absolutePath());
-
+    const DatabaseLocation location = CommandLine::databaseLocation(
+        CommandLine::databaseArgument(QCoreApplication::arguments()));
     auto database = std::make_unique<Database>(location);
     try {
         database->open();

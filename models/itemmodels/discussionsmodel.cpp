@@ -4,7 +4,7 @@
 #include <QLocale>
 
 DiscussionsModel::DiscussionsModel(const QString &connectionName, QObject *parent)
-    : PagedTableModel(connectionName, parent)
+    : PagedRowModel(connectionName, parent)
     , m_repository(connectionName)
 {
     setInitialSort(LastPostColumn, Qt::DescendingOrder);
@@ -19,7 +19,7 @@ QVariant DiscussionsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const DiscussionRepository::Row &row = m_rows.at(index.row());
+    const DiscussionRepository::Row &row = rowAt(index.row());
     if (role == IdRole)
         return row.id;
     if (role == Qt::TextAlignmentRole) {
@@ -76,22 +76,10 @@ QVariant DiscussionsModel::headerData(int section, Qt::Orientation orientation, 
     }
 }
 
-int DiscussionsModel::readPage(int offset, int limit)
+QList<DiscussionRepository::Row> DiscussionsModel::readRows(int offset, int limit)
 {
     using Key = DiscussionRepository::SortKey;
     static const Key keys[]
         = {Key::Title, Key::Source, Key::Started, Key::LastPost, Key::Posts, Key::Participants};
-    m_staged = m_repository.page(filterText(), keys[sortColumn()], sortOrder(), offset, limit);
-    return int(m_staged.size());
-}
-
-void DiscussionsModel::appendStagedRows()
-{
-    m_rows.append(m_staged);
-    m_staged.clear();
-}
-
-void DiscussionsModel::clearRows()
-{
-    m_rows.clear();
+    return m_repository.page(filterText(), keys[sortColumn()], sortOrder(), offset, limit);
 }

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "discussionrepository.h"
-#include "pagedtablemodel.h"
+#include "pagedrowmodel.h"
 
-class DiscussionsModel final : public PagedTableModel
+class DiscussionsModel final : public PagedRowModel<DiscussionRepository::Row>
 {
     Q_OBJECT
 
@@ -28,13 +28,8 @@ public:
                                       int role = Qt::DisplayRole) const override;
 
 protected:
-    int readPage(int offset, int limit) override;
-    void appendStagedRows() override;
-    void clearRows() override;
-    [[nodiscard]] int loadedRowCount() const override { return int(m_rows.size()); }
+    QList<DiscussionRepository::Row> readRows(int offset, int limit) override;
 
 private:
     DiscussionRepository m_repository;
-    QList<DiscussionRepository::Row> m_rows;
-    QList<DiscussionRepository::Row> m_staged;
 };

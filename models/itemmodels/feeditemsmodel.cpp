@@ -7,7 +7,7 @@
 #include <QLocale>
 
 FeedItemsModel::FeedItemsModel(const QString &connectionName, QObject *parent)
-    : PagedTableModel(connectionName, parent)
+    : PagedRowModel(connectionName, parent)
     , m_repository(connectionName)
 {}
 
@@ -21,7 +21,7 @@ void FeedItemsModel::markRead(const QModelIndex &index)
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return;
-    FeedRepository::Item &item = m_rows[index.row()];
+    FeedRepository::Item &item = rowAt(index.row());
     if (item.read)
         return;
     try {
@@ -43,7 +43,7 @@ QVariant FeedItemsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const FeedRepository::Item &item = m_rows.at(index.row());
+    const FeedRepository::Item &item = rowAt(index.row());
     switch (role) {
     case IdRole:
         return item.id;
@@ -98,19 +98,7 @@ QVariant FeedItemsModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-int FeedItemsModel::readPage(int offset, int limit)
+QList<FeedRepository::Item> FeedItemsModel::readRows(int offset, int limit)
 {
-    m_staged = m_repository.items(m_feedId, offset, limit);
-    return int(m_staged.size());
-}
-
-void FeedItemsModel::appendStagedRows()
-{
-    m_rows.append(m_staged);
-    m_staged.clear();
-}
-
-void FeedItemsModel::clearRows()
-{
-    m_rows.clear();
+    return m_repository.items(m_feedId, offset, limit);
 }

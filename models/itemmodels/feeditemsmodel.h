@@ -2,9 +2,9 @@
 #pragma once
 
 #include "feedrepository.h"
-#include "pagedtablemodel.h"
+#include "pagedrowmodel.h"
 
-class FeedItemsModel final : public PagedTableModel
+class FeedItemsModel final : public PagedRowModel<FeedRepository::Item>
 {
     Q_OBJECT
 
@@ -26,14 +26,9 @@ public:
                                       int role = Qt::DisplayRole) const override;
 
 protected:
-    int readPage(int offset, int limit) override;
-    void appendStagedRows() override;
-    void clearRows() override;
-    [[nodiscard]] int loadedRowCount() const override { return int(m_rows.size()); }
+    QList<FeedRepository::Item> readRows(int offset, int limit) override;
 
 private:
     FeedRepository m_repository;
     qint64 m_feedId = 0;
-    QList<FeedRepository::Item> m_rows;
-    QList<FeedRepository::Item> m_staged;
 };

@@ -4,7 +4,7 @@
 #include <QLocale>
 
 MembersModel::MembersModel(const QString &connectionName, QObject *parent)
-    : PagedTableModel(connectionName, parent)
+    : PagedRowModel(connectionName, parent)
     , m_repository(connectionName)
 {
     setInitialSort(NameColumn, Qt::AscendingOrder);
@@ -19,7 +19,7 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const MemberRepository::Row &row = m_rows.at(index.row());
+    const MemberRepository::Row &row = rowAt(index.row());
     if (role == IdRole)
         return row.id;
     if (role == Qt::TextAlignmentRole) {
@@ -88,7 +88,7 @@ QVariant MembersModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
-int MembersModel::readPage(int offset, int limit)
+QList<MemberRepository::Row> MembersModel::readRows(int offset, int limit)
 {
     using Key = MemberRepository::SortKey;
     Key key = Key::Name;
@@ -114,17 +114,5 @@ int MembersModel::readPage(int offset, int limit)
     default:
         key = Key::Name;
     }
-    m_staged = m_repository.page(filterText(), key, sortOrder(), offset, limit);
-    return int(m_staged.size());
-}
-
-void MembersModel::appendStagedRows()
-{
-    m_rows.append(m_staged);
-    m_staged.clear();
-}
-
-void MembersModel::clearRows()
-{
-    m_rows.clear();
+    return m_repository.page(filterText(), key, sortOrder(), offset, limit);
 }

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "memberrepository.h"
-#include "pagedtablemodel.h"
+#include "pagedrowmodel.h"
 
-class MembersModel final : public PagedTableModel
+class MembersModel final : public PagedRowModel<MemberRepository::Row>
 {
     Q_OBJECT
 
@@ -31,13 +31,8 @@ public:
                                       int role = Qt::DisplayRole) const override;
 
 protected:
-    int readPage(int offset, int limit) override;
-    void appendStagedRows() override;
-    void clearRows() override;
-    [[nodiscard]] int loadedRowCount() const override { return int(m_rows.size()); }
+    QList<MemberRepository::Row> readRows(int offset, int limit) override;
 
 private:
     MemberRepository m_repository;
-    QList<MemberRepository::Row> m_rows;
-    QList<MemberRepository::Row> m_staged;
 };

@@ -49,23 +49,12 @@ DiscussionsPane::DiscussionsPane(const Database &database, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
 
     m_model = new DiscussionsModel(connectionName(), this);
-    m_table = new QTableView(content);
-    m_table->setObjectName(QStringLiteral("discussionsTable"));
-    m_table->setModel(m_model);
+    m_table = createTable(QStringLiteral("discussionsTable"), m_model, content);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(DiscussionsModel::LastPostColumn, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setSectionResizeMode(DiscussionsModel::TitleColumn,
                                                       QHeaderView::Stretch);
-    const int timeWidth = m_table->fontMetrics().horizontalAdvance(
-                              QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)),
-                                                 QLocale::ShortFormat))
-                          + 24;
+    const int timeWidth = dateColumnWidth(m_table, true);
     m_table->setColumnWidth(DiscussionsModel::SourceColumn, 170);
     m_table->setColumnWidth(DiscussionsModel::StartedColumn, timeWidth);
     m_table->setColumnWidth(DiscussionsModel::LastPostColumn, timeWidth);

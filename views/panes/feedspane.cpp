@@ -28,24 +28,12 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     m_tree->setUniformRowHeights(true);
 
     m_items = new FeedItemsModel(connectionName(), this);
-    m_table = new QTableView(content);
-    m_table->setObjectName(QStringLiteral("feedItemsTable"));
-    m_table->setModel(m_items);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setShowGrid(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table = createTable(QStringLiteral("feedItemsTable"), m_items, content);
     m_table->horizontalHeader()->setSectionResizeMode(FeedItemsModel::TitleColumn,
                                                       QHeaderView::Stretch);
     m_table->setColumnWidth(FeedItemsModel::FeedColumn, 170);
     m_table->setColumnWidth(FeedItemsModel::AuthorColumn, 140);
-    m_table->setColumnWidth(FeedItemsModel::PublishedColumn,
-                            m_table->fontMetrics().horizontalAdvance(
-                                QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)),
-                                                   QLocale::ShortFormat))
-                                + 24);
+    m_table->setColumnWidth(FeedItemsModel::PublishedColumn, dateColumnWidth(m_table, true));
 
     m_reader = new QTextBrowser(content);
     m_reader->setObjectName(QStringLiteral("feedReader"));

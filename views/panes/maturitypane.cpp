@@ -29,14 +29,7 @@ MaturityPane::MaturityPane(const Database &database, QWidget *parent)
     m_summary->setForegroundRole(QPalette::PlaceholderText);
 
     m_model = new AssessmentModel(connectionName(), this);
-    m_table = new QTableView(content);
-    m_table->setObjectName(QStringLiteral("assessmentTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
+    m_table = createTable(QStringLiteral("assessmentTable"), m_model, content);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 12);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultSectionSize(110);

@@ -29,17 +29,10 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     m_count->setForegroundRole(QPalette::PlaceholderText);
 
     m_model = new MembersModel(connectionName(), this);
-    m_table = new QTableView(content);
-    m_table->setObjectName(QStringLiteral("membersTable"));
-    m_table->setModel(m_model);
+    m_table = createTable(QStringLiteral("membersTable"), m_model, content);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(MembersModel::NameColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(MembersModel::NameColumn, 170);
@@ -47,9 +40,7 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     m_table->setColumnWidth(MembersModel::TagsColumn, 120);
     // Figures and dates are as wide as their header or their longest likely value.
     const QFontMetrics metrics(m_table->horizontalHeader()->font());
-    const int dateWidth = m_table->fontMetrics().horizontalAdvance(
-                              QLocale().toString(QDate(2026, 12, 28), QLocale::ShortFormat))
-                          + 24;
+    const int dateWidth = dateColumnWidth(m_table, false);
     for (int column = MembersModel::PostsColumn; column <= MembersModel::LastSeenColumn; ++column) {
         const int header = metrics.horizontalAdvance(
                                m_model->headerData(column, Qt::Horizontal).toString())

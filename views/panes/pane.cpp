@@ -4,7 +4,11 @@
 #include "database.h"
 #include "emptystatewidget.h"
 
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLocale>
 #include <QStackedLayout>
+#include <QTableView>
 
 Pane::Pane(const Database &database, QWidget *parent)
     : QWidget(parent)
@@ -33,4 +37,27 @@ bool Pane::isShowingEmptyState() const
 QString Pane::connectionName() const
 {
     return m_database.connectionName();
+}
+
+QTableView *Pane::createTable(const QString &objectName, QAbstractItemModel *model, QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setObjectName(objectName);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
+    return table;
+}
+
+int Pane::dateColumnWidth(const QWidget *widget, bool withTime)
+{
+    const QDateTime sample(QDate(2026, 12, 28), QTime(23, 59, 59));
+    const QString text = withTime ? QLocale().toString(sample, QLocale::ShortFormat)
+                                  : QLocale().toString(sample.date(), QLocale::ShortFormat);
+    return widget->fontMetrics().horizontalAdvance(text) + 24;
 }

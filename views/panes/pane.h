@@ -5,7 +5,9 @@
 
 class Database;
 class EmptyStateWidget;
+class QAbstractItemModel;
 class QStackedLayout;
+class QTableView;
 
 class Pane : public QWidget
 {
@@ -30,6 +32,13 @@ protected:
     void updateEmptyState();
     [[nodiscard]] const Database &database() const { return m_database; }
     [[nodiscard]] QString connectionName() const;
+
+    // A table as the panes show them: whole rows selected, no grid, no row numbers.
+    [[nodiscard]] static QTableView *createTable(const QString &objectName,
+                                                 QAbstractItemModel *model,
+                                                 QWidget *parent);
+    // A column width that fits a date (and time) in the user's locale.
+    [[nodiscard]] static int dateColumnWidth(const QWidget *widget, bool withTime);
 
 private:
     const Database &m_database;

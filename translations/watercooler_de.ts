@@ -742,6 +742,10 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
         <source>No posts yet.</source>
         <translation>Noch keine Beiträge.</translation>
     </message>
+    <message>
+        <source>The member&apos;s details could not be read from the database.</source>
+        <translation>Die Angaben zum Mitglied konnten nicht aus der Datenbank gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>

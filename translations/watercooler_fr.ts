@@ -156,7 +156,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>Working... %1%</source>
-        <translation>Traitement en cours... %1 %</translation>
+        <translation>Traitement en cours... %1&#xa0;%</translation>
     </message>
 </context>
 <context>
@@ -283,7 +283,7 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -741,6 +741,10 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     <message>
         <source>No posts yet.</source>
         <translation>Aucun message pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s details could not be read from the database.</source>
+        <translation>Les informations du membre n’ont pas pu être lues dans la base de données.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // Members table with a quick filter, and an HTML detail view of one member.
 #include "memberspane.h"
 
+#include "database.h"
 #include "emptystatewidget.h"
 #include "memberrepository.h"
 #include "membersmodel.h"
@@ -16,6 +17,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 MembersPane::MembersPane(const Database &database, QWidget *parent)
     : Pane(database, parent)
@@ -91,6 +93,9 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     });
     connect(m_model, &PagedTableModel::errorOccurred, this, &Pane::errorOccurred);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPane::updateCount);
+    connect(&m_detailWatcher, &QFutureWatcher<MemberRepository::Detail>::finished, this, [this] {
+        showDetail(m_detailWatcher.result());
+    });
     connect(m_table->selectionModel(),
             &QItemSelectionModel::currentRowChanged,
             this,
@@ -136,14 +141,35 @@ void MembersPane::updateCount()
 void MembersPane::showMember(qint64 memberId)
 {
     if (memberId <= 0) {
+        m_wantedMember = 0;
         m_detail->clear();
         return;
     }
-    MemberRepository::Detail detail;
-    try {
-        detail = MemberRepository(connectionName()).detail(memberId);
-    } catch (const StorageError &error) {
-        Q_EMIT errorOccurred(error.message());
+    m_wantedMember = memberId;
+    if (m_detailWatcher.isRunning())
+        return; // showDetail() asks for the latest selection when the running read ends
+    const Database *db = &database();
+    m_detailWatcher.setFuture(QtConcurrent::run([db, memberId]() {
+        MemberRepository::Detail detail;
+        try {
+            detail = MemberRepository(db->connectionName()).detail(memberId);
+        } catch (const StorageError &) {
+            detail.row.id = -memberId; // marks a failure
+        }
+        db->releaseThreadConnection();
+        return detail;
+    }));
+}
+
+void MembersPane::showDetail(const MemberRepository::Detail &detail)
+{
+    const qint64 id = detail.row.id < 0 ? -detail.row.id : detail.row.id;
+    if (id != m_wantedMember) {
+        showMember(m_wantedMember);
+        return;
+    }
+    if (detail.row.id < 0) {
+        Q_EMIT errorOccurred(tr("The member's details could not be read from the database."));
         return;
     }
     const QLocale locale;
@@ -210,4 +236,11 @@ void MembersPane::showMember(qint64 memberId)
                          text.toHtmlEscaped());
     }
     m_detail->setHtml(html);
+    Q_EMIT detailShown();
+}
+
+MembersPane::~MembersPane()
+{
+    // The read uses the database, which may go away with this pane.
+    m_detailWatcher.waitForFinished();
 }

@@ -1,7 +1,10 @@
 // The Members pane: a filterable, sortable table of members and the detail of the selected one.
 #pragma once
 
+#include "memberrepository.h"
 #include "pane.h"
+
+#include <QFutureWatcher>
 
 class MembersModel;
 class QLabel;
@@ -16,14 +19,20 @@ class MembersPane final : public Pane
 
 public:
     explicit MembersPane(const Database &database, QWidget *parent = nullptr);
+    ~MembersPane() override;
 
     void reload() override;
     [[nodiscard]] bool hasData() const override;
 
+Q_SIGNALS:
+    void detailShown();
+
 private:
     // Whether there is anything to show, and the first row selected; reads no page itself.
     void updateState();
+    // Reads the member's detail off the GUI thread (a very active member's takes a while).
     void showMember(qint64 memberId);
+    void showDetail(const MemberRepository::Detail &detail);
     void updateCount();
 
     MembersModel *m_model = nullptr;
@@ -33,4 +42,6 @@ private:
     QTableView *m_table = nullptr;
     QTextBrowser *m_detail = nullptr;
     bool m_hasMembers = false;
+    QFutureWatcher<MemberRepository::Detail> m_detailWatcher;
+    qint64 m_wantedMember = 0; // the latest selection; older results are dropped
 };

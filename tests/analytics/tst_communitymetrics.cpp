@@ -101,7 +101,7 @@ void tst_CommunityMetrics::windowFigures()
     QCOMPARE(metrics.newMembers,
              m_db->count(QStringLiteral("SELECT COUNT(*) FROM (SELECT author_id FROM posts WHERE "
                                         "author_id IS NOT NULL GROUP BY author_id HAVING "
-                                        "MIN(created_at) >= ?)"),
+                                        "MIN(created_at) >= ?) AS firsts"),
                          {start}));
 
     const qint64 started
@@ -187,7 +187,7 @@ void tst_CommunityMetrics::topContributors()
     // Nobody left out posted more than the last one listed.
     const qint64 best = m_db->count(QStringLiteral("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM "
                                                    "posts WHERE created_at >= ? AND author_id IS "
-                                                   "NOT NULL GROUP BY author_id)"),
+                                                   "NOT NULL GROUP BY author_id) AS per_author"),
                                     {since});
     QCOMPARE(metrics.topContributors.constFirst().posts, best);
 }

@@ -12,18 +12,19 @@ namespace {
 constexpr int memberCount = 450;
 
 // Members whose name, a handle, an e-mail address or a tag contains `filter` literally and
-// case-insensitively, counted without LIKE so wildcard characters cannot match anything else.
+// case-insensitively, counted without LIKE (REPLACE() changes the text only when it holds the
+// filter) so wildcard characters cannot match anything else.
 QSet<qint64> membersMatching(const TestDatabase &db, const QString &filter)
 {
     const QString needle = filter.trimmed().toCaseFolded();
-    const QVariantList ids
-        = db.column(QStringLiteral(
-                        "SELECT m.id FROM members m WHERE instr(m.sort_name, ?) > 0 "
-                        "OR EXISTS (SELECT 1 FROM identities i WHERE i.member_id = m.id AND "
-                        "instr(i.normalized, ?) > 0) "
-                        "OR EXISTS (SELECT 1 FROM member_tags mt JOIN tags t ON t.id = mt.tag_id "
-                        "WHERE mt.member_id = m.id AND instr(t.normalized, ?) > 0)"),
-                    {needle, needle, needle});
+    const QVariantList ids = db.column(
+        QStringLiteral(
+            "SELECT m.id FROM members m WHERE REPLACE(m.sort_name, ?, '') <> m.sort_name "
+            "OR EXISTS (SELECT 1 FROM identities i WHERE i.member_id = m.id AND "
+            "REPLACE(i.normalized, ?, '') <> i.normalized) "
+            "OR EXISTS (SELECT 1 FROM member_tags mt JOIN tags t ON t.id = mt.tag_id "
+            "WHERE mt.member_id = m.id AND REPLACE(t.normalized, ?, '') <> t.normalized)"),
+        {needle, needle, needle});
     QSet<qint64> set;
     for (const QVariant &id : ids)
         set.insert(id.toLongLong());

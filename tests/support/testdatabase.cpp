@@ -4,12 +4,94 @@
 #include "sqlquery.h"
 #include "storageerror.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimeZone>
+
+namespace {
+
+const char adminConnection[] = "watercooler-test-admin";
+
+QString adminUrl()
+{
+    return qEnvironmentVariable("WATERCOOLER_TEST_POSTGRES_URL");
+}
+
+// Runs one statement on the server's maintenance database.
+bool execAdmin(const QString &sql, QString *error)
+{
+    const DatabaseLocation admin = DatabaseLocation::fromArgument(adminUrl());
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::contains(QLatin1String(adminConnection))
+                              ? QSqlDatabase::database(QLatin1String(adminConnection))
+                              : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"),
+                                                          QLatin1String(adminConnection));
+        db.setHostName(admin.host);
+        db.setPort(admin.port);
+        db.setDatabaseName(admin.databaseName);
+        db.setUserName(admin.userName);
+        db.setPassword(admin.password);
+        if (!db.isOpen() && !db.open()) {
+            *error = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            ok = query.exec(sql);
+            if (!ok)
+                *error = query.lastError().text();
+        }
+    }
+    return ok;
+}
+
+} // namespace
 
 TestDatabase::TestDatabase() = default;
 
-TestDatabase::~TestDatabase() = default;
+TestDatabase::~TestDatabase()
+{
+    m_database.reset();
+    dropPostgreSqlDatabase();
+}
+
+bool TestDatabase::usesPostgreSql()
+{
+    return qEnvironmentVariable("WATERCOOLER_TEST_BACKEND") == QLatin1String("postgresql");
+}
+
+bool TestDatabase::createPostgreSqlDatabase(DatabaseLocation *location)
+{
+    if (adminUrl().isEmpty()) {
+        m_error = QStringLiteral("WATERCOOLER_TEST_POSTGRES_URL is not set: run the tests with "
+                                 ".ci/test, which starts a PostgreSQL server for them.");
+        return false;
+    }
+    static int counter = 0;
+    const QString name
+        = QStringLiteral("wc_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+    if (!execAdmin(QStringLiteral("CREATE DATABASE ") + name, &m_error))
+        return false;
+    m_postgreSqlName = name;
+    *location = DatabaseLocation::fromArgument(adminUrl());
+    location->databaseName = name;
+    return true;
+}
+
+void TestDatabase::dropPostgreSqlDatabase()
+{
+    if (m_postgreSqlName.isEmpty())
+        return;
+    QString error;
+    if (!execAdmin(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgreSqlName),
+                   &error))
+        qWarning("Could not drop the test database %s: %s",
+                 qPrintable(m_postgreSqlName),
+                 qPrintable(error));
+    m_postgreSqlName.clear();
+}
 
 QString TestDatabase::filePath() const
 {
@@ -22,8 +104,11 @@ bool TestDatabase::open()
         m_error = m_dir.errorString();
         return false;
     }
+    DatabaseLocation location = DatabaseLocation::sqlite(filePath());
+    if (usesPostgreSql() && !createPostgreSqlDatabase(&location))
+        return false;
     try {
-        m_database = std::make_unique<Database>(DatabaseLocation::sqlite(filePath()));
+        m_database = std::make_unique<Database>(location);
         m_database->open();
     } catch (const StorageError &error) {
         m_error = error.message();

@@ -1,4 +1,6 @@
-// A fresh community database in a temporary folder, opened through Database like the app does.
+// A fresh community database, opened through Database like the app does: an SQLite file in a
+// temporary folder, or, when WATERCOOLER_TEST_BACKEND=postgresql, a new database on the server
+// named by WATERCOOLER_TEST_POSTGRES_URL (dropped again by the destructor).
 #pragma once
 
 #include "database.h"
@@ -20,6 +22,8 @@ public:
     [[nodiscard]] bool open();
     [[nodiscard]] QString errorString() const { return m_error; }
 
+    [[nodiscard]] static bool usesPostgreSql();
+
     [[nodiscard]] QString dirPath() const { return m_dir.path(); }
     [[nodiscard]] QString filePath() const;
     [[nodiscard]] QString connectionName() const;
@@ -40,7 +44,11 @@ public:
     [[nodiscard]] static QDateTime demoEnd();
 
 private:
+    bool createPostgreSqlDatabase(DatabaseLocation *location);
+    void dropPostgreSqlDatabase();
+
     QTemporaryDir m_dir;
+    QString m_postgreSqlName; // the server database this instance created
     std::unique_ptr<Database> m_database;
     QString m_error;
 };

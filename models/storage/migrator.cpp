@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 
@@ -23,20 +24,30 @@ Migrator::Migrator(QString connectionName, DatabaseLocation::Backend backend, QS
 
 QList<Migrator::Migration> Migrator::migrations() const
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
-    QList<Migration> list;
-    const QStringList files = QDir(m_migrationsDir).entryList({QStringLiteral("*.sql")}, QDir::Files);
+    // "0002_name.sql" applies to both backends; "0002_name.postgresql.sql" or
+    // "0002_name.sqlite.sql" to one. A version that only the other backend needs is still
+    // recorded here, with nothing to run, so both count versions alike.
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\d{4})_([a-z0-9_]+)(?:\\.(sqlite|postgresql))?\\.sql$"));
+    const QString ownBackend = m_backend == DatabaseLocation::Backend::Sqlite
+                                   ? QStringLiteral("sqlite")
+                                   : QStringLiteral("postgresql");
+    QMap<int, Migration> byVersion;
+    const QDir dir(m_migrationsDir);
+    const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         const auto match = pattern.match(file);
         if (!match.hasMatch())
             continue;
-        list.append(
-            {match.captured(1).toInt(), match.captured(2), QDir(m_migrationsDir).filePath(file)});
+        const int version = match.captured(1).toInt();
+        const QString backend = match.captured(3);
+        Migration &migration = byVersion[version];
+        migration.version = version;
+        migration.name = match.captured(2);
+        if (backend.isEmpty() || backend == ownBackend)
+            migration.filePath = dir.filePath(file);
     }
-    std::sort(list.begin(), list.end(), [](const Migration &a, const Migration &b) {
-        return a.version < b.version;
-    });
-    return list;
+    return byVersion.values();
 }
 
 int Migrator::latestVersion() const
@@ -71,12 +82,15 @@ void Migrator::migrate() const
 
 void Migrator::apply(const Migration &migration) const
 {
-    QFile file(migration.filePath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        throw StorageError(QCoreApplication::translate("Migrator", "Cannot read migration %1.")
-                               .arg(migration.filePath));
+    QString sql;
+    if (!migration.filePath.isEmpty()) {
+        QFile file(migration.filePath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            throw StorageError(QCoreApplication::translate("Migrator", "Cannot read migration %1.")
+                                   .arg(migration.filePath));
+        }
+        sql = SqlDialect::expandMigration(QString::fromUtf8(file.readAll()), m_backend);
     }
-    const QString sql = SqlDialect::expandMigration(QString::fromUtf8(file.readAll()), m_backend);
 
     Transaction transaction(m_connectionName);
     SqlQuery::execDirect(m_connectionName,

@@ -13,7 +13,7 @@ public:
     {
         int version = 0;
         QString name;
-        QString filePath;
+        QString filePath; // empty when only the other backend has something to do
     };
 
     Migrator(QString connectionName,

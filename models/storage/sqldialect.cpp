@@ -111,7 +111,33 @@ QString SqlDialect::sqliteBackupStatement()
     return QStringLiteral("VACUUM INTO ?");
 }
 
+QString SqlDialect::changeCounterStatement(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringLiteral("PRAGMA data_version") : QString();
+}
+
 QString SqlDialect::driverName(Backend backend)
 {
     return backend == Backend::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+}
+
+bool SqlDialect::isInternalTable(Backend backend, const QString &table)
+{
+    return backend == Backend::Sqlite && table.startsWith(QLatin1String("sqlite_"));
+}
+
+QString SqlDialect::snapshotReadStatement(Backend backend)
+{
+    if (backend == Backend::Sqlite)
+        return {};
+    return QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+}
+
+QString SqlDialect::resetIdentityStatement(Backend backend, const QString &table)
+{
+    if (backend == Backend::Sqlite)
+        return {};
+    return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
+                          "(SELECT COALESCE(MAX(id), 0) + 1 FROM %1), false)")
+        .arg(table);
 }

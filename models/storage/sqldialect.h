@@ -31,6 +31,22 @@ public:
     // bound as its one value.
     [[nodiscard]] static QString sqliteBackupStatement();
 
+    // SQLite: a number that changes whenever another connection commits (PostgreSQL sends
+    // notifications instead, see migration 0002, and has no such statement: empty).
+    [[nodiscard]] static QString changeCounterStatement(Backend backend);
+
     // The SQL driver name for QSqlDatabase::addDatabase().
     [[nodiscard]] static QString driverName(Backend backend);
+
+    // Tables the database engine keeps for itself (SQLite's sqlite_sequence), not the schema's.
+    [[nodiscard]] static bool isInternalTable(Backend backend, const QString &table);
+
+    // Run first in a transaction that reads a whole community, so every table is read as of
+    // one moment (SQLite's read transactions already are); empty when nothing is needed.
+    [[nodiscard]] static QString snapshotReadStatement(Backend backend);
+
+    // After rows were inserted with explicit ids: moves the table's id generator past the
+    // largest id so the next insert does not collide. PostgreSQL only (its identity sequence
+    // does not follow explicit ids; SQLite's AUTOINCREMENT does); empty for SQLite.
+    [[nodiscard]] static QString resetIdentityStatement(Backend backend, const QString &table);
 };

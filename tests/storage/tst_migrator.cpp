@@ -3,11 +3,13 @@
 #include "filesnapshot.h"
 #include "migrator.h"
 #include "rawsqlite.h"
+#include "sqlquery.h"
 #include "storageerror.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void upgradeKeepsDataAndBacksUp();
     void newerSchemaIsRefusedUntouched();
     void failedMigrationRollsBack();
+    void backendSpecificMigrations();
 
 private:
     // Opens a database in m_dir with the migrations in migrationsDir; writes one member.
@@ -86,6 +89,36 @@ bool tst_Migrator::createVersionOne(const QString &migrationsDir)
     return raw.exec(
         QStringLiteral("INSERT INTO members (display_name, sort_name, created_at, updated_at) "
                        "VALUES ('Ada Lovelace', 'ada lovelace', 1, 1)"));
+}
+
+void tst_Migrator::backendSpecificMigrations()
+{
+    QVERIFY(copyInitialMigration(m_migrationsDir));
+    const QDir dir(m_migrationsDir);
+    // Version 2 only matters to PostgreSQL; version 3 has a variant for each backend.
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("0002_server_only.postgresql.sql")),
+                      "CREATE TABLE server_only (id INTEGER);"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("0003_both.sqlite.sql")),
+                      "CREATE TABLE on_sqlite (id INTEGER);"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("0003_both.postgresql.sql")),
+                      "CREATE TABLE on_postgresql (id INTEGER);"));
+
+    const Migrator forPostgreSql(QString(), DatabaseLocation::Backend::PostgreSql, m_migrationsDir);
+    const auto serverList = forPostgreSql.migrations();
+    QCOMPARE(serverList.size(), 3);
+    QVERIFY(serverList.at(1).filePath.endsWith(QLatin1String("0002_server_only.postgresql.sql")));
+    QVERIFY(serverList.at(2).filePath.endsWith(QLatin1String("0003_both.postgresql.sql")));
+
+    Database database(DatabaseLocation::sqlite(m_dbPath), m_migrationsDir);
+    database.open();
+    QCOMPARE(database.schemaVersion(), 3);
+    const QStringList tables = QSqlDatabase::database(database.connectionName()).tables();
+    QVERIFY(tables.contains(QLatin1String("on_sqlite")));
+    QVERIFY(!tables.contains(QLatin1String("on_postgresql")));
+    QVERIFY(!tables.contains(QLatin1String("server_only")));
+    SqlQuery versions(database.connectionName(),
+                      QStringLiteral("SELECT COUNT(*) FROM schema_migrations"));
+    QCOMPARE(versions.scalar().toInt(), 3);
 }
 
 void tst_Migrator::migrationsAreOrdered()

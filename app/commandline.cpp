@@ -2,6 +2,7 @@
 #include "commandline.h"
 
 #include "database.h"
+#include "databasecopier.h"
 #include "demogenerator.h"
 #include "storageerror.h"
 
@@ -186,11 +187,105 @@ int runDemo(const QStringList &arguments)
     return 0;
 }
 
+// `db copy --to TARGET [--replace] [--json]`: the whole community into another database.
+int runDbCopy(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(CommandLine::tr(
+        "Copy the whole community into another database, an SQLite file or a PostgreSQL server."));
+    parser.addHelpOption();
+    parser.addOption(databaseOption());
+    const QCommandLineOption to(QStringLiteral("to"),
+                                CommandLine::tr(
+                                    "The database to copy to: an SQLite file or a postgresql:// "
+                                    "URL."),
+                                CommandLine::tr("TARGET"));
+    const QCommandLineOption replace(QStringLiteral("replace"),
+                                     CommandLine::tr("Delete what the target holds first, instead "
+                                                     "of refusing a target that is not empty."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  CommandLine::tr("Print the summary as JSON."));
+    parser.addOptions({to, replace, json});
+    parser.addPositionalArgument(QStringLiteral("db"), CommandLine::tr("Database commands."));
+    parser.addPositionalArgument(QStringLiteral("copy"),
+                                 CommandLine::tr("Copy the community to --to."));
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return 0;
+    }
+    if (parser.positionalArguments().size() > 2)
+        return fail(
+            CommandLine::tr("Unexpected argument: %1").arg(parser.positionalArguments().at(2)));
+    if (parser.value(to).isEmpty())
+        return fail(
+            CommandLine::tr("db copy needs --to TARGET: an SQLite file or a postgresql:// URL."));
+
+    try {
+        const auto source = openDatabase(parser.value(QStringLiteral("database")));
+        DatabaseCopier copier(*source, DatabaseLocation::fromArgument(parser.value(to)));
+        const QString target = copier.targetLocation().displayName();
+        copier.setReplace(parser.isSet(replace));
+        if (!parser.isSet(replace) && !copier.targetIsEmpty())
+            return fail(
+                CommandLine::tr("%1 is not empty; use --replace to overwrite it.").arg(target));
+        const DatabaseCopier::Summary summary = copier.copy(terminalProgress());
+        if (parser.isSet(json)) {
+            QJsonObject tables;
+            for (const DatabaseCopier::TableCount &count : summary.tables)
+                tables.insert(count.table, count.rows);
+            const QJsonObject object{{QStringLiteral("target"), target},
+                                     {QStringLiteral("tables"), tables},
+                                     {QStringLiteral("total"), summary.total()}};
+            out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        } else {
+            out() << CommandLine::tr("Copied %1 to %2:").arg(source->location().displayName(), target)
+                  << '\n';
+            qsizetype width = 0;
+            for (const DatabaseCopier::TableCount &count : summary.tables)
+                width = std::max(width, count.table.size());
+            for (const DatabaseCopier::TableCount &count : summary.tables) {
+                if (count.rows > 0)
+                    out() << "  " << count.table.leftJustified(width) << "  " << count.rows << '\n';
+            }
+            out() << CommandLine::tr("  Total: %n row(s)", nullptr, int(summary.total()))
+                  << Qt::endl;
+        }
+    } catch (const StorageError &error) {
+        // Server messages can run over several lines; the CLI reports one.
+        return fail(error.message().simplified());
+    }
+    return 0;
+}
+
+// `db SUBCOMMAND ...`: commands that work on the database as a whole.
+int runDb(const QStringList &arguments)
+{
+    // The arguments are the program, the database option if given, "db" and what follows.
+    const qsizetype at = arguments.value(1) == QLatin1String("--database") ? 3 : 1;
+    const QString subcommand = arguments.value(at + 1);
+    if (subcommand == QLatin1String("copy"))
+        return runDbCopy(arguments);
+    if (subcommand == QLatin1String("--help") || subcommand == QLatin1String("-h")) {
+        out() << CommandLine::tr("Usage: %1 [--database PATH] db copy --to TARGET [--replace] "
+                                 "[--json]")
+                     .arg(QCoreApplication::applicationName())
+              << '\n'
+              << CommandLine::tr("Database commands: copy. See db copy --help.") << Qt::endl;
+        return 0;
+    }
+    if (subcommand.isEmpty())
+        return fail(CommandLine::tr("db needs a command: copy. See db --help."));
+    return fail(CommandLine::tr("Unknown db command \"%1\". Commands: copy. See db --help.")
+                    .arg(subcommand));
+}
+
 } // namespace
 
 QStringList CommandLine::commandNames()
 {
-    return {QStringLiteral("demo")};
+    return {QStringLiteral("demo"), QStringLiteral("db")};
 }
 
 bool CommandLine::wantsCommandLine(const QStringList &arguments)
@@ -267,6 +362,8 @@ int CommandLine::run(const QStringList &arguments)
     commandArguments << arguments.mid(i);
     if (command == QLatin1String("demo"))
         return runDemo(commandArguments);
+    if (command == QLatin1String("db"))
+        return runDb(commandArguments);
     return fail(CommandLine::tr("Unknown command \"%1\". Commands: %2. See --help.")
                     .arg(command, commandNames().join(QLatin1String(", "))));
 }

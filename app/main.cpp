@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "database.h"
 #include "mainwindow.h"
+#include "passwordprompt.h"
 #include "storageerror.h"
 
 #include <QApplication>
@@ -55,15 +56,22 @@ int main(int argc, char *argv[])
 
     const DatabaseLocation location = CommandLine::databaseLocation(
         CommandLine::databaseArgument(QCoreApplication::arguments()));
-    auto database = std::make_unique<Database>(location);
+    std::unique_ptr<Database> database;
     try {
-        database->open();
+        // A team database whose server wants a password the URL lacks asks for it.
+        database = PasswordPrompt::open(location);
     } catch (const StorageError &error) {
         QTextStream(stderr) << QCoreApplication::applicationName() << ": " << error.message()
                             << Qt::endl;
         QMessageBox::critical(nullptr,
                               QObject::tr("Cannot open the community database"),
                               error.message());
+        return 1;
+    }
+    if (!database) {
+        QTextStream(stderr) << QCoreApplication::applicationName() << ": "
+                            << QObject::tr("No password given for %1.").arg(location.displayName())
+                            << Qt::endl;
         return 1;
     }
 

@@ -158,6 +158,266 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
         <source>Working... %1%</source>
         <translation>Wird bearbeitet... %1 %</translation>
     </message>
+    <message>
+        <source>Copy the whole community into another database, an SQLite file or a PostgreSQL server.</source>
+        <translation>Die ganze Community in eine andere Datenbank kopieren, eine SQLite-Datei oder einen PostgreSQL-Server.</translation>
+    </message>
+    <message>
+        <source>The database to copy to: an SQLite file or a postgresql:// URL.</source>
+        <translation>Die Zieldatenbank: eine SQLite-Datei oder eine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>TARGET</source>
+        <translation>ZIEL</translation>
+    </message>
+    <message>
+        <source>Delete what the target holds first, instead of refusing a target that is not empty.</source>
+        <translation>Zuerst löschen, was das Ziel enthält, statt ein nicht leeres Ziel abzulehnen.</translation>
+    </message>
+    <message>
+        <source>Database commands.</source>
+        <translation>Befehle für die Datenbank.</translation>
+    </message>
+    <message>
+        <source>Copy the community to --to.</source>
+        <translation>Die Community nach --to kopieren.</translation>
+    </message>
+    <message>
+        <source>db copy needs --to TARGET: an SQLite file or a postgresql:// URL.</source>
+        <translation>db copy braucht --to ZIEL: eine SQLite-Datei oder eine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty; use --replace to overwrite it.</source>
+        <translation>%1 ist nicht leer; verwenden Sie --replace, um es zu überschreiben.</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2:</source>
+        <translation>%1 nach %2 kopiert:</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Total: %n row(s)</source>
+        <translation>
+            <numerusform>  Insgesamt: %n Zeile</numerusform>
+            <numerusform>  Insgesamt: %n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: %1 [--database PATH] db copy --to TARGET [--replace] [--json]</source>
+        <translation>Aufruf: %1 [--database PFAD] db copy --to ZIEL [--replace] [--json]</translation>
+    </message>
+    <message>
+        <source>Database commands: copy. See db copy --help.</source>
+        <translation>Datenbankbefehle: copy. Siehe db copy --help.</translation>
+    </message>
+    <message>
+        <source>db needs a command: copy. See db --help.</source>
+        <translation>db braucht einen Befehl: copy. Siehe db --help.</translation>
+    </message>
+    <message>
+        <source>Unknown db command &quot;%1&quot;. Commands: copy. See db --help.</source>
+        <translation>Unbekannter db-Befehl „%1“. Befehle: copy. Siehe db --help.</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityCopyTask</name>
+    <message>
+        <source>Replacing the community in %1...</source>
+        <translation>Die Community in %1 wird ersetzt...</translation>
+    </message>
+    <message>
+        <source>Copying the community to %1...</source>
+        <translation>Die Community wird nach %1 kopiert...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Copy Community</source>
+        <translation>Community kopieren</translation>
+    </message>
+    <message>
+        <source>Replace Community?</source>
+        <translation>Community ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already holds a community. Replace everything in it with a copy of this one? What it holds now is deleted.</source>
+        <translation>%1 enthält bereits eine Community. Möchten Sie alles darin durch eine Kopie dieser Community ersetzen? Der jetzige Inhalt wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>ConcurrentChangeError</name>
+    <message>
+        <source>Someone else deleted this member while you were editing.</source>
+        <translation>Jemand anderes hat dieses Mitglied gelöscht, während Sie es bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this member while you were editing. Reload to see their changes; your text stays here.</source>
+        <translation>Jemand anderes hat dieses Mitglied geändert, während Sie es bearbeitet haben. Laden Sie neu, um die Änderungen zu sehen; Ihr Text bleibt hier stehen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDatabaseDialog</name>
+    <message>
+        <source>Connect to Team Database</source>
+        <translation>Mit Team-Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>Open a community database that your team shares on a PostgreSQL server.</source>
+        <translation>Öffnen Sie eine Community-Datenbank, die Ihr Team auf einem PostgreSQL-Server teilt.</translation>
+    </message>
+    <message>
+        <source>e.g. community</source>
+        <translation>z. B. community</translation>
+    </message>
+    <message>
+        <source>Empty: PGPASSWORD or ~/.pgpass</source>
+        <translation>Leer: PGPASSWORD oder ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>prefer: encrypt when the server offers it; require: always encrypt; verify-ca and verify-full: also check the server&apos;s certificate.</source>
+        <translation>prefer: verschlüsseln, wenn der Server es anbietet; require: immer verschlüsseln; verify-ca und verify-full: zusätzlich das Zertifikat des Servers prüfen.</translation>
+    </message>
+    <message>
+        <source>Remember password in the system keychain</source>
+        <translation>Passwort im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>Asking the system keychain...</source>
+        <translation>Der Schlüsselbund des Systems wird abgefragt...</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>&amp;SSL-Modus:</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Try to connect without opening the database</source>
+        <translation>Die Verbindung testen, ohne die Datenbank zu öffnen</translation>
+    </message>
+    <message>
+        <source>No system keychain is running (%1). Watercooler asks for the password each session and never stores it anywhere else.</source>
+        <translation>Es läuft kein Schlüsselbund des Systems (%1). Watercooler fragt in jeder Sitzung nach dem Passwort und speichert es nirgendwo sonst.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused: %1</source>
+        <translation>Der Schlüsselbund des Systems hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Keeps the password in your desktop&apos;s keychain, not in Watercooler&apos;s settings.</source>
+        <translation>Bewahrt das Passwort im Schlüsselbund Ihres Desktops auf, nicht in den Einstellungen von Watercooler.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>Verbindung zu %1 wird hergestellt...</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1</source>
+        <translation>Verbunden: PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>The server asks for a password: %1</source>
+        <translation>Der Server verlangt ein Passwort: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionLostError</name>
+    <message>
+        <source>Cannot reach %1 again: %2</source>
+        <translation>%1 ist weiterhin nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost. Nothing was saved by the last step; reconnect to go on.</source>
+        <translation>Die Verbindung zum Datenbankserver ist abgebrochen. Der letzte Schritt wurde nicht gespeichert; verbinden Sie sich neu, um fortzufahren.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>Der Server hat nicht geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>CopyCommunityDialog</name>
+    <message>
+        <source>Copy Community To</source>
+        <translation>Community kopieren nach</translation>
+    </message>
+    <message>
+        <source>Copy every member, discussion, feed and assessment of %1 into another database. The copy keeps every id, so links between them stay intact.</source>
+        <translation>Kopiert alle Mitglieder, Diskussionen, Feeds und Bewertungen von %1 in eine andere Datenbank. Die Kopie behält alle IDs, sodass die Verknüpfungen zwischen ihnen erhalten bleiben.</translation>
+    </message>
+    <message>
+        <source>An SQLite &amp;file</source>
+        <translation>Eine SQLite-&amp;Datei</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z.&#xa0;B. %1</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>A &amp;PostgreSQL server</source>
+        <translation>Ein &amp;PostgreSQL-Server</translation>
+    </message>
+    <message>
+        <source>postgresql://user:password@host:5432/database</source>
+        <translation>postgresql://benutzer:passwort@server:5432/datenbank</translation>
+    </message>
+    <message>
+        <source>The database must exist on the server; Watercooler creates its tables.</source>
+        <translation>Die Datenbank muss auf dem Server bereits existieren; Watercooler legt ihre Tabellen an.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Watercooler databases (*.sqlite *.db)</source>
+        <translation>Watercooler-Datenbanken (*.sqlite *.db)</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>The system keychain did not answer in time.</source>
+        <translation>Der Schlüsselbund des Systems hat nicht rechtzeitig geantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPane</name>
@@ -284,6 +544,37 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade (schema %2 to %3), which this role may not do; ask the database owner to open it once with Watercooler.</source>
+        <translation>%1 muss aktualisiert werden (Schema %2 auf %3), was diese Rolle nicht darf; bitten Sie den Eigentümer der Datenbank, sie einmal mit Watercooler zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCopier</name>
+    <message>
+        <source>Cannot copy %1 onto itself: choose another database as the target.</source>
+        <translation>%1 kann nicht auf sich selbst kopiert werden: Wählen Sie eine andere Datenbank als Ziel.</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2 but the source has %3.</source>
+        <translation>%1 hat die Schemaversion %2, die Quelle aber %3.</translation>
+    </message>
+    <message>
+        <source>%1 holds tables this version of Watercooler cannot copy: %2.</source>
+        <translation>%1 enthält Tabellen, die diese Version von Watercooler nicht kopieren kann: %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no table %2.</source>
+        <translation>%1 hat keine Tabelle %2.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the table %1: it has no primary key.</source>
+        <translation>Die Tabelle %1 kann nicht kopiert werden: Sie hat keinen Primärschlüssel.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: it already holds a community.</source>
+        <translation>%1 ist nicht leer: Dort liegt bereits eine Community.</translation>
     </message>
 </context>
 <context>
@@ -569,6 +860,69 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
         <source>&lt;h3&gt;Watercooler %1&lt;/h3&gt;&lt;p&gt;Knowledge isn&apos;t in our heads, it is between us.&lt;/p&gt;&lt;p&gt;Watercooler shows who talks with whom in your community, about what, how often, and how healthy the community is, from data you own, on your own desktop.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Watercooler %1&lt;/h3&gt;&lt;p&gt;Wissen steckt nicht in unseren Köpfen, es liegt zwischen uns.&lt;/p&gt;&lt;p&gt;Watercooler zeigt, wer in Ihrer Community mit wem spricht, worüber, wie oft und wie gesund die Community ist – auf Grundlage Ihrer eigenen Daten, direkt auf Ihrem Computer.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Your role may read this database but not change it. Ask the database owner for write access.</source>
+        <translation>Ihre Rolle darf diese Datenbank lesen, aber nicht ändern. Bitten Sie den Eigentümer der Datenbank um Schreibrechte.</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Team Database...</source>
+        <translation>Mit &amp;Team-Datenbank verbinden...</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost. Changes you have not saved yet are still in their forms.</source>
+        <translation>Die Verbindung zu %1 ist abgebrochen. Noch nicht gespeicherte Änderungen stehen weiterhin in ihren Formularen.</translation>
+    </message>
+    <message>
+        <source>Connection Lost</source>
+        <translation>Verbindung abgebrochen</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Work Offline</source>
+        <translation>Offline weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>Nicht mit %1 verbunden</translation>
+    </message>
+    <message>
+        <source>Reconnected to %1</source>
+        <translation>Wieder mit %1 verbunden</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Community To...</source>
+        <translation>Community &amp;kopieren nach...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 kopiert.</numerusform>
+            <numerusform>%n Zeilen nach %1 kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy Community</source>
+        <translation>Community kopieren</translation>
+    </message>
+    <message>
+        <source>The community could not be copied: %1</source>
+        <translation>Die Community konnte nicht kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled; nothing was written.</source>
+        <translation>Das Kopieren wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>MaturityPane</name>
@@ -746,6 +1100,42 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
         <source>The member&apos;s details could not be read from the database.</source>
         <translation>Die Angaben zum Mitglied konnten nicht aus der Datenbank gelesen werden.</translation>
     </message>
+    <message>
+        <source>Private notes about this member</source>
+        <translation>Private Notizen zu diesem Mitglied</translation>
+    </message>
+    <message>
+        <source>Save Notes</source>
+        <translation>Notizen speichern</translation>
+    </message>
+    <message>
+        <source>Unsaved Notes</source>
+        <translation>Ungespeicherte Notizen</translation>
+    </message>
+    <message>
+        <source>Save your notes about the previous member?</source>
+        <translation>Ihre Notizen zum vorherigen Mitglied speichern?</translation>
+    </message>
+    <message>
+        <source>Changed by Someone Else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -763,10 +1153,33 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>The server asks for the password of %1 to open %2.</source>
+        <translation>Der Server verlangt das Passwort für %1, um %2 zu öffnen.</translation>
+    </message>
+    <message>
+        <source>your role</source>
+        <translation>Ihre Rolle</translation>
+    </message>
+    <message>
+        <source>That password was not accepted.</source>
+        <translation>Dieses Passwort wurde nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Team Database Password</source>
+        <translation>Passwort der Team-Datenbank</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Cannot open the community database</source>
         <translation>Die Community-Datenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>No password given for %1.</source>
+        <translation>Kein Passwort für %1 angegeben.</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,13 @@
             <numerusform>  %n maturity assessments</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>  Total: %n row(s)</source>
+        <translation>
+            <numerusform>  Total: %n row</numerusform>
+            <numerusform>  Total: %n rows</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DashboardPane</name>
@@ -60,6 +67,16 @@
         <translation>
             <numerusform>%1 — %n post</numerusform>
             <numerusform>%1 — %n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Copied %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Copied %n row to %1.</numerusform>
+            <numerusform>Copied %n rows to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -158,6 +158,266 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
         <source>Working... %1%</source>
         <translation>Traitement en cours... %1&#xa0;%</translation>
     </message>
+    <message>
+        <source>Copy the whole community into another database, an SQLite file or a PostgreSQL server.</source>
+        <translation>Copier toute la communauté dans une autre base de données, un fichier SQLite ou un serveur PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>The database to copy to: an SQLite file or a postgresql:// URL.</source>
+        <translation>La base de données de destination&#xa0;: un fichier SQLite ou une URL postgresql://.</translation>
+    </message>
+    <message>
+        <source>TARGET</source>
+        <translation>CIBLE</translation>
+    </message>
+    <message>
+        <source>Delete what the target holds first, instead of refusing a target that is not empty.</source>
+        <translation>Supprimer d&apos;abord le contenu de la cible au lieu de refuser une cible qui n&apos;est pas vide.</translation>
+    </message>
+    <message>
+        <source>Database commands.</source>
+        <translation>Commandes de base de données.</translation>
+    </message>
+    <message>
+        <source>Copy the community to --to.</source>
+        <translation>Copier la communauté vers --to.</translation>
+    </message>
+    <message>
+        <source>db copy needs --to TARGET: an SQLite file or a postgresql:// URL.</source>
+        <translation>db copy nécessite --to CIBLE&#xa0;: un fichier SQLite ou une URL postgresql://.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty; use --replace to overwrite it.</source>
+        <translation>%1 n&apos;est pas vide&#xa0;; utilisez --replace pour l&apos;écraser.</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2:</source>
+        <translation>%1 copié vers %2&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>  Total: %n row(s)</source>
+        <translation>
+            <numerusform>  Total&#xa0;: %n ligne</numerusform>
+            <numerusform>  Total&#xa0;: %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: %1 [--database PATH] db copy --to TARGET [--replace] [--json]</source>
+        <translation>Utilisation&#xa0;: %1 [--database CHEMIN] db copy --to CIBLE [--replace] [--json]</translation>
+    </message>
+    <message>
+        <source>Database commands: copy. See db copy --help.</source>
+        <translation>Commandes de base de données&#xa0;: copy. Voir db copy --help.</translation>
+    </message>
+    <message>
+        <source>db needs a command: copy. See db --help.</source>
+        <translation>db nécessite une commande&#xa0;: copy. Voir db --help.</translation>
+    </message>
+    <message>
+        <source>Unknown db command &quot;%1&quot;. Commands: copy. See db --help.</source>
+        <translation>Commande db inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: copy. Voir db --help.</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityCopyTask</name>
+    <message>
+        <source>Replacing the community in %1...</source>
+        <translation>Remplacement de la communauté dans %1...</translation>
+    </message>
+    <message>
+        <source>Copying the community to %1...</source>
+        <translation>Copie de la communauté vers %1...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Copy Community</source>
+        <translation>Copier la communauté</translation>
+    </message>
+    <message>
+        <source>Replace Community?</source>
+        <translation>Remplacer la communauté&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 already holds a community. Replace everything in it with a copy of this one? What it holds now is deleted.</source>
+        <translation>%1 contient déjà une communauté. Voulez-vous remplacer tout son contenu par une copie de celle-ci&#xa0;? Son contenu actuel sera supprimé.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Remplacer</translation>
+    </message>
+</context>
+<context>
+    <name>ConcurrentChangeError</name>
+    <message>
+        <source>Someone else deleted this member while you were editing.</source>
+        <translation>Quelqu’un d’autre a supprimé ce membre pendant que vous le modifiiez.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this member while you were editing. Reload to see their changes; your text stays here.</source>
+        <translation>Quelqu’un d’autre a modifié ce membre pendant que vous le modifiiez. Rechargez pour voir ses modifications ; votre texte reste ici.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDatabaseDialog</name>
+    <message>
+        <source>Connect to Team Database</source>
+        <translation>Se connecter à une base de données d&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Open a community database that your team shares on a PostgreSQL server.</source>
+        <translation>Ouvrez une base de données de communauté que votre équipe partage sur un serveur PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>e.g. community</source>
+        <translation>p. ex. community</translation>
+    </message>
+    <message>
+        <source>Empty: PGPASSWORD or ~/.pgpass</source>
+        <translation>Vide : PGPASSWORD ou ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>prefer: encrypt when the server offers it; require: always encrypt; verify-ca and verify-full: also check the server&apos;s certificate.</source>
+        <translation>prefer : chiffrer si le serveur le propose ; require : toujours chiffrer ; verify-ca et verify-full : vérifier aussi le certificat du serveur.</translation>
+    </message>
+    <message>
+        <source>Remember password in the system keychain</source>
+        <translation>Mémoriser le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Asking the system keychain...</source>
+        <translation>Interrogation du trousseau du système...</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort :</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>Mode &amp;SSL :</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <source>Try to connect without opening the database</source>
+        <translation>Essayer de se connecter sans ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>No system keychain is running (%1). Watercooler asks for the password each session and never stores it anywhere else.</source>
+        <translation>Aucun trousseau du système n&apos;est disponible (%1). Watercooler vous demande le mot de passe à chaque session et ne l&apos;enregistre nulle part ailleurs.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused: %1</source>
+        <translation>Le trousseau du système a refusé : %1</translation>
+    </message>
+    <message>
+        <source>Keeps the password in your desktop&apos;s keychain, not in Watercooler&apos;s settings.</source>
+        <translation>Conserve le mot de passe dans le trousseau de votre bureau, et non dans les paramètres de Watercooler.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>Connexion à %1...</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1</source>
+        <translation>Connecté : PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>The server asks for a password: %1</source>
+        <translation>Le serveur demande un mot de passe : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionLostError</name>
+    <message>
+        <source>Cannot reach %1 again: %2</source>
+        <translation>Impossible de joindre à nouveau %1 : %2</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost. Nothing was saved by the last step; reconnect to go on.</source>
+        <translation>La connexion au serveur de base de données a été perdue. La dernière étape n’a rien enregistré ; reconnectez-vous pour continuer.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>Le serveur n&apos;a pas répondu.</translation>
+    </message>
+</context>
+<context>
+    <name>CopyCommunityDialog</name>
+    <message>
+        <source>Copy Community To</source>
+        <translation>Copier la communauté vers</translation>
+    </message>
+    <message>
+        <source>Copy every member, discussion, feed and assessment of %1 into another database. The copy keeps every id, so links between them stay intact.</source>
+        <translation>Copie tous les membres, discussions, flux et évaluations de %1 dans une autre base de données. La copie conserve tous les identifiants, les liens entre eux restent donc intacts.</translation>
+    </message>
+    <message>
+        <source>An SQLite &amp;file</source>
+        <translation>Un &amp;fichier SQLite</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p.&#xa0;ex. %1</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Parcourir...</translation>
+    </message>
+    <message>
+        <source>A &amp;PostgreSQL server</source>
+        <translation>Un serveur &amp;PostgreSQL</translation>
+    </message>
+    <message>
+        <source>postgresql://user:password@host:5432/database</source>
+        <translation>postgresql://utilisateur:motdepasse@serveur:5432/base</translation>
+    </message>
+    <message>
+        <source>The database must exist on the server; Watercooler creates its tables.</source>
+        <translation>La base de données doit déjà exister sur le serveur&#xa0;; Watercooler crée ses tables.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Watercooler databases (*.sqlite *.db)</source>
+        <translation>Bases de données Watercooler (*.sqlite *.db)</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>The system keychain did not answer in time.</source>
+        <translation>Le trousseau du système n&apos;a pas répondu à temps.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPane</name>
@@ -284,6 +544,37 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade (schema %2 to %3), which this role may not do; ask the database owner to open it once with Watercooler.</source>
+        <translation>%1 doit être mise à niveau (schéma %2 vers %3), ce que ce rôle n&apos;a pas le droit de faire ; demandez au propriétaire de la base de données de l&apos;ouvrir une fois avec Watercooler.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCopier</name>
+    <message>
+        <source>Cannot copy %1 onto itself: choose another database as the target.</source>
+        <translation>Impossible de copier %1 sur elle-même&#xa0;: choisissez une autre base de données comme cible.</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2 but the source has %3.</source>
+        <translation>%1 a la version de schéma %2, mais la source a la version %3.</translation>
+    </message>
+    <message>
+        <source>%1 holds tables this version of Watercooler cannot copy: %2.</source>
+        <translation>%1 contient des tables que cette version de Watercooler ne sait pas copier&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no table %2.</source>
+        <translation>%1 n&apos;a pas de table %2.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the table %1: it has no primary key.</source>
+        <translation>Impossible de copier la table %1&#xa0;: elle n&apos;a pas de clé primaire.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: it already holds a community.</source>
+        <translation>%1 n&apos;est pas vide&#xa0;: elle contient déjà une communauté.</translation>
     </message>
 </context>
 <context>
@@ -569,6 +860,69 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
         <source>&lt;h3&gt;Watercooler %1&lt;/h3&gt;&lt;p&gt;Knowledge isn&apos;t in our heads, it is between us.&lt;/p&gt;&lt;p&gt;Watercooler shows who talks with whom in your community, about what, how often, and how healthy the community is, from data you own, on your own desktop.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Watercooler %1&lt;/h3&gt;&lt;p&gt;Le savoir n&apos;est pas dans nos têtes, il est entre nous.&lt;/p&gt;&lt;p&gt;Watercooler montre qui parle avec qui dans votre communauté, de quoi, à quelle fréquence et à quel point la communauté est en bonne santé, à partir de données qui vous appartiennent, sur votre propre ordinateur.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Your role may read this database but not change it. Ask the database owner for write access.</source>
+        <translation>Votre rôle peut lire cette base de données, mais pas la modifier. Demandez les droits d&apos;écriture au propriétaire de la base de données.</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Team Database...</source>
+        <translation>Se connec&amp;ter à une base de données d&apos;équipe...</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost. Changes you have not saved yet are still in their forms.</source>
+        <translation>La connexion à %1 a été perdue. Les modifications que vous n’avez pas encore enregistrées restent dans leurs formulaires.</translation>
+    </message>
+    <message>
+        <source>Connection Lost</source>
+        <translation>Connexion perdue</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Work Offline</source>
+        <translation>Travailler hors ligne</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>Non connecté à %1</translation>
+    </message>
+    <message>
+        <source>Reconnected to %1</source>
+        <translation>Reconnecté à %1</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (lecture seule)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Community To...</source>
+        <translation>Co&amp;pier la communauté vers...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s) to %1.</source>
+        <translation>
+            <numerusform>%n ligne copiée vers %1.</numerusform>
+            <numerusform>%n lignes copiées vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy Community</source>
+        <translation>Copier la communauté</translation>
+    </message>
+    <message>
+        <source>The community could not be copied: %1</source>
+        <translation>La communauté n&apos;a pas pu être copiée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled; nothing was written.</source>
+        <translation>La copie a été annulée&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
 </context>
 <context>
     <name>MaturityPane</name>
@@ -746,6 +1100,42 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
         <source>The member&apos;s details could not be read from the database.</source>
         <translation>Les informations du membre n’ont pas pu être lues dans la base de données.</translation>
     </message>
+    <message>
+        <source>Private notes about this member</source>
+        <translation>Notes privées sur ce membre</translation>
+    </message>
+    <message>
+        <source>Save Notes</source>
+        <translation>Enregistrer les notes</translation>
+    </message>
+    <message>
+        <source>Unsaved Notes</source>
+        <translation>Notes non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save your notes about the previous member?</source>
+        <translation>Enregistrer vos notes sur le membre précédent ?</translation>
+    </message>
+    <message>
+        <source>Changed by Someone Else</source>
+        <translation>Modifié par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>Continuer à modifier</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -763,10 +1153,33 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>The server asks for the password of %1 to open %2.</source>
+        <translation>Le serveur demande le mot de passe de %1 pour ouvrir %2.</translation>
+    </message>
+    <message>
+        <source>your role</source>
+        <translation>votre rôle</translation>
+    </message>
+    <message>
+        <source>That password was not accepted.</source>
+        <translation>Ce mot de passe n&apos;a pas été accepté.</translation>
+    </message>
+    <message>
+        <source>Team Database Password</source>
+        <translation>Mot de passe de la base de données d&apos;équipe</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Cannot open the community database</source>
         <translation>Impossible d&apos;ouvrir la base de données de la communauté</translation>
+    </message>
+    <message>
+        <source>No password given for %1.</source>
+        <translation>Aucun mot de passe fourni pour %1.</translation>
     </message>
 </context>
 <context>

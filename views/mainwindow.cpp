@@ -1,6 +1,10 @@
 // Main window wiring: panes, menus, database switching and the sample community.
 #include "mainwindow.h"
 
+#include "changenotifier.h"
+#include "communitycopytask.h"
+#include "connectdatabasedialog.h"
+#include "copycommunitydialog.h"
 #include "dashboardpane.h"
 #include "database.h"
 #include "demogenerator.h"
@@ -24,6 +28,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -69,6 +75,15 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     setCentralWidget(central);
 
     m_databaseLabel = new QLabel(this);
+    m_readOnlyBadge = new QLabel(tr("Read-only"), this);
+    m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
+    m_readOnlyBadge->setStyleSheet(
+        QStringLiteral("QLabel { color: white; background-color: #9a5b00; border-radius: 8px;"
+                       " padding: 1px 8px; font-weight: 600; }"));
+    m_readOnlyBadge->setToolTip(tr("Your role may read this database but not change it. Ask "
+                                   "the database owner for write access."));
+    m_readOnlyBadge->hide();
+    statusBar()->addPermanentWidget(m_readOnlyBadge);
     statusBar()->addPermanentWidget(m_databaseLabel);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(&m_sampleWatcher,
@@ -91,7 +106,8 @@ MainWindow::~MainWindow()
     if (m_cancelSample)
         m_cancelSample->store(true);
     m_sampleWatcher.waitForFinished();
-    // Panes use the database: they go first.
+    // Panes and the change notifier use the database: they go first.
+    delete m_changes;
     delete m_stack;
     m_stack = nullptr;
 }
@@ -107,6 +123,12 @@ void MainWindow::createActions()
                                       this,
                                       &MainWindow::openSampleCommunity);
     sample->setObjectName(QStringLiteral("openSampleAction"));
+    QAction *copy = file->addAction(tr("&Copy Community To..."), this, &MainWindow::copyCommunity);
+    copy->setObjectName(QStringLiteral("copyCommunityAction"));
+    QAction *team = file->addAction(tr("Connect to &Team Database..."),
+                                    this,
+                                    &MainWindow::connectToTeamDatabase);
+    team->setObjectName(QStringLiteral("connectTeamDatabaseAction"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -148,12 +170,18 @@ void MainWindow::buildPanes()
     }
     m_stack->setCurrentIndex(current);
 
+    // Changes made elsewhere (another window, a teammate, a background job) refresh the panes.
+    delete m_changes;
+    m_changes = new ChangeNotifier(*m_database, this);
+    connect(m_changes, &ChangeNotifier::changed, this, &MainWindow::reloadPanes);
+
     const DatabaseLocation &location = m_database->location();
     const QString name = location.isSqlite() ? QFileInfo(location.filePath).fileName()
                                              : location.displayName();
     setWindowTitle(location.filePath == sampleDatabasePath() ? tr("Sample community") : name);
     m_databaseLabel->setText(location.displayName());
     m_databaseLabel->setToolTip(tr("The community database this window shows"));
+    showAccessMode();
 }
 
 Pane *MainWindow::pane(int index) const
@@ -179,8 +207,54 @@ void MainWindow::reloadPanes()
 
 void MainWindow::showError(const QString &message)
 {
+    // A lost server connection makes every pane fail at once: say it once and offer to
+    // reconnect instead of showing each error.
+    if (m_offeringReconnect)
+        return;
+    if (!m_database->isConnected()) {
+        offerReconnect();
+        return;
+    }
     statusBar()->showMessage(message, 10000);
     QMessageBox::warning(this, tr("Watercooler"), message);
+}
+
+void MainWindow::offerReconnect()
+{
+    const QScopedValueRollback<bool> offering(m_offeringReconnect, true);
+    QString detail = tr("The connection to %1 was lost. Changes you have not saved yet are still "
+                        "in their forms.")
+                         .arg(m_database->location().displayName());
+    Q_FOREVER {
+        QMessageBox box(QMessageBox::Warning,
+                        tr("Connection Lost"),
+                        detail,
+                        QMessageBox::NoButton,
+                        this);
+        box.setObjectName(QStringLiteral("connectionLostBox"));
+        QPushButton *reconnect = box.addButton(tr("Reconnect"), QMessageBox::AcceptRole);
+        box.addButton(tr("Work Offline"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() != reconnect) {
+            statusBar()->showMessage(
+                tr("Not connected to %1").arg(m_database->location().displayName()));
+            return;
+        }
+        try {
+            m_database->reconnect();
+        } catch (const StorageError &error) {
+            detail = error.message();
+            continue;
+        }
+        break;
+    }
+    // A new connection: listen for changes again and show what changed meanwhile.
+    delete m_changes;
+    m_changes = new ChangeNotifier(*m_database, this);
+    connect(m_changes, &ChangeNotifier::changed, this, &MainWindow::reloadPanes);
+    statusBar()->showMessage(tr("Reconnected to %1").arg(m_database->location().displayName()),
+                             5000);
+    reloadPanes();
 }
 
 QString MainWindow::sampleDatabasePath()
@@ -316,6 +390,56 @@ void MainWindow::sampleGenerated()
         return;
     }
     openDatabase(DatabaseLocation::sqlite(path));
+}
+
+bool MainWindow::isReadOnly() const
+{
+    return m_database->isReadOnly();
+}
+
+void MainWindow::showAccessMode()
+{
+    const bool readOnly = isReadOnly();
+    m_readOnlyBadge->setVisible(readOnly);
+    if (readOnly)
+        setWindowTitle(tr("%1 (read-only)").arg(windowTitle()));
+    for (int i = 0; i < m_stack->count(); ++i)
+        pane(i)->setReadOnly(readOnly);
+}
+
+void MainWindow::connectToTeamDatabase()
+{
+    ConnectDatabaseDialog dialog(this);
+    // A refused connection shows its message and brings the form back for a correction.
+    while (dialog.exec() == QDialog::Accepted) {
+        if (openDatabase(dialog.location())) {
+            dialog.storePassword();
+            return;
+        }
+    }
+}
+
+void MainWindow::copyCommunity()
+{
+    CopyCommunityDialog dialog(m_database->location(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const DatabaseLocation target = dialog.target();
+    auto *task = new CommunityCopyTask(m_database->location(), target, this);
+    connect(task, &CommunityCopyTask::copied, this, [this, target](qint64 rows) {
+        const QString message = tr("Copied %n row(s) to %1.", nullptr, int(rows))
+                                    .arg(target.displayName());
+        statusBar()->showMessage(message, 10000);
+        QMessageBox::information(this, tr("Copy Community"), message);
+    });
+    connect(task, &CommunityCopyTask::failed, this, [this](const QString &message) {
+        showError(tr("The community could not be copied: %1").arg(message));
+    });
+    connect(task, &CommunityCopyTask::cancelled, this, [this] {
+        statusBar()->showMessage(tr("The copy was cancelled; nothing was written."), 5000);
+    });
+    connect(task, &CommunityCopyTask::finished, task, &QObject::deleteLater);
+    task->start();
 }
 
 void MainWindow::showAbout()

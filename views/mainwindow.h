@@ -7,6 +7,7 @@
 #include <atomic>
 #include <memory>
 
+class ChangeNotifier;
 class Database;
 class DatabaseLocation;
 class Pane;
@@ -33,6 +34,8 @@ public:
     ~MainWindow() override;
 
     [[nodiscard]] const Database &database() const { return *m_database; }
+    // The current role may only read the database: edits are off and a badge says so.
+    [[nodiscard]] bool isReadOnly() const;
     [[nodiscard]] Pane *pane(int index) const;
     [[nodiscard]] int currentPane() const;
     void setCurrentPane(int index);
@@ -55,16 +58,23 @@ private:
     void buildPanes();
     void reloadPanes();
     void showError(const QString &message);
+    void offerReconnect();
     void chooseDatabaseFile();
     void createDatabaseFile();
     void showAbout();
+    void copyCommunity();
+    void connectToTeamDatabase();
+    void showAccessMode();
     void sampleGenerated();
 
     std::unique_ptr<Database> m_database;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_databaseLabel = nullptr;
+    QLabel *m_readOnlyBadge = nullptr;
     QProgressDialog *m_progress = nullptr;
     QFutureWatcher<QString> m_sampleWatcher; // empty result: success, else the error
     std::shared_ptr<std::atomic<bool>> m_cancelSample;
+    ChangeNotifier *m_changes = nullptr;
+    bool m_offeringReconnect = false;
 };

@@ -1,6 +1,7 @@
 // Opening, checking and upgrading a community database.
 #include "database.h"
 
+#include "connectionerror.h"
 #include "migrator.h"
 #include "sqldialect.h"
 #include "sqlquery.h"
@@ -92,9 +93,18 @@ void Database::open()
         }
         for (const QString &statement : SqlDialect::connectionSetup(m_location.backend))
             SqlQuery::execDirect(name, statement);
+        if (current < latest && !mayUpgrade(name)) {
+            throw StorageError(
+                Database::tr("%1 needs an upgrade (schema %2 to %3), which this role may not do; "
+                             "ask the database owner to open it once with Watercooler.")
+                    .arg(m_location.displayName())
+                    .arg(current)
+                    .arg(latest));
+        }
         if (current < latest && current > 0 && sqlite)
             backUpSqlite(current);
         migrator.migrate();
+        m_readOnly = checkReadOnly(name);
         m_schemaVersion = latest;
     } catch (const StorageError &) {
         releaseThreadConnection();
@@ -114,6 +124,22 @@ void Database::backUpSqlite(int fromVersion)
     SqlQuery backup(connectionName(), SqlDialect::sqliteBackupStatement());
     backup.bind(path).exec();
     m_backupPath = path;
+}
+
+bool Database::mayUpgrade(const QString &connection) const
+{
+    // Checked before the first statement of an upgrade, so a role that may only read gets a
+    // message that says so instead of "permission denied" half-way, and nothing is written.
+    if (m_location.isSqlite())
+        return true;
+    return SqlQuery(connection, SqlDialect::postgreSqlUpgradeAccessStatement()).scalar().toBool();
+}
+
+bool Database::checkReadOnly(const QString &connection) const
+{
+    if (m_location.isSqlite())
+        return !QFileInfo(m_location.filePath).isWritable();
+    return !SqlQuery(connection, SqlDialect::postgreSqlWriteAccessStatement()).scalar().toBool();
 }
 
 QString Database::threadConnectionName() const
@@ -138,22 +164,14 @@ QString Database::connectionName() const
 
 void Database::openConnection(const QString &name) const
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driverName(m_location.backend), name);
-    if (m_location.isSqlite()) {
-        db.setDatabaseName(m_location.filePath);
-    } else {
-        db.setHostName(m_location.host);
-        db.setPort(m_location.port);
-        db.setDatabaseName(m_location.databaseName);
-        db.setUserName(m_location.userName);
-        db.setPassword(m_location.password);
-        db.setConnectOptions(m_location.options);
-    }
+    QSqlDatabase db = m_location.addConnection(name);
     if (!db.open()) {
-        const QString error = db.lastError().text();
+        const QSqlError error = db.lastError();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        throw StorageError(Database::tr("Cannot open %1: %2").arg(m_location.displayName(), error));
+        throw ConnectionError(Database::tr("Cannot open %1: %2")
+                                  .arg(m_location.displayName(), ConnectionError::describe(error)),
+                              !m_location.isSqlite() && ConnectionError::isPasswordError(error));
     }
     try {
         SqlQuery(name, SqlDialect::probeStatement(m_location.backend)).exec();
@@ -168,6 +186,34 @@ void Database::openConnection(const QString &name) const
         throw StorageError(Database::tr("%1 is not a Watercooler database (%2).")
                                .arg(m_location.displayName(), error.message()));
     }
+}
+
+bool Database::isConnected() const
+{
+    try {
+        SqlQuery(connectionName(), SqlDialect::probeStatement(m_location.backend)).exec();
+    } catch (const StorageError &) {
+        return false; // a probe fails only on a broken connection
+    }
+    return true;
+}
+
+void Database::reconnect() const
+{
+    const QString name = threadConnectionName();
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (!m_connections.contains(name))
+            return; // the next connectionName() opens a fresh one
+    }
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    db.close();
+    if (!db.open()) {
+        throw ConnectionLostError(ConnectionLostError::tr("Cannot reach %1 again: %2")
+                                      .arg(m_location.displayName(), db.lastError().text()));
+    }
+    for (const QString &statement : SqlDialect::connectionSetup(m_location.backend))
+        SqlQuery::execDirect(name, statement);
 }
 
 void Database::releaseThreadConnection() const

@@ -26,6 +26,11 @@ public:
 
     // The connection of the calling thread, opened on first use.
     [[nodiscard]] QString connectionName() const;
+    // Whether the calling thread's connection still reaches the database.
+    [[nodiscard]] bool isConnected() const;
+    // Opens the calling thread's connection again after it was lost (ConnectionLostError).
+    // Throws ConnectionLostError while the server is still out of reach.
+    void reconnect() const;
     // Closes the calling thread's connection (worker threads call this when they finish).
     void releaseThreadConnection() const;
 
@@ -34,18 +39,24 @@ public:
     [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
     // The copy made before the last upgrade, or empty when none was needed.
     [[nodiscard]] QString backupPath() const { return m_backupPath; }
+    // True when the current PostgreSQL role may only read (or the SQLite file is read-only); known
+    // after open(). The panes then offer no edits, so nobody sees failing writes.
+    [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
 
 private:
     [[nodiscard]] QString threadConnectionName() const;
     void checkSqliteFile() const;
     void openConnection(const QString &name) const;
     void backUpSqlite(int fromVersion);
+    [[nodiscard]] bool mayUpgrade(const QString &connection) const;
+    [[nodiscard]] bool checkReadOnly(const QString &connection) const;
 
     DatabaseLocation m_location;
     QString m_migrationsDir;
     QString m_baseName;
     int m_schemaVersion = 0;
     QString m_backupPath;
+    bool m_readOnly = false;
     mutable QMutex m_mutex;
     mutable QSet<QString> m_connections;
 };

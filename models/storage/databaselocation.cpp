@@ -1,6 +1,8 @@
 // Parses the --database argument and names the default SQLite file.
 #include "databaselocation.h"
 
+#include "sqldialect.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -53,4 +55,20 @@ QString DatabaseLocation::displayName() const
     if (!userName.isEmpty())
         name += userName + QLatin1Char('@');
     return name + host + QLatin1Char(':') + QString::number(port) + QLatin1Char('/') + databaseName;
+}
+
+QSqlDatabase DatabaseLocation::addConnection(const QString &name) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driverName(backend), name);
+    if (isSqlite()) {
+        db.setDatabaseName(filePath);
+    } else {
+        db.setHostName(host);
+        db.setPort(port);
+        db.setDatabaseName(databaseName);
+        db.setUserName(userName);
+        db.setPassword(password);
+        db.setConnectOptions(options);
+    }
+    return db;
 }

@@ -1,6 +1,7 @@
 // Where a community database lives: an SQLite file or a PostgreSQL server, parsed from --database.
 #pragma once
 
+#include <QSqlDatabase>
 #include <QString>
 
 struct DatabaseLocation
@@ -21,6 +22,10 @@ struct DatabaseLocation
     [[nodiscard]] static QString defaultSqlitePath();
 
     [[nodiscard]] bool isSqlite() const { return backend == Backend::Sqlite; }
+    // Registers a connection named `name` to this database with the driver and its settings,
+    // not yet opened.
+    [[nodiscard]] QSqlDatabase addConnection(const QString &name) const;
+
     // For titles and messages; never contains the password.
     [[nodiscard]] QString displayName() const;
 };

@@ -2,6 +2,7 @@
 #include "memberrepository.h"
 
 #include "sqlquery.h"
+#include "storageerror.h"
 
 #include <QHash>
 
@@ -133,11 +134,12 @@ void MemberRepository::fillHandlesAndTags(QList<Row> &rows) const
 MemberRepository::Detail MemberRepository::detail(qint64 memberId) const
 {
     Detail detail;
-    SqlQuery head(
-        m_connectionName,
-        QStringLiteral(
-            "SELECT id, display_name, post_count, replies_given, replies_received, "
-            "mentions_received, first_seen, last_seen, email, notes FROM members WHERE id = ?"));
+    SqlQuery
+        head(m_connectionName,
+             QStringLiteral(
+                 "SELECT id, display_name, post_count, replies_given, replies_received, "
+                 "mentions_received, first_seen, last_seen, email, notes, row_version FROM members "
+                 "WHERE id = ?"));
     head.bind(memberId).exec();
     if (!head.next())
         return detail;
@@ -152,6 +154,8 @@ MemberRepository::Detail MemberRepository::detail(qint64 memberId) const
     row.lastSeen = timeOrNull(head.value(7));
     detail.email = head.toString(8);
     detail.notes = head.toString(9);
+    detail.rowVersion = head.toInt64(10);
+    head.finish();
     QList<Row> one{row};
     fillHandlesAndTags(one);
     row = one.constFirst();
@@ -205,6 +209,33 @@ MemberRepository::Detail MemberRepository::detail(qint64 memberId) const
         detail.interactions.append(
             {interactions.toInt64(0), interactions.toString(1), interactions.value(2).toInt()});
     return detail;
+}
+
+qint64 MemberRepository::updateNotes(qint64 memberId, const QString &notes, qint64 expectedVersion)
+{
+    // Saved only over the version the editor started from; someone else's newer save wins
+    // until the user has seen it.
+    SqlQuery update(m_connectionName,
+                    QStringLiteral(
+                        "UPDATE members SET notes = ?, updated_at = ?, "
+                        "row_version = row_version + 1 WHERE id = ? AND row_version = ?"));
+    update.bind(notes)
+        .bind(QDateTime::currentSecsSinceEpoch())
+        .bind(memberId)
+        .bind(expectedVersion)
+        .exec();
+    if (update.numRowsAffected() != 1) {
+        SqlQuery exists(m_connectionName,
+                        QStringLiteral("SELECT COUNT(*) FROM members WHERE id = ?"));
+        const bool gone = exists.bind(memberId).scalar().toInt() == 0;
+        throw ConcurrentChangeError(
+            gone ? ConcurrentChangeError::tr(
+                "Someone else deleted this member while you were editing.")
+                 : ConcurrentChangeError::tr(
+                     "Someone else changed this member while you were editing. "
+                     "Reload to see their changes; your text stays here."));
+    }
+    return expectedVersion + 1;
 }
 
 int MemberRepository::count() const

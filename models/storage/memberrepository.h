@@ -61,6 +61,7 @@ public:
         Row row;
         QString email;
         QString notes;
+        qint64 rowVersion = 0;
         QList<Identity> identities;
         QList<RecentPost> recentPosts;
         QList<Interaction> interactions;
@@ -73,6 +74,10 @@ public:
         const QString &filter, SortKey sortKey, Qt::SortOrder order, int offset, int limit) const;
     [[nodiscard]] Detail detail(qint64 memberId) const;
     [[nodiscard]] int count() const;
+
+    // Saves a member's notes over expectedVersion (Detail::rowVersion) and returns the new
+    // version. Throws ConcurrentChangeError when someone else saved the member in between.
+    qint64 updateNotes(qint64 memberId, const QString &notes, qint64 expectedVersion);
 
 private:
     void fillHandlesAndTags(QList<Row> &rows) const;

@@ -111,6 +111,25 @@ QString SqlDialect::sqliteBackupStatement()
     return QStringLiteral("VACUUM INTO ?");
 }
 
+QString SqlDialect::postgreSqlWriteAccessStatement()
+{
+    return QStringLiteral("SELECT has_table_privilege(current_user, 'members', 'INSERT')");
+}
+
+QString SqlDialect::postgreSqlUpgradeAccessStatement()
+{
+    return QStringLiteral(
+        "SELECT COALESCE((SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c"
+        " WHERE c.oid = to_regclass('schema_migrations')),"
+        " has_schema_privilege(current_user, current_schema(), 'CREATE'), false)");
+}
+
+QString SqlDialect::serverVersionStatement(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringLiteral("SELECT sqlite_version()")
+                                      : QStringLiteral("SELECT current_setting('server_version')");
+}
+
 QString SqlDialect::changeCounterStatement(Backend backend)
 {
     return backend == Backend::Sqlite ? QStringLiteral("PRAGMA data_version") : QString();

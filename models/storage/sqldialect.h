@@ -31,6 +31,16 @@ public:
     // bound as its one value.
     [[nodiscard]] static QString sqliteBackupStatement();
 
+    // PostgreSQL only: one boolean, whether the current role may write community data (roles
+    // granted SELECT only get false and open the database read-only).
+    [[nodiscard]] static QString postgreSqlWriteAccessStatement();
+    // PostgreSQL only: one boolean, whether the current role may upgrade the schema: it owns the
+    // tables (or is a member of the owning role), or may create them in a database without them.
+    [[nodiscard]] static QString postgreSqlUpgradeAccessStatement();
+
+    // One text value: the server's (or library's) version, e.g. "15.4 (Debian 15.4-1)".
+    [[nodiscard]] static QString serverVersionStatement(Backend backend);
+
     // SQLite: a number that changes whenever another connection commits (PostgreSQL sends
     // notifications instead, see migration 0002, and has no such statement: empty).
     [[nodiscard]] static QString changeCounterStatement(Backend backend);

@@ -1,6 +1,7 @@
 // The one exception the storage and ingest layers throw; callers at the edge turn it into a message.
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <stdexcept>
@@ -26,4 +27,23 @@ public:
     OperationCancelled()
         : StorageError(QStringLiteral("cancelled"))
     {}
+};
+
+// A save found the record changed (or deleted) by someone else since it was read.
+class ConcurrentChangeError : public StorageError
+{
+    Q_DECLARE_TR_FUNCTIONS(ConcurrentChangeError)
+
+public:
+    using StorageError::StorageError;
+};
+
+// The connection to the database server broke (server stopped, network cut, session ended).
+// Database::reconnect() opens a new one.
+class ConnectionLostError : public StorageError
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionLostError)
+
+public:
+    using StorageError::StorageError;
 };

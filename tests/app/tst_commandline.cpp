@@ -1,5 +1,6 @@
 // Tests the real watercooler executable: --version, --help, the demo command and its refusals.
 #include "filesnapshot.h"
+#include "postgresadmin.h"
 #include "rawsqlite.h"
 
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +44,10 @@ private Q_SLOTS:
     void defaultDatabaseLivesInDataHome();
     void refusals_data();
     void refusals();
+    void teamDatabaseUrl();
+    void dbCopy();
+    void dbCopyRefusals_data();
+    void dbCopyRefusals();
 
 private:
     [[nodiscard]] Run run(const QStringList &arguments) const;
@@ -330,6 +336,176 @@ void tst_CommandLine::refusals()
     QCOMPARE(textAfter.contents, textBefore.contents);
     QCOMPARE(textAfter.modified, textBefore.modified);
     QVERIFY(!QFileInfo::exists(path(QStringLiteral("nonexistent"))));
+}
+
+void tst_CommandLine::dbCopy()
+{
+    const QString source = path(QStringLiteral("source.sqlite"));
+    const Run demo = run({QStringLiteral("--database"),
+                          source,
+                          QStringLiteral("demo"),
+                          QStringLiteral("--members"),
+                          QStringLiteral("12"),
+                          QStringLiteral("--posts"),
+                          QStringLiteral("40")});
+    QCOMPARE(demo.exitCode, 0);
+
+    const QString target = path(QStringLiteral("copy.sqlite"));
+    const QStringList copy{QStringLiteral("--database"),
+                           source,
+                           QStringLiteral("db"),
+                           QStringLiteral("copy"),
+                           QStringLiteral("--to"),
+                           target};
+    const Run first = run(copy);
+    QVERIFY(first.finished);
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY2(first.err.isEmpty(), qPrintable(first.err));
+    const QRegularExpressionMatch total = QRegularExpression(QStringLiteral("Total: (\\d+) row"))
+                                              .match(first.out);
+    QVERIFY2(total.hasMatch(), qPrintable(first.out));
+    QVERIFY(first.out.contains(QRegularExpression(QStringLiteral("members +12\\n"))));
+    RawSqlite copied(target);
+    QVERIFY(copied.isOpen());
+    QCOMPARE(copied.scalar(QStringLiteral("SELECT COUNT(*) FROM members")).toInt(), 12);
+
+    // The target now holds a community: refused without --replace, nothing changed.
+    const FileSnapshot before = FileSnapshot::take(target);
+    const Run second = run(copy);
+    QVERIFY(second.finished);
+    QCOMPARE(second.exitCode, 1);
+    QCOMPARE(second.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(second.err.contains(QLatin1String("is not empty; use --replace")),
+             qPrintable(second.err));
+    QCOMPARE(second.out, QString());
+    QCOMPARE(FileSnapshot::take(target).contents, before.contents);
+
+    const Run replaced = run(QStringList(copy)
+                             << QStringLiteral("--replace") << QStringLiteral("--json"));
+    QCOMPARE(replaced.exitCode, 0);
+    QJsonParseError error;
+    const QJsonObject object = QJsonDocument::fromJson(replaced.out.toUtf8(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(QFileInfo(object.value(QLatin1String("target")).toString()).fileName(),
+             QStringLiteral("copy.sqlite"));
+    const QJsonObject tables = object.value(QLatin1String("tables")).toObject();
+    QCOMPARE(tables.value(QLatin1String("members")).toInt(), 12);
+    qint64 sum = 0;
+    for (auto it = tables.constBegin(); it != tables.constEnd(); ++it)
+        sum += it.value().toInteger();
+    QCOMPARE(object.value(QLatin1String("total")).toInteger(), sum);
+    QCOMPARE(sum, total.captured(1).toLongLong());
+}
+
+void tst_CommandLine::dbCopyRefusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::newRow("no --to") << QStringList{QStringLiteral("db"), QStringLiteral("copy")}
+                             << QStringLiteral("--to");
+    QTest::newRow("unknown subcommand")
+        << QStringList{QStringLiteral("db"), QStringLiteral("frob")} << QStringLiteral("frob");
+    QTest::newRow("no subcommand") << QStringList{QStringLiteral("db")} << QStringLiteral("copy");
+    QTest::newRow("unreachable server")
+        << QStringList{QStringLiteral("db"),
+                       QStringLiteral("copy"),
+                       QStringLiteral("--to"),
+                       QStringLiteral("postgresql://watercooler@127.0.0.1:1/nowhere")}
+        << QStringLiteral("127.0.0.1");
+    QTest::newRow("onto itself") << QStringList{QStringLiteral("db"),
+                                                QStringLiteral("copy"),
+                                                QStringLiteral("--to"),
+                                                QStringLiteral("%1/source.sqlite")}
+                                 << QStringLiteral("itself");
+    QTest::newRow("missing target folder") << QStringList{QStringLiteral("db"),
+                                                          QStringLiteral("copy"),
+                                                          QStringLiteral("--to"),
+                                                          QStringLiteral("%1/no/such/t.sqlite")}
+                                           << QStringLiteral("does not exist");
+}
+
+void tst_CommandLine::dbCopyRefusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, messagePart);
+
+    const QString source = path(QStringLiteral("source.sqlite"));
+    QCOMPARE(run({QStringLiteral("--database"),
+                  source,
+                  QStringLiteral("demo"),
+                  QStringLiteral("--members"),
+                  QStringLiteral("5"),
+                  QStringLiteral("--posts"),
+                  QStringLiteral("10")})
+                 .exitCode,
+             0);
+    for (QString &argument : arguments)
+        argument.replace(QLatin1String("%1"), m_work->path());
+    const QStringList entriesBefore = FileSnapshot::entries(m_work->path());
+
+    const Run result = run(QStringList{QStringLiteral("--database"), source} + arguments);
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.endsWith(QLatin1Char('\n')), qPrintable(result.err));
+    QCOMPARE(result.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(result.err.contains(messagePart), qPrintable(result.err));
+    QCOMPARE(result.out, QString());
+    QCOMPARE(FileSnapshot::entries(m_work->path()), entriesBefore);
+}
+
+void tst_CommandLine::teamDatabaseUrl()
+{
+    if (!PostgresAdmin::isConfigured())
+        QSKIP("WATERCOOLER_TEST_POSTGRES_URL is not set (.ci/test sets it).");
+    const QString name = QStringLiteral("wc_cli_%1").arg(QCoreApplication::applicationPid());
+    QString error;
+    QVERIFY2(PostgresAdmin::exec(QStringLiteral("CREATE DATABASE ") + name, &error),
+             qPrintable(error));
+    const auto dropDatabase = qScopeGuard([&name] {
+        QString dropError;
+        if (!PostgresAdmin::exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name),
+                                 &dropError))
+            qWarning("%s", qPrintable(dropError));
+    });
+    // A URL without password: libpq finds one in PGPASSWORD or ~/.pgpass when the server wants it.
+    const DatabaseLocation admin = PostgresAdmin::location(name);
+    const QString url = QStringLiteral("postgresql://%1@%2:%3/%4")
+                            .arg(admin.userName, admin.host)
+                            .arg(admin.port)
+                            .arg(name);
+    const Run created = run({QStringLiteral("--database"),
+                             url,
+                             QStringLiteral("demo"),
+                             QStringLiteral("--members"),
+                             QStringLiteral("5"),
+                             QStringLiteral("--posts"),
+                             QStringLiteral("20"),
+                             QStringLiteral("--json")});
+    QVERIFY(created.finished);
+    QCOMPARE(created.exitCode, 0);
+    QVERIFY2(created.err.isEmpty(), qPrintable(created.err));
+    const QJsonObject object = QJsonDocument::fromJson(created.out.toUtf8()).object();
+    QCOMPARE(object.value(QLatin1String("members")).toInt(), 5);
+    QCOMPARE(object.value(QLatin1String("database")).toString(), url);
+    QCOMPARE(PostgresAdmin::scalar(QStringLiteral("SELECT COUNT(*) FROM members"), name).toInt(), 5);
+
+    // A database that is not there: exit code 1 and one line naming it.
+    const QString missing = QStringLiteral("wc_cli_missing_%1")
+                                .arg(QCoreApplication::applicationPid());
+    QString missingUrl = url;
+    missingUrl.replace(name, missing);
+    const Run refused = run({QStringLiteral("--database"), missingUrl, QStringLiteral("demo")});
+    QVERIFY(refused.finished);
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.out, QString());
+    QVERIFY2(refused.err.endsWith(QLatin1Char('\n')), qPrintable(refused.err));
+    QCOMPARE(refused.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(refused.err.contains(missing) && refused.err.contains(QLatin1String("does not exist")),
+             qPrintable(refused.err));
+    QVERIFY(!PostgresAdmin::scalar(
+                 QStringLiteral("SELECT 1 FROM pg_database WHERE datname = '%1'").arg(missing))
+                 .isValid());
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -4,14 +4,18 @@
 #include "demogenerator.h"
 #include "emptystatewidget.h"
 #include "mainwindow.h"
+#include "memberspane.h"
 #include "pane.h"
+#include "testdatabase.h"
 
 #include <QAbstractItemView>
 #include <QChartView>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -28,6 +32,7 @@ private Q_SLOTS:
     void initTestCase();
     void emptyDatabaseShowsHints();
     void sampleCommunityFillsEveryPane();
+    void twoWindowsSeeEachOthersEdits();
     void openSampleCommunityUsesItsOwnFile();
 
 private:
@@ -40,10 +45,13 @@ private:
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    // Keep settings and the sample file away from the user's own.
-    QStandardPaths::setTestModeEnabled(true);
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    // Keep settings and the sample file away from the user's own, and from other runs of this
+    // test (the SQLite and PostgreSQL runs may go at the same time).
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("config"))));
     QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    QVERIFY(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).startsWith(m_dir.path()));
 }
 
 std::unique_ptr<Database> TestMainWindow::openDatabase(const QString &path)
@@ -86,14 +94,15 @@ void TestMainWindow::emptyDatabaseShowsHints()
 
 void TestMainWindow::sampleCommunityFillsEveryPane()
 {
-    const QString path = m_dir.filePath(QStringLiteral("sample.sqlite"));
-    {
-        auto database = openDatabase(path);
-        DemoGenerator::Options options;
-        options.seed = 7;
-        DemoGenerator(options).generate(database->connectionName());
-    }
-    MainWindow window(openDatabase(path));
+    // On the backend under test: an SQLite file, or a database on the PostgreSQL server.
+    TestDatabase sample;
+    QVERIFY2(sample.open(), qPrintable(sample.errorString()));
+    DemoGenerator::Options options;
+    options.seed = 7;
+    QVERIFY2(sample.fillDemo(options), qPrintable(sample.errorString()));
+    auto database = std::make_unique<Database>(sample.database().location());
+    database->open();
+    MainWindow window(std::move(database));
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -143,6 +152,40 @@ void TestMainWindow::sampleCommunityFillsEveryPane()
                  ->series()
                  .isEmpty());
     saveScreenshot(&window, QStringLiteral("dashboard"));
+}
+
+void TestMainWindow::twoWindowsSeeEachOthersEdits()
+{
+    TestDatabase shared;
+    QVERIFY2(shared.open(), qPrintable(shared.errorString()));
+    QVERIFY2(shared.fillDemo(TestDatabase::demoOptions()), qPrintable(shared.errorString()));
+    auto openWindow = [&] {
+        auto database = std::make_unique<Database>(shared.database().location());
+        database->open();
+        auto window = std::make_unique<MainWindow>(std::move(database));
+        window->show();
+        return window;
+    };
+    const auto mine = openWindow();
+    const auto theirs = openWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(mine.get()));
+    QVERIFY(QTest::qWaitForWindowExposed(theirs.get()));
+
+    // Both show the same first member; one writes a note about them.
+    auto *myDetail = mine->findChild<QTextBrowser *>(QStringLiteral("memberDetail"));
+    auto *theirDetail = theirs->findChild<QTextBrowser *>(QStringLiteral("memberDetail"));
+    QTRY_VERIFY(!myDetail->toPlainText().isEmpty());
+    QTRY_VERIFY(!theirDetail->toPlainText().isEmpty());
+    auto *notes = mine->findChild<QPlainTextEdit *>(QStringLiteral("memberNotes"));
+    notes->setPlainText(QStringLiteral("Hosts the spring meetup"));
+    notes->document()->setModified(true);
+    auto *membersPane = qobject_cast<MembersPane *>(mine->pane(MainWindow::MembersPaneIndex));
+    QVERIFY(membersPane->saveNotes());
+
+    // The other window refreshes on its own.
+    QTRY_VERIFY_WITH_TIMEOUT(theirDetail->toPlainText().contains(
+                                 QLatin1String("Hosts the spring meetup")),
+                             10000);
 }
 
 void TestMainWindow::openSampleCommunityUsesItsOwnFile()

@@ -132,7 +132,9 @@ DiscussionsPane::DiscussionsPane(const Database &database, QWidget *parent)
 
 void DiscussionsPane::reload()
 {
+    const qint64 current = currentId(m_table);
     m_model->reload();
+    restoreCurrentRow(m_table, current);
     updateState();
 }
 

@@ -7,10 +7,13 @@
 #include "membersmodel.h"
 #include "storageerror.h"
 
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -59,9 +62,34 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     m_detail->setPlaceholderText(
         tr("Select a member to see their identities, tags, notes and recent posts."));
 
+    // Notes are the one thing edited here: saved over the version read, so two people editing
+    // the same member never overwrite each other unseen.
+    auto *notesBox = new QGroupBox(tr("Notes"), content);
+    m_notes = new QPlainTextEdit(notesBox);
+    m_notes->setObjectName(QStringLiteral("memberNotes"));
+    m_notes->setPlaceholderText(tr("Private notes about this member"));
+    m_notes->setMaximumHeight(110);
+    m_notes->setEnabled(false);
+    m_saveNotes = new QPushButton(tr("Save Notes"), notesBox);
+    m_saveNotes->setObjectName(QStringLiteral("saveNotesButton"));
+    m_saveNotes->setEnabled(false);
+    m_notesStatus = new QLabel(notesBox);
+    m_notesStatus->setForegroundRole(QPalette::PlaceholderText);
+    auto *notesButtons = new QHBoxLayout;
+    notesButtons->addWidget(m_notesStatus, 1);
+    notesButtons->addWidget(m_saveNotes);
+    auto *notesLayout = new QVBoxLayout(notesBox);
+    notesLayout->addWidget(m_notes);
+    notesLayout->addLayout(notesButtons);
+    auto *detailPanel = new QWidget(content);
+    auto *detailLayout = new QVBoxLayout(detailPanel);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_detail, 1);
+    detailLayout->addWidget(notesBox);
+
     auto *splitter = new QSplitter(Qt::Horizontal, content);
     splitter->addWidget(m_table);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(detailPanel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 
@@ -93,6 +121,12 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     });
     connect(m_model, &PagedTableModel::errorOccurred, this, &Pane::errorOccurred);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPane::updateCount);
+    connect(m_notes, &QPlainTextEdit::modificationChanged, this, [this](bool modified) {
+        m_saveNotes->setEnabled(modified && !m_readOnly);
+        if (modified)
+            m_notesStatus->clear();
+    });
+    connect(m_saveNotes, &QPushButton::clicked, this, &MembersPane::saveNotes);
     connect(&m_detailWatcher, &QFutureWatcher<MemberRepository::Detail>::finished, this, [this] {
         showDetail(m_detailWatcher.result());
     });
@@ -108,7 +142,9 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
 
 void MembersPane::reload()
 {
+    const qint64 current = currentId(m_table);
     m_model->reload();
+    restoreCurrentRow(m_table, current);
     updateState();
 }
 
@@ -140,6 +176,8 @@ void MembersPane::updateCount()
 
 void MembersPane::showMember(qint64 memberId)
 {
+    if (memberId != m_notesMember && m_notes->document()->isModified() && !askToKeepNotes())
+        return;
     if (memberId <= 0) {
         m_wantedMember = 0;
         m_detail->clear();
@@ -172,6 +210,17 @@ void MembersPane::showDetail(const MemberRepository::Detail &detail)
         Q_EMIT errorOccurred(tr("The member's details could not be read from the database."));
         return;
     }
+    // Text the user is still editing stays; everything else shows the saved state.
+    const bool editing = m_notesMember == detail.row.id && m_notes->document()->isModified();
+    m_notesMember = detail.row.id;
+    if (!editing) {
+        m_notesVersion = detail.rowVersion;
+        m_notes->setPlainText(detail.notes);
+        m_notes->document()->setModified(false);
+        m_saveNotes->setEnabled(false);
+        m_notesStatus->clear();
+    }
+    m_notes->setEnabled(true);
     const QLocale locale;
     auto date = [&](const QDateTime &time) {
         return time.isValid() ? locale.toString(time.toLocalTime().date(), QLocale::LongFormat)
@@ -237,6 +286,61 @@ void MembersPane::showDetail(const MemberRepository::Detail &detail)
     }
     m_detail->setHtml(html);
     Q_EMIT detailShown();
+}
+
+bool MembersPane::askToKeepNotes()
+{
+    const auto answer = QMessageBox::question(this,
+                                              tr("Unsaved Notes"),
+                                              tr("Save your notes about the previous member?"),
+                                              QMessageBox::Save | QMessageBox::Discard,
+                                              QMessageBox::Save);
+    if (answer == QMessageBox::Save && !saveNotes()) {
+        // Not saved: stay with the member whose notes are still in the form.
+        QTimer::singleShot(0, this, [this] { restoreCurrentRow(m_table, m_notesMember); });
+        return false;
+    }
+    m_notes->document()->setModified(false);
+    return true;
+}
+
+bool MembersPane::saveNotes()
+{
+    if (m_notesMember <= 0 || m_readOnly)
+        return false;
+    try {
+        m_notesVersion = MemberRepository(connectionName())
+                             .updateNotes(m_notesMember, m_notes->toPlainText(), m_notesVersion);
+    } catch (const ConcurrentChangeError &error) {
+        QMessageBox box(QMessageBox::Warning,
+                        tr("Changed by Someone Else"),
+                        error.message(),
+                        QMessageBox::NoButton,
+                        this);
+        QPushButton *reload = box.addButton(tr("Reload"), QMessageBox::AcceptRole);
+        box.addButton(tr("Keep Editing"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() == reload) {
+            m_notes->document()->setModified(false);
+            showMember(m_notesMember);
+        }
+        return false;
+    } catch (const StorageError &error) {
+        // The text stays in the form; the window offers to reconnect when the server is gone.
+        m_notesStatus->setText(tr("Not saved"));
+        Q_EMIT errorOccurred(error.message());
+        return false;
+    }
+    m_notes->document()->setModified(false);
+    m_notesStatus->setText(tr("Saved"));
+    return true;
+}
+
+void MembersPane::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_notes->setReadOnly(readOnly);
+    m_saveNotes->setEnabled(!readOnly && m_notes->document()->isModified());
 }
 
 MembersPane::~MembersPane()

@@ -8,6 +8,8 @@
 
 class MembersModel;
 class QLabel;
+class QPlainTextEdit;
+class QPushButton;
 class QLineEdit;
 class QTableView;
 class QTextBrowser;
@@ -23,6 +25,10 @@ public:
 
     void reload() override;
     [[nodiscard]] bool hasData() const override;
+    void setReadOnly(bool readOnly) override;
+    // Saves the notes over the version they were read at; false when nothing was saved (a
+    // conflict or an error was shown and the text stays in the form).
+    bool saveNotes();
 
 Q_SIGNALS:
     void detailShown();
@@ -34,6 +40,8 @@ private:
     void showMember(qint64 memberId);
     void showDetail(const MemberRepository::Detail &detail);
     void updateCount();
+    // Asks what to do with unsaved notes before another member is shown.
+    bool askToKeepNotes();
 
     MembersModel *m_model = nullptr;
     QLineEdit *m_filter = nullptr;
@@ -44,4 +52,10 @@ private:
     bool m_hasMembers = false;
     QFutureWatcher<MemberRepository::Detail> m_detailWatcher;
     qint64 m_wantedMember = 0; // the latest selection; older results are dropped
+    QPlainTextEdit *m_notes = nullptr;
+    QPushButton *m_saveNotes = nullptr;
+    QLabel *m_notesStatus = nullptr;
+    qint64 m_notesMember = 0;
+    qint64 m_notesVersion = 0; // the row version the notes were read at
+    bool m_readOnly = false;
 };

@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "emptystatewidget.h"
+#include "pagedtablemodel.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -34,6 +35,11 @@ bool Pane::isShowingEmptyState() const
     return m_stack->currentWidget() == m_emptyState;
 }
 
+void Pane::setReadOnly(bool readOnly)
+{
+    Q_UNUSED(readOnly)
+}
+
 QString Pane::connectionName() const
 {
     return m_database.connectionName();
@@ -60,4 +66,28 @@ int Pane::dateColumnWidth(const QWidget *widget, bool withTime)
     const QString text = withTime ? QLocale().toString(sample, QLocale::ShortFormat)
                                   : QLocale().toString(sample.date(), QLocale::ShortFormat);
     return widget->fontMetrics().horizontalAdvance(text) + 24;
+}
+
+qint64 Pane::currentId(const QTableView *table)
+{
+    return table->currentIndex().data(PagedTableModel::IdRole).toLongLong();
+}
+
+void Pane::restoreCurrentRow(QTableView *table, qint64 id)
+{
+    const QAbstractItemModel *model = table->model();
+    if (model->rowCount() == 0)
+        return;
+    if (id > 0) {
+        const QModelIndexList found = model->match(model->index(0, 0),
+                                                   PagedTableModel::IdRole,
+                                                   id,
+                                                   1,
+                                                   Qt::MatchExactly);
+        if (!found.isEmpty()) {
+            table->setCurrentIndex(found.constFirst());
+            return;
+        }
+    }
+    table->setCurrentIndex(model->index(0, 0));
 }

@@ -20,6 +20,9 @@ public:
     virtual void reload() = 0;
     [[nodiscard]] virtual bool hasData() const = 0;
     [[nodiscard]] bool isShowingEmptyState() const;
+    // The database may only be read (a read-only PostgreSQL role): panes disable their edit
+    // actions so nobody runs into write errors. Panes without edits keep the default no-op.
+    virtual void setReadOnly(bool readOnly);
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);
@@ -37,6 +40,10 @@ protected:
     [[nodiscard]] static QTableView *createTable(const QString &objectName,
                                                  QAbstractItemModel *model,
                                                  QWidget *parent);
+    // The id (PagedTableModel::IdRole) of the table's current row, or 0.
+    [[nodiscard]] static qint64 currentId(const QTableView *table);
+    // Makes the loaded row with this id current again, or the first row when it is gone.
+    static void restoreCurrentRow(QTableView *table, qint64 id);
     // A column width that fits a date (and time) in the user's locale.
     [[nodiscard]] static int dateColumnWidth(const QWidget *widget, bool withTime);
 

@@ -1,0 +1,136 @@
+// One element or text of a feed's XML, with its namespace mapped to a fixed short prefix.
+#include "feedxmlnode.h"
+
+namespace {
+
+QString escapeXml(const QString &text)
+{
+    QString result = text;
+    result.replace(QLatin1Char('&'), QLatin1String("&amp;"));
+    result.replace(QLatin1Char('<'), QLatin1String("&lt;"));
+    result.replace(QLatin1Char('>'), QLatin1String("&gt;"));
+    return result;
+}
+
+void appendText(const FeedXmlNode &node, QString *out)
+{
+    for (const FeedXmlNode &c : node.children) {
+        if (c.isText)
+            out->append(c.text);
+        else
+            appendText(c, out);
+    }
+}
+
+void appendXml(const FeedXmlNode &node, QString *out)
+{
+    for (const FeedXmlNode &c : node.children) {
+        if (c.isText) {
+            out->append(escapeXml(c.text));
+            continue;
+        }
+        // XHTML is written without prefixes, as HTML.
+        const QString name = c.key.startsWith(QLatin1String("xhtml:")) ? c.localName()
+                                                                       : c.qualifiedName;
+        out->append(QLatin1Char('<') + name);
+        for (const QXmlStreamAttribute &a : c.attributes) {
+            const QStringView attributeName = a.qualifiedName();
+            if (attributeName.startsWith(u"xmlns"))
+                continue;
+            QString value = a.value().toString();
+            value.replace(QLatin1Char('"'), QLatin1String("&quot;"));
+            out->append(QLatin1Char(' ') + attributeName.toString() + QLatin1String("=\"")
+                        + escapeXml(value) + QLatin1Char('"'));
+        }
+        if (c.children.isEmpty()) {
+            out->append(QLatin1String(" />"));
+            continue;
+        }
+        out->append(QLatin1Char('>'));
+        appendXml(c, out);
+        out->append(QLatin1String("</") + name + QLatin1Char('>'));
+    }
+}
+
+} // namespace
+
+QString FeedXmlNode::localName() const
+{
+    const qsizetype colon = qualifiedName.lastIndexOf(QLatin1Char(':'));
+    return colon < 0 ? qualifiedName : qualifiedName.mid(colon + 1);
+}
+
+QString FeedXmlNode::attribute(QStringView name) const
+{
+    for (const QXmlStreamAttribute &a : attributes) {
+        if (a.qualifiedName() == name)
+            return a.value().toString();
+    }
+    for (const QXmlStreamAttribute &a : attributes) {
+        const QStringView qualified = a.qualifiedName();
+        const qsizetype colon = qualified.lastIndexOf(QLatin1Char(':'));
+        if (colon >= 0 && qualified.mid(colon + 1) == name && !qualified.startsWith(u"xmlns:"))
+            return a.value().toString();
+    }
+    return {};
+}
+
+bool FeedXmlNode::hasAttribute(QStringView name) const
+{
+    for (const QXmlStreamAttribute &a : attributes) {
+        const QStringView qualified = a.qualifiedName();
+        const qsizetype colon = qualified.lastIndexOf(QLatin1Char(':'));
+        if (qualified.mid(colon + 1) == name)
+            return true;
+    }
+    return false;
+}
+
+const FeedXmlNode *FeedXmlNode::child(QStringView wanted) const
+{
+    for (const FeedXmlNode &c : children) {
+        if (!c.isText && c.key == wanted)
+            return &c;
+    }
+    return nullptr;
+}
+
+QList<const FeedXmlNode *> FeedXmlNode::childrenNamed(QStringView wanted) const
+{
+    QList<const FeedXmlNode *> result;
+    for (const FeedXmlNode &c : children) {
+        if (!c.isText && c.key == wanted)
+            result.append(&c);
+    }
+    return result;
+}
+
+QString FeedXmlNode::textContent() const
+{
+    QString result;
+    appendText(*this, &result);
+    return result.trimmed();
+}
+
+QString FeedXmlNode::innerXml() const
+{
+    QString result;
+    appendXml(*this, &result);
+    return result.trimmed();
+}
+
+QString FeedXmlNode::resolveUrl(const QString &url) const
+{
+    const QString trimmed = url.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    const QUrl relative(trimmed);
+    if (!relative.isValid())
+        return trimmed;
+    // Absolute URLs are kept as written: QUrl would lower-case hosts and re-encode paths.
+    if (!relative.isRelative())
+        return trimmed;
+    if (!base.isValid() || base.isEmpty())
+        return trimmed;
+    return base.resolved(relative).toString();
+}

@@ -1,0 +1,32 @@
+// One element or text of a feed's XML, with its namespace mapped to a fixed short prefix.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+#include <QXmlStreamAttributes>
+
+struct FeedXmlNode
+{
+    bool isText = false;
+    QString text;          // for text nodes
+    QString key;           // "title", "atom:link", "dc:creator", "{unknown-uri}name"
+    QString qualifiedName; // as written in the document
+    QString namespaceUri;
+    QXmlStreamAttributes attributes;
+    QUrl base; // xml:base in effect, resolved against the enclosing bases and the feed URL
+    QString language;
+    QList<FeedXmlNode> children;
+
+    [[nodiscard]] QString localName() const;
+    // The attribute whose name, without its prefix, is localName; unprefixed ones first.
+    [[nodiscard]] QString attribute(QStringView localName) const;
+    [[nodiscard]] bool hasAttribute(QStringView localName) const;
+    [[nodiscard]] const FeedXmlNode *child(QStringView key) const;
+    [[nodiscard]] QList<const FeedXmlNode *> childrenNamed(QStringView key) const;
+    // All text below this node, trimmed.
+    [[nodiscard]] QString textContent() const;
+    // The children serialised as XML (for xhtml content).
+    [[nodiscard]] QString innerXml() const;
+    [[nodiscard]] QString resolveUrl(const QString &url) const;
+};

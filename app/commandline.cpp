@@ -4,7 +4,9 @@
 #include "database.h"
 #include "databasecopier.h"
 #include "demogenerator.h"
+#include "feedscommand.h"
 #include "storageerror.h"
+#include "terminal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,33 +20,24 @@
 
 #include <unistd.h>
 
-namespace {
+namespace {} // namespace
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int fail(const QString &message)
-{
-    err() << QCoreApplication::applicationName() << ": " << message << Qt::endl;
-    return 1;
-}
-
-QCommandLineOption databaseOption()
+QCommandLineOption CommandLine::databaseOption()
 {
     return {{QStringLiteral("d"), QStringLiteral("database")},
             CommandLine::tr(
                 "Open the community database at PATH (an SQLite file) or a postgresql:// URL."),
             CommandLine::tr("PATH")};
 }
+
+std::unique_ptr<Database> CommandLine::openDatabase(const QString &argument)
+{
+    auto database = std::make_unique<Database>(databaseLocation(argument));
+    database->open();
+    return database;
+}
+
+namespace {
 
 void addGlobalOptions(QCommandLineParser &parser)
 {
@@ -53,7 +46,7 @@ void addGlobalOptions(QCommandLineParser &parser)
         "Without a command it opens the main window."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(databaseOption());
+    parser.addOption(CommandLine::databaseOption());
     parser.addPositionalArgument(QStringLiteral("command"),
                                  CommandLine::tr("Optional command: %1.")
                                      .arg(CommandLine::commandNames().join(QLatin1String(", "))),
@@ -70,36 +63,13 @@ bool parsePositiveInt(const QString &text, int *value)
     return true;
 }
 
-// A percentage on stderr while long work runs, only when a person is watching the terminal.
-std::function<bool(qint64, qint64)> terminalProgress()
-{
-    if (!isatty(fileno(stderr)))
-        return {};
-    return [last = -1](qint64 done, qint64 total) mutable {
-        const int percent = total > 0 ? int(100 * done / total) : 100;
-        if (percent != last) {
-            last = percent;
-            err() << '\r' << CommandLine::tr("Working... %1%").arg(percent)
-                  << (percent >= 100 ? "\n" : "") << Qt::flush;
-        }
-        return true;
-    };
-}
-
-std::unique_ptr<Database> openDatabase(const QString &argument)
-{
-    auto database = std::make_unique<Database>(CommandLine::databaseLocation(argument));
-    database->open();
-    return database;
-}
-
 int runDemo(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         CommandLine::tr("Fill the database with a generated sample community."));
     parser.addHelpOption();
-    parser.addOption(databaseOption());
+    parser.addOption(CommandLine::databaseOption());
     const QCommandLineOption members(QStringLiteral("members"),
                                      CommandLine::tr("Number of members (default 60)."),
                                      CommandLine::tr("N"),
@@ -124,37 +94,37 @@ int runDemo(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("demo"),
                                  CommandLine::tr("Generate a sample community."));
     if (!parser.parse(arguments))
-        return fail(parser.errorText());
+        return Terminal::fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        Terminal::out() << parser.helpText();
         return 0;
     }
     if (parser.positionalArguments().size() > 1)
-        return fail(
+        return Terminal::fail(
             CommandLine::tr("Unexpected argument: %1").arg(parser.positionalArguments().at(1)));
 
     DemoGenerator::Options options;
     if (!parsePositiveInt(parser.value(members), &options.members) || options.members == 0)
-        return fail(CommandLine::tr("--members needs a whole number above 0, not \"%1\".")
-                        .arg(parser.value(members)));
+        return Terminal::fail(CommandLine::tr("--members needs a whole number above 0, not \"%1\".")
+                                  .arg(parser.value(members)));
     if (!parsePositiveInt(parser.value(posts), &options.posts))
-        return fail(
+        return Terminal::fail(
             CommandLine::tr("--posts needs a whole number, not \"%1\".").arg(parser.value(posts)));
     options.discussions = DemoGenerator::defaultDiscussions(options.posts);
     if (parser.isSet(discussions)
         && !parsePositiveInt(parser.value(discussions), &options.discussions))
-        return fail(CommandLine::tr("--discussions needs a whole number, not \"%1\".")
-                        .arg(parser.value(discussions)));
+        return Terminal::fail(CommandLine::tr("--discussions needs a whole number, not \"%1\".")
+                                  .arg(parser.value(discussions)));
     bool seedOk = false;
     options.seed = parser.value(seed).toUInt(&seedOk);
     if (!seedOk)
-        return fail(
+        return Terminal::fail(
             CommandLine::tr("--seed needs a whole number, not \"%1\".").arg(parser.value(seed)));
 
     try {
-        const auto database = openDatabase(parser.value(QStringLiteral("database")));
+        const auto database = CommandLine::openDatabase(parser.value(QStringLiteral("database")));
         const DemoGenerator::Result result
-            = DemoGenerator(options).generate(database->connectionName(), terminalProgress());
+            = DemoGenerator(options).generate(database->connectionName(), Terminal::progress());
         if (parser.isSet(json)) {
             const QJsonObject object{{QStringLiteral("database"),
                                       database->location().displayName()},
@@ -165,24 +135,29 @@ int runDemo(const QStringList &arguments)
                                      {QStringLiteral("feeds"), result.feeds},
                                      {QStringLiteral("feed_items"), result.feedItems},
                                      {QStringLiteral("assessments"), result.assessments}};
-            out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+            Terminal::out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         } else {
-            out() << CommandLine::tr("Created a sample community in %1:")
-                         .arg(database->location().displayName())
-                  << '\n'
-                  << CommandLine::tr("  %n member(s)", nullptr, result.members) << '\n'
-                  << CommandLine::tr("  %n discussion(s)", nullptr, result.discussions) << '\n'
-                  << CommandLine::tr("  %n post(s) with %1 mention(s)", nullptr, result.posts)
-                         .arg(result.mentions)
-                  << '\n'
-                  << CommandLine::tr("  %n feed(s) with %1 item(s)", nullptr, result.feeds)
-                         .arg(result.feedItems)
-                  << '\n'
-                  << CommandLine::tr("  %n maturity assessment(s)", nullptr, result.assessments)
-                  << Qt::endl;
+            Terminal::out() << CommandLine::tr("Created a sample community in %1:")
+                                   .arg(database->location().displayName())
+                            << '\n'
+                            << CommandLine::tr("  %n member(s)", nullptr, result.members) << '\n'
+                            << CommandLine::tr("  %n discussion(s)", nullptr, result.discussions)
+                            << '\n'
+                            << CommandLine::tr("  %n post(s) with %1 mention(s)",
+                                               nullptr,
+                                               result.posts)
+                                   .arg(result.mentions)
+                            << '\n'
+                            << CommandLine::tr("  %n feed(s) with %1 item(s)", nullptr, result.feeds)
+                                   .arg(result.feedItems)
+                            << '\n'
+                            << CommandLine::tr("  %n maturity assessment(s)",
+                                               nullptr,
+                                               result.assessments)
+                            << Qt::endl;
         }
     } catch (const StorageError &error) {
-        return fail(error.message());
+        return Terminal::fail(error.message());
     }
     return 0;
 }
@@ -194,7 +169,7 @@ int runDbCopy(const QStringList &arguments)
     parser.setApplicationDescription(CommandLine::tr(
         "Copy the whole community into another database, an SQLite file or a PostgreSQL server."));
     parser.addHelpOption();
-    parser.addOption(databaseOption());
+    parser.addOption(CommandLine::databaseOption());
     const QCommandLineOption to(QStringLiteral("to"),
                                 CommandLine::tr(
                                     "The database to copy to: an SQLite file or a postgresql:// "
@@ -210,27 +185,27 @@ int runDbCopy(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("copy"),
                                  CommandLine::tr("Copy the community to --to."));
     if (!parser.parse(arguments))
-        return fail(parser.errorText());
+        return Terminal::fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        Terminal::out() << parser.helpText();
         return 0;
     }
     if (parser.positionalArguments().size() > 2)
-        return fail(
+        return Terminal::fail(
             CommandLine::tr("Unexpected argument: %1").arg(parser.positionalArguments().at(2)));
     if (parser.value(to).isEmpty())
-        return fail(
+        return Terminal::fail(
             CommandLine::tr("db copy needs --to TARGET: an SQLite file or a postgresql:// URL."));
 
     try {
-        const auto source = openDatabase(parser.value(QStringLiteral("database")));
+        const auto source = CommandLine::openDatabase(parser.value(QStringLiteral("database")));
         DatabaseCopier copier(*source, DatabaseLocation::fromArgument(parser.value(to)));
         const QString target = copier.targetLocation().displayName();
         copier.setReplace(parser.isSet(replace));
         if (!parser.isSet(replace) && !copier.targetIsEmpty())
-            return fail(
+            return Terminal::fail(
                 CommandLine::tr("%1 is not empty; use --replace to overwrite it.").arg(target));
-        const DatabaseCopier::Summary summary = copier.copy(terminalProgress());
+        const DatabaseCopier::Summary summary = copier.copy(Terminal::progress());
         if (parser.isSet(json)) {
             QJsonObject tables;
             for (const DatabaseCopier::TableCount &count : summary.tables)
@@ -238,23 +213,25 @@ int runDbCopy(const QStringList &arguments)
             const QJsonObject object{{QStringLiteral("target"), target},
                                      {QStringLiteral("tables"), tables},
                                      {QStringLiteral("total"), summary.total()}};
-            out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+            Terminal::out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         } else {
-            out() << CommandLine::tr("Copied %1 to %2:").arg(source->location().displayName(), target)
-                  << '\n';
+            Terminal::out() << CommandLine::tr("Copied %1 to %2:")
+                                   .arg(source->location().displayName(), target)
+                            << '\n';
             qsizetype width = 0;
             for (const DatabaseCopier::TableCount &count : summary.tables)
                 width = std::max(width, count.table.size());
             for (const DatabaseCopier::TableCount &count : summary.tables) {
                 if (count.rows > 0)
-                    out() << "  " << count.table.leftJustified(width) << "  " << count.rows << '\n';
+                    Terminal::out()
+                        << "  " << count.table.leftJustified(width) << "  " << count.rows << '\n';
             }
-            out() << CommandLine::tr("  Total: %n row(s)", nullptr, int(summary.total()))
-                  << Qt::endl;
+            Terminal::out() << CommandLine::tr("  Total: %n row(s)", nullptr, int(summary.total()))
+                            << Qt::endl;
         }
     } catch (const StorageError &error) {
         // Server messages can run over several lines; the CLI reports one.
-        return fail(error.message().simplified());
+        return Terminal::fail(error.message().simplified());
     }
     return 0;
 }
@@ -268,24 +245,26 @@ int runDb(const QStringList &arguments)
     if (subcommand == QLatin1String("copy"))
         return runDbCopy(arguments);
     if (subcommand == QLatin1String("--help") || subcommand == QLatin1String("-h")) {
-        out() << CommandLine::tr("Usage: %1 [--database PATH] db copy --to TARGET [--replace] "
-                                 "[--json]")
-                     .arg(QCoreApplication::applicationName())
-              << '\n'
-              << CommandLine::tr("Database commands: copy. See db copy --help.") << Qt::endl;
+        Terminal::out() << CommandLine::tr(
+                               "Usage: %1 [--database PATH] db copy --to TARGET [--replace] "
+                               "[--json]")
+                               .arg(QCoreApplication::applicationName())
+                        << '\n'
+                        << CommandLine::tr("Database commands: copy. See db copy --help.")
+                        << Qt::endl;
         return 0;
     }
     if (subcommand.isEmpty())
-        return fail(CommandLine::tr("db needs a command: copy. See db --help."));
-    return fail(CommandLine::tr("Unknown db command \"%1\". Commands: copy. See db --help.")
-                    .arg(subcommand));
+        return Terminal::fail(CommandLine::tr("db needs a command: copy. See db --help."));
+    return Terminal::fail(
+        CommandLine::tr("Unknown db command \"%1\". Commands: copy. See db --help.").arg(subcommand));
 }
 
 } // namespace
 
 QStringList CommandLine::commandNames()
 {
-    return {QStringLiteral("demo"), QStringLiteral("db")};
+    return {QStringLiteral("demo"), QStringLiteral("db"), QStringLiteral("feeds")};
 }
 
 bool CommandLine::wantsCommandLine(const QStringList &arguments)
@@ -342,14 +321,14 @@ int CommandLine::run(const QStringList &arguments)
             global << arguments.at(++i);
     }
     if (!parser.parse(global))
-        return fail(parser.errorText());
+        return Terminal::fail(parser.errorText());
     if (parser.isSet(QStringLiteral("version"))) {
-        out() << QCoreApplication::applicationName() << ' '
-              << QCoreApplication::applicationVersion() << Qt::endl;
+        Terminal::out() << QCoreApplication::applicationName() << ' '
+                        << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
     }
     if (i >= arguments.size() || parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        Terminal::out() << parser.helpText();
         return 0;
     }
 
@@ -364,6 +343,8 @@ int CommandLine::run(const QStringList &arguments)
         return runDemo(commandArguments);
     if (command == QLatin1String("db"))
         return runDb(commandArguments);
-    return fail(CommandLine::tr("Unknown command \"%1\". Commands: %2. See --help.")
-                    .arg(command, commandNames().join(QLatin1String(", "))));
+    if (command == QLatin1String("feeds"))
+        return FeedsCommand::run(commandArguments);
+    return Terminal::fail(CommandLine::tr("Unknown command \"%1\". Commands: %2. See --help.")
+                              .arg(command, commandNames().join(QLatin1String(", "))));
 }

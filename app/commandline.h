@@ -4,9 +4,13 @@
 
 #include "databaselocation.h"
 
+#include <QCommandLineOption>
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <memory>
+
+class Database;
 class QTextStream;
 
 class CommandLine final
@@ -26,4 +30,9 @@ public:
     [[nodiscard]] static int run(const QStringList &arguments);
 
     [[nodiscard]] static QStringList commandNames();
+
+    // The --database option every command accepts.
+    [[nodiscard]] static QCommandLineOption databaseOption();
+    // Opens (and upgrades) the database the argument names. Throws StorageError.
+    [[nodiscard]] static std::unique_ptr<Database> openDatabase(const QString &argument);
 };

@@ -217,6 +217,80 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
         <source>Unknown db command &quot;%1&quot;. Commands: copy. See db --help.</source>
         <translation>Unbekannter db-Befehl „%1“. Befehle: copy. Siehe db --help.</translation>
     </message>
+    <message>
+        <source>Subscribe to a feed. Nothing is fetched until the next sync.</source>
+        <translation>Einen Feed abonnieren. Abgerufen wird erst bei der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Put the feed in this folder (&quot;A/B&quot; nests).</source>
+        <translation>Den Feed in diesen Ordner legen („A/B“ verschachtelt).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Also fetch the comments of its items.</source>
+        <translation>Auch die Kommentare zu seinen Einträgen abrufen.</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s address.</source>
+        <translation>Die Adresse des Feeds.</translation>
+    </message>
+    <message>
+        <source>feeds add needs the feed&apos;s URL.</source>
+        <translation>feeds add braucht die URL des Feeds.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a feed address (http, https or file).</source>
+        <translation>„%1“ ist keine Feed-Adresse (http, https oder file).</translation>
+    </message>
+    <message>
+        <source>List the feed subscriptions.</source>
+        <translation>Die Feed-Abonnements auflisten.</translation>
+    </message>
+    <message>
+        <source>Print them as JSON.</source>
+        <translation>Als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>End a feed subscription. What it brought in stays.</source>
+        <translation>Ein Feed-Abonnement beenden. Was es gebracht hat, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s id (see feeds list).</source>
+        <translation>Die Nummer des Feeds (siehe feeds list).</translation>
+    </message>
+    <message>
+        <source>feeds remove needs a feed id (see feeds list).</source>
+        <translation>feeds remove braucht die Nummer eines Feeds (siehe feeds list).</translation>
+    </message>
+    <message>
+        <source>There is no feed %1.</source>
+        <translation>Es gibt keinen Feed %1.</translation>
+    </message>
+    <message>
+        <source>Removed feed %1.</source>
+        <translation>Feed %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Usage: watercooler [--database PATH] feeds add|list|remove ...
+See feeds COMMAND --help.</source>
+        <translation>Aufruf: watercooler [--database PFAD] feeds add|list|remove ...
+Siehe feeds BEFEHL --help.</translation>
+    </message>
+    <message>
+        <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, remove.</source>
+        <translation>Unbekannter feeds-Befehl „%1“. Befehle: add, list, remove.</translation>
+    </message>
 </context>
 <context>
     <name>CommunityCopyTask</name>
@@ -648,6 +722,29 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
     <message>
         <source>Published</source>
         <translation>Veröffentlicht</translation>
+    </message>
+</context>
+<context>
+    <name>FeedParser</name>
+    <message>
+        <source>The document has no root element.</source>
+        <translation>Das Dokument hat kein Wurzelelement.</translation>
+    </message>
+    <message>
+        <source>The document is not a feed: its root element is &lt;%1&gt;.</source>
+        <translation>Das Dokument ist kein Feed: Sein Wurzelelement ist &lt;%1&gt;.</translation>
+    </message>
+    <message>
+        <source>The JSON document is not a JSON Feed.</source>
+        <translation>Das JSON-Dokument ist kein JSON Feed.</translation>
+    </message>
+    <message>
+        <source>The document is %1 MB, more than the %2 MB a feed may have.</source>
+        <translation>Das Dokument ist %1 MB groß, mehr als die %2 MB, die ein Feed haben darf.</translation>
+    </message>
+    <message>
+        <source>The document is not XML or JSON.</source>
+        <translation>Das Dokument ist weder XML noch JSON.</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1247,33 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
     <message>
         <source>Upgrading the database to version %1 failed: %2</source>
         <translation>Die Aktualisierung der Datenbank auf Version %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpmlDocument</name>
+    <message>
+        <source>Invalid XML at line %1: %2</source>
+        <translation>Ungültiges XML in Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>Not an OPML document: the root element is &lt;%1&gt;.</source>
+        <translation>Kein OPML-Dokument: Das Wurzelelement ist &lt;%1&gt;.</translation>
+    </message>
+    <message>
+        <source>Unsupported OPML version &quot;%1&quot;.</source>
+        <translation>Nicht unterstützte OPML-Version „%1“.</translation>
+    </message>
+    <message>
+        <source>The OPML document has no body.</source>
+        <translation>Das OPML-Dokument hat keinen Inhaltsteil (body).</translation>
+    </message>
+    <message>
+        <source>The OPML body has no outlines.</source>
+        <translation>Der OPML-Inhaltsteil enthält keine Einträge (outlines).</translation>
     </message>
 </context>
 <context>

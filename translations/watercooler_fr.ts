@@ -217,6 +217,80 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
         <source>Unknown db command &quot;%1&quot;. Commands: copy. See db --help.</source>
         <translation>Commande db inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: copy. Voir db --help.</translation>
     </message>
+    <message>
+        <source>Subscribe to a feed. Nothing is fetched until the next sync.</source>
+        <translation>S’abonner à un flux. Rien n’est récupéré avant la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Put the feed in this folder (&quot;A/B&quot; nests).</source>
+        <translation>Placer le flux dans ce dossier (« A/B » imbrique).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>Also fetch the comments of its items.</source>
+        <translation>Récupérer aussi les commentaires de ses éléments.</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s address.</source>
+        <translation>L’adresse du flux.</translation>
+    </message>
+    <message>
+        <source>feeds add needs the feed&apos;s URL.</source>
+        <translation>feeds add a besoin de l’URL du flux.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a feed address (http, https or file).</source>
+        <translation>« %1 » n’est pas une adresse de flux (http, https ou file).</translation>
+    </message>
+    <message>
+        <source>List the feed subscriptions.</source>
+        <translation>Lister les abonnements aux flux.</translation>
+    </message>
+    <message>
+        <source>Print them as JSON.</source>
+        <translation>Les afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>dans %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <source>End a feed subscription. What it brought in stays.</source>
+        <translation>Mettre fin à un abonnement. Ce qu’il a apporté est conservé.</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s id (see feeds list).</source>
+        <translation>L’identifiant du flux (voir feeds list).</translation>
+    </message>
+    <message>
+        <source>feeds remove needs a feed id (see feeds list).</source>
+        <translation>feeds remove a besoin de l’identifiant d’un flux (voir feeds list).</translation>
+    </message>
+    <message>
+        <source>There is no feed %1.</source>
+        <translation>Il n’y a pas de flux %1.</translation>
+    </message>
+    <message>
+        <source>Removed feed %1.</source>
+        <translation>Flux %1 supprimé.</translation>
+    </message>
+    <message>
+        <source>Usage: watercooler [--database PATH] feeds add|list|remove ...
+See feeds COMMAND --help.</source>
+        <translation>Utilisation : watercooler [--database CHEMIN] feeds add|list|remove ...
+Voir feeds COMMANDE --help.</translation>
+    </message>
+    <message>
+        <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, remove.</source>
+        <translation>Commande feeds inconnue « %1 ». Commandes : add, list, remove.</translation>
+    </message>
 </context>
 <context>
     <name>CommunityCopyTask</name>
@@ -648,6 +722,29 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     <message>
         <source>Published</source>
         <translation>Publié le</translation>
+    </message>
+</context>
+<context>
+    <name>FeedParser</name>
+    <message>
+        <source>The document has no root element.</source>
+        <translation>Le document n’a pas d’élément racine.</translation>
+    </message>
+    <message>
+        <source>The document is not a feed: its root element is &lt;%1&gt;.</source>
+        <translation>Le document n’est pas un flux : son élément racine est &lt;%1&gt;.</translation>
+    </message>
+    <message>
+        <source>The JSON document is not a JSON Feed.</source>
+        <translation>Le document JSON n’est pas un JSON Feed.</translation>
+    </message>
+    <message>
+        <source>The document is %1 MB, more than the %2 MB a feed may have.</source>
+        <translation>Le document fait %1 Mo, plus que les %2 Mo autorisés pour un flux.</translation>
+    </message>
+    <message>
+        <source>The document is not XML or JSON.</source>
+        <translation>Le document n’est ni du XML ni du JSON.</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1247,33 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     <message>
         <source>Upgrading the database to version %1 failed: %2</source>
         <translation>La mise à niveau de la base de données vers la version %1 a échoué&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpmlDocument</name>
+    <message>
+        <source>Invalid XML at line %1: %2</source>
+        <translation>XML invalide à la ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>Not an OPML document: the root element is &lt;%1&gt;.</source>
+        <translation>Ce n’est pas un document OPML : l’élément racine est &lt;%1&gt;.</translation>
+    </message>
+    <message>
+        <source>Unsupported OPML version &quot;%1&quot;.</source>
+        <translation>Version OPML non prise en charge « %1 ».</translation>
+    </message>
+    <message>
+        <source>The OPML document has no body.</source>
+        <translation>Le document OPML n’a pas de corps (body).</translation>
+    </message>
+    <message>
+        <source>The OPML body has no outlines.</source>
+        <translation>Le corps OPML ne contient aucune entrée (outline).</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace {
 
 QDateTime timeOrNull(const QVariant &value)
@@ -182,6 +184,32 @@ QString FeedRepository::itemHtml(qint64 itemId) const
                        "JOIN posts p ON p.discussion_id = i.discussion_id AND p.parent_id IS NULL "
                        "WHERE i.id = ? ORDER BY p.created_at LIMIT 1"));
     return query.bind(itemId).scalar().toString();
+}
+
+bool FeedRepository::removeFeed(qint64 feedId)
+{
+    // The feed's items go with it; the discussions and posts they brought in stay, they are
+    // the community's history.
+    SqlQuery remove(m_connectionName, QStringLiteral("DELETE FROM feeds WHERE id = ?"));
+    remove.bind(feedId).exec();
+    return remove.numRowsAffected() > 0;
+}
+
+QString FeedRepository::folderPath(qint64 folderId) const
+{
+    QStringList parts;
+    const QList<Folder> all = folders();
+    // Walk up to the top; a cycle cannot happen through the UI, but stop at one anyway.
+    for (qint64 id = folderId; id != 0 && parts.size() <= all.size();) {
+        const auto it = std::find_if(all.cbegin(), all.cend(), [id](const Folder &f) {
+            return f.id == id;
+        });
+        if (it == all.cend())
+            break;
+        parts.prepend(it->name);
+        id = it->parentId;
+    }
+    return parts.join(QLatin1Char('/'));
 }
 
 void FeedRepository::setRead(qint64 itemId, bool read)

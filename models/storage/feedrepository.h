@@ -72,6 +72,10 @@ public:
     [[nodiscard]] QList<Item> items(qint64 feedId, int offset, int limit) const;
     [[nodiscard]] QString itemHtml(qint64 itemId) const;
     void setRead(qint64 itemId, bool read);
+    // Ends a subscription; false when there is no such feed.
+    bool removeFeed(qint64 feedId);
+    // "Blogs/Team" for a folder, empty for 0 (the top level).
+    [[nodiscard]] QString folderPath(qint64 folderId) const;
 
 private:
     QString m_connectionName;

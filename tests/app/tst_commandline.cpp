@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -48,6 +49,9 @@ private Q_SLOTS:
     void dbCopy();
     void dbCopyRefusals_data();
     void dbCopyRefusals();
+    void feedsAddListRemove();
+    void feedsRefusals_data();
+    void feedsRefusals();
 
 private:
     [[nodiscard]] Run run(const QStringList &arguments) const;
@@ -456,8 +460,9 @@ void tst_CommandLine::dbCopyRefusals()
 
 void tst_CommandLine::teamDatabaseUrl()
 {
-    if (!PostgresAdmin::isConfigured())
-        QSKIP("WATERCOOLER_TEST_POSTGRES_URL is not set (.ci/test sets it).");
+    QVERIFY2(PostgresAdmin::isConfigured(),
+             "WATERCOOLER_TEST_POSTGRES_URL is not set: run the tests with .ci/test, which starts "
+             "a PostgreSQL server for them.");
     const QString name = QStringLiteral("wc_cli_%1").arg(QCoreApplication::applicationPid());
     QString error;
     QVERIFY2(PostgresAdmin::exec(QStringLiteral("CREATE DATABASE ") + name, &error),
@@ -506,6 +511,97 @@ void tst_CommandLine::teamDatabaseUrl()
     QVERIFY(!PostgresAdmin::scalar(
                  QStringLiteral("SELECT 1 FROM pg_database WHERE datname = '%1'").arg(missing))
                  .isValid());
+}
+
+void tst_CommandLine::feedsAddListRemove()
+{
+    const QString db = path(QStringLiteral("feeds.sqlite"));
+    const Run first = run({QStringLiteral("--database"),
+                           db,
+                           QStringLiteral("feeds"),
+                           QStringLiteral("add"),
+                           QStringLiteral("https://blog.example.org/feed.xml"),
+                           QStringLiteral("--folder"),
+                           QStringLiteral("Blogs/Team"),
+                           QStringLiteral("--follow-comments")});
+    QCOMPARE(first.exitCode, 0);
+    const qint64 firstId = first.out.trimmed().toLongLong();
+    QVERIFY(firstId > 0);
+    const Run second = run({QStringLiteral("--database"),
+                            db,
+                            QStringLiteral("feeds"),
+                            QStringLiteral("add"),
+                            QStringLiteral("https://podcast.example.org/rss")});
+    QCOMPARE(second.exitCode, 0);
+    QVERIFY(second.out.trimmed().toLongLong() > firstId);
+
+    const Run listed = run({QStringLiteral("--database"),
+                            db,
+                            QStringLiteral("feeds"),
+                            QStringLiteral("list"),
+                            QStringLiteral("--json")});
+    QCOMPARE(listed.exitCode, 0);
+    const QJsonArray feeds = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    QCOMPARE(feeds.size(), 2);
+    const QJsonObject blog = feeds.at(0).toObject();
+    QCOMPARE(blog.value(QLatin1String("id")).toInteger(), firstId);
+    QCOMPARE(blog.value(QLatin1String("url")).toString(),
+             QStringLiteral("https://blog.example.org/feed.xml"));
+    QCOMPARE(blog.value(QLatin1String("folder")).toString(), QStringLiteral("Blogs/Team"));
+    for (const char *key : {"title", "last_fetched", "http_status", "error"})
+        QVERIFY2(blog.contains(QLatin1String(key)), key);
+    QVERIFY(blog.value(QLatin1String("last_fetched")).isNull());
+
+    const Run removed = run({QStringLiteral("--database"),
+                             db,
+                             QStringLiteral("feeds"),
+                             QStringLiteral("remove"),
+                             QString::number(firstId)});
+    QCOMPARE(removed.exitCode, 0);
+    const Run after = run({QStringLiteral("--database"),
+                           db,
+                           QStringLiteral("feeds"),
+                           QStringLiteral("list"),
+                           QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(after.out.toUtf8()).array().size(), 1);
+}
+
+void tst_CommandLine::feedsRefusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("twice") << QStringList{QStringLiteral("add"),
+                                          QStringLiteral("https://a.example/feed")};
+    QTest::newRow("not a url") << QStringList{QStringLiteral("add"),
+                                              QStringLiteral("ftp://a.example/x")};
+    QTest::newRow("no url") << QStringList{QStringLiteral("add")};
+    QTest::newRow("unknown id") << QStringList{QStringLiteral("remove"), QStringLiteral("999")};
+    QTest::newRow("bad id") << QStringList{QStringLiteral("remove"), QStringLiteral("abc")};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+}
+
+void tst_CommandLine::feedsRefusals()
+{
+    QFETCH(QStringList, arguments);
+    const QString db = path(QStringLiteral("refusals.sqlite"));
+    QCOMPARE(run({QStringLiteral("--database"),
+                  db,
+                  QStringLiteral("feeds"),
+                  QStringLiteral("add"),
+                  QStringLiteral("https://a.example/feed")})
+                 .exitCode,
+             0);
+    const Run refused = run(QStringList{QStringLiteral("--database"), db, QStringLiteral("feeds")}
+                            + arguments);
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), 0);
+    QVERIFY(!refused.err.trimmed().isEmpty());
+    // Nothing changed.
+    const Run listed = run({QStringLiteral("--database"),
+                            db,
+                            QStringLiteral("feeds"),
+                            QStringLiteral("list"),
+                            QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(listed.out.toUtf8()).array().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -175,12 +175,18 @@ void tst_CredentialStore::passwordNeverReachesSettings()
 
 void tst_CredentialStore::roundTripThroughKeychain()
 {
-    if (!keychainExpected())
-        QSKIP("No keychain service in this run (set up by the _keychain variant of this test).");
     CredentialStore store;
     QSignalSpy read(&store, &CredentialStore::passwordRead);
     QSignalSpy written(&store, &CredentialStore::passwordWritten);
     QSignalSpy removed(&store, &CredentialStore::passwordRemoved);
+    if (!keychainExpected()) {
+        // Without a keychain service (the _keychain run provides one) a write says so.
+        store.write(location(), m_password);
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, 10000);
+        QCOMPARE(written.at(0).at(1).value<CredentialStore::Result>().status,
+                 CredentialStore::Status::Unavailable);
+        return;
+    }
 
     store.write(location(), m_password);
     QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, 10000);

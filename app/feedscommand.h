@@ -1,0 +1,11 @@
+// `watercooler feeds ...`: subscriptions from the command line (add, list, remove).
+#pragma once
+
+#include <QStringList>
+
+class FeedsCommand final
+{
+public:
+    // The arguments are the program, the database option if given, "feeds" and what follows.
+    [[nodiscard]] static int run(const QStringList &arguments);
+};

@@ -3,14 +3,19 @@
 
 #include "commandline.h"
 #include "database.h"
+#include "feedparser.h"
 #include "feedrepository.h"
+#include "opmlsubscriptions.h"
 #include "storageerror.h"
 #include "terminal.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 #include <QUrl>
 
@@ -160,6 +165,186 @@ int remove(const QStringList &arguments)
     return 0;
 }
 
+int importOpml(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    setUp(parser, CommandLine::tr("Subscribe to every feed of an OPML file (folders kept)."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 CommandLine::tr("The OPML file."),
+                                 QStringLiteral("feeds import-opml FILE"));
+    if (const int code = parse(parser, arguments, 4); code >= 0)
+        return code;
+    const QString path = parser.positionalArguments().value(2);
+    if (path.isEmpty())
+        return Terminal::fail(CommandLine::tr("feeds import-opml needs the OPML file."));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Terminal::fail(CommandLine::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    try {
+        const auto database = CommandLine::openDatabase(parser.value(QStringLiteral("database")));
+        const OpmlSubscriptions::ImportResult result
+            = OpmlSubscriptions::importDocument(database->connectionName(), file.readAll());
+        Terminal::out() << CommandLine::tr("Added %n feed(s).", nullptr, result.added) << '\n';
+        for (const QString &url : result.alreadySubscribed)
+            Terminal::out() << CommandLine::tr("  already followed: %1").arg(url) << '\n';
+        for (const QString &url : result.notFeeds)
+            Terminal::out() << CommandLine::tr("  not a feed address, skipped: %1").arg(url)
+                            << '\n';
+        for (const QString &url : result.duplicates)
+            Terminal::out() << CommandLine::tr("  listed twice, added once: %1").arg(url) << '\n';
+        Terminal::out() << Qt::flush;
+    } catch (const StorageError &error) {
+        return Terminal::fail(error.message());
+    }
+    return 0;
+}
+
+int exportOpml(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    setUp(parser, CommandLine::tr("Write every subscription, in its folders, to an OPML file."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 CommandLine::tr("The OPML file to write."),
+                                 QStringLiteral("feeds export-opml FILE"));
+    if (const int code = parse(parser, arguments, 4); code >= 0)
+        return code;
+    const QString path = parser.positionalArguments().value(2);
+    if (path.isEmpty())
+        return Terminal::fail(CommandLine::tr("feeds export-opml needs the file to write."));
+    QByteArray opml;
+    try {
+        const auto database = CommandLine::openDatabase(parser.value(QStringLiteral("database")));
+        opml = OpmlSubscriptions::exportDocument(database->connectionName());
+    } catch (const StorageError &error) {
+        return Terminal::fail(error.message());
+    }
+    // Written whole or not at all: an existing file is only replaced by a complete one.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(opml) != opml.size() || !file.commit())
+        return Terminal::fail(CommandLine::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    Terminal::out() << CommandLine::tr("Wrote %1.").arg(path) << Qt::endl;
+    return 0;
+}
+
+QJsonValue isoTime(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+QJsonArray authorsJson(const QList<ParsedAuthor> &authors)
+{
+    QJsonArray array;
+    for (const ParsedAuthor &author : authors) {
+        array.append(QJsonObject{{QStringLiteral("name"), author.name},
+                                 {QStringLiteral("email"), author.email},
+                                 {QStringLiteral("url"), author.url}});
+    }
+    return array;
+}
+
+QJsonObject feedJson(const ParsedFeed &feed)
+{
+    QJsonArray items;
+    for (const ParsedItem &item : feed.items) {
+        QJsonArray enclosures;
+        for (const ParsedEnclosure &enclosure : item.enclosures) {
+            enclosures.append(
+                QJsonObject{{QStringLiteral("url"), enclosure.url},
+                            {QStringLiteral("type"), enclosure.type},
+                            {QStringLiteral("length"),
+                             enclosure.length >= 0 ? QJsonValue(enclosure.length) : QJsonValue()},
+                            {QStringLiteral("duration_seconds"),
+                             enclosure.durationSeconds >= 0 ? QJsonValue(enclosure.durationSeconds)
+                                                            : QJsonValue()}});
+        }
+        items.append(
+            QJsonObject{{QStringLiteral("id"), item.id},
+                        {QStringLiteral("title"), item.title},
+                        {QStringLiteral("link"), item.link},
+                        {QStringLiteral("published"), isoTime(item.published)},
+                        {QStringLiteral("updated"), isoTime(item.updated)},
+                        {QStringLiteral("authors"), authorsJson(item.authors)},
+                        {QStringLiteral("summary"), item.summary},
+                        {QStringLiteral("content_html"), item.contentHtml},
+                        {QStringLiteral("categories"), QJsonArray::fromStringList(item.categories)},
+                        {QStringLiteral("comments_url"), orNull(item.commentsUrl)},
+                        {QStringLiteral("comment_count"),
+                         item.commentCount >= 0 ? QJsonValue(item.commentCount) : QJsonValue()},
+                        {QStringLiteral("in_reply_to"), orNull(item.inReplyTo)},
+                        {QStringLiteral("enclosures"), enclosures}});
+    }
+    QJsonArray errors;
+    for (const ParsedError &error : feed.errors) {
+        errors.append(QJsonObject{{QStringLiteral("line"), error.line},
+                                  {QStringLiteral("column"), error.column},
+                                  {QStringLiteral("message"), error.message}});
+    }
+    return QJsonObject{{QStringLiteral("format"), feed.format},
+                       {QStringLiteral("title"), feed.title},
+                       {QStringLiteral("link"), feed.link},
+                       {QStringLiteral("description"), feed.description},
+                       {QStringLiteral("language"), feed.language},
+                       {QStringLiteral("image"), feed.imageUrl},
+                       {QStringLiteral("new_url"), orNull(feed.newUrl)},
+                       {QStringLiteral("authors"), authorsJson(feed.authors)},
+                       {QStringLiteral("items"), items},
+                       {QStringLiteral("errors"), errors}};
+}
+
+int parseFeed(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    setUp(parser,
+          CommandLine::tr("Show a feed file exactly as Watercooler reads it; nothing is stored."));
+    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print it as JSON."));
+    parser.addOption(json);
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 CommandLine::tr("The feed file."),
+                                 QStringLiteral("feeds parse FILE"));
+    if (const int code = parse(parser, arguments, 4); code >= 0)
+        return code;
+    const QString path = parser.positionalArguments().value(2);
+    if (path.isEmpty())
+        return Terminal::fail(CommandLine::tr("feeds parse needs a feed file."));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Terminal::fail(CommandLine::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    if (file.size() > FeedParser::MaximumSize)
+        return Terminal::fail(CommandLine::tr("%1 is larger than a feed may be.").arg(path));
+    const ParsedFeed feed = FeedParser::parse(file.readAll(),
+                                              QUrl::fromLocalFile(
+                                                  QFileInfo(path).absoluteFilePath()));
+    const bool readable = !feed.format.isEmpty();
+    if (parser.isSet(json)) {
+        Terminal::out() << QJsonDocument(feedJson(feed)).toJson(QJsonDocument::Indented);
+    } else {
+        Terminal::out() << CommandLine::tr("Format: %1")
+                               .arg(readable ? feed.format : CommandLine::tr("not a feed"))
+                        << '\n'
+                        << CommandLine::tr("Title: %1").arg(feed.title) << '\n'
+                        << CommandLine::tr("Link: %1").arg(feed.link) << '\n'
+                        << CommandLine::tr("%n item(s)", nullptr, int(feed.items.size())) << '\n';
+        for (const ParsedItem &item : feed.items) {
+            Terminal::out() << "  "
+                            << (item.published.isValid()
+                                    ? item.published.toUTC().toString(Qt::ISODate)
+                                    : QStringLiteral("-"))
+                            << "  " << item.title << '\n';
+        }
+        for (const ParsedError &error : feed.errors)
+            Terminal::out() << CommandLine::tr("Error at %1:%2: %3")
+                                   .arg(error.line)
+                                   .arg(error.column)
+                                   .arg(error.message)
+                            << '\n';
+        Terminal::out() << Qt::flush;
+    }
+    if (!readable)
+        return Terminal::fail(feed.errors.isEmpty() ? CommandLine::tr("%1 is not a feed.").arg(path)
+                                                    : feed.errors.constFirst().message);
+    return 0;
+}
+
 } // namespace
 
 int FeedsCommand::run(const QStringList &arguments)
@@ -173,15 +358,22 @@ int FeedsCommand::run(const QStringList &arguments)
         return list(arguments);
     if (subcommand == QLatin1String("remove"))
         return remove(arguments);
+    if (subcommand == QLatin1String("import-opml"))
+        return importOpml(arguments);
+    if (subcommand == QLatin1String("export-opml"))
+        return exportOpml(arguments);
+    if (subcommand == QLatin1String("parse"))
+        return parseFeed(arguments);
     if (subcommand.isEmpty() || subcommand == QLatin1String("--help")
         || subcommand == QLatin1String("-h")) {
-        Terminal::out() << CommandLine::tr(
-            "Usage: watercooler [--database PATH] feeds add|list|remove ...\n"
-            "See feeds COMMAND --help.")
+        Terminal::out() << CommandLine::tr("Usage: watercooler [--database PATH] feeds "
+                                           "add|list|remove|import-opml|export-opml|parse ...\n"
+                                           "See feeds COMMAND --help.")
                         << Qt::endl;
         return subcommand.isEmpty() ? 1 : 0;
     }
     return Terminal::fail(
-        CommandLine::tr("Unknown feeds command \"%1\". Commands: add, list, remove.")
+        CommandLine::tr("Unknown feeds command \"%1\". Commands: add, list, remove, import-opml, "
+                        "export-opml, parse.")
             .arg(subcommand));
 }

@@ -1,4 +1,5 @@
-// `watercooler feeds ...`: subscriptions from the command line (add, list, remove).
+// `watercooler feeds ...`: subscriptions from the command line (add, list, remove, OPML) and
+// a look at how a feed file reads.
 #pragma once
 
 #include <QStringList>

@@ -282,14 +282,120 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
         <translation>Feed %1 entfernt.</translation>
     </message>
     <message>
-        <source>Usage: watercooler [--database PATH] feeds add|list|remove ...
+        <source>Subscribe to every feed of an OPML file (folders kept).</source>
+        <translation>Alle Feeds einer OPML-Datei abonnieren (Ordner bleiben erhalten).</translation>
+    </message>
+    <message>
+        <source>The OPML file.</source>
+        <translation>Die OPML-Datei.</translation>
+    </message>
+    <message>
+        <source>feeds import-opml needs the OPML file.</source>
+        <translation>feeds import-opml braucht die OPML-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n feed(s).</source>
+        <translation>
+            <numerusform>%n Feed hinzugefügt.</numerusform>
+            <numerusform>%n Feeds hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  already followed: %1</source>
+        <translation>  bereits abonniert: %1</translation>
+    </message>
+    <message>
+        <source>  not a feed address, skipped: %1</source>
+        <translation>  keine Feed-Adresse, übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>  listed twice, added once: %1</source>
+        <translation>  doppelt aufgeführt, einmal hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Write every subscription, in its folders, to an OPML file.</source>
+        <translation>Alle Abonnements mit ihren Ordnern in eine OPML-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>The OPML file to write.</source>
+        <translation>Die zu schreibende OPML-Datei.</translation>
+    </message>
+    <message>
+        <source>feeds export-opml needs the file to write.</source>
+        <translation>feeds export-opml braucht die zu schreibende Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>%1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Show a feed file exactly as Watercooler reads it; nothing is stored.</source>
+        <translation>Eine Feed-Datei genau so zeigen, wie Watercooler sie liest; nichts wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>Print it as JSON.</source>
+        <translation>Als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>The feed file.</source>
+        <translation>Die Feed-Datei.</translation>
+    </message>
+    <message>
+        <source>feeds parse needs a feed file.</source>
+        <translation>feeds parse braucht eine Feed-Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than a feed may be.</source>
+        <translation>%1 ist größer, als ein Feed sein darf.</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>not a feed</source>
+        <translation>kein Feed</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>Titel: %1</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Link: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error at %1:%2: %3</source>
+        <translation>Fehler bei %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a feed.</source>
+        <translation>%1 ist kein Feed.</translation>
+    </message>
+    <message>
+        <source>Usage: watercooler [--database PATH] feeds add|list|remove|import-opml|export-opml|parse ...
 See feeds COMMAND --help.</source>
-        <translation>Aufruf: watercooler [--database PFAD] feeds add|list|remove ...
+        <translation>Aufruf: watercooler [--database PFAD] feeds add|list|remove|import-opml|export-opml|parse ...
 Siehe feeds BEFEHL --help.</translation>
     </message>
     <message>
-        <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, remove.</source>
-        <translation>Unbekannter feeds-Befehl „%1“. Befehle: add, list, remove.</translation>
+        <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, remove, import-opml, export-opml, parse.</source>
+        <translation>Unbekannter feeds-Befehl „%1“. Befehle: add, list, remove, import-opml, export-opml, parse.</translation>
     </message>
 </context>
 <context>
@@ -706,6 +812,77 @@ Siehe feeds BEFEHL --help.</translation>
     </message>
 </context>
 <context>
+    <name>FeedFetcher</name>
+    <message>
+        <source>The feed at %1 is larger than the limit of %2 MB.</source>
+        <translation>Der Feed unter %1 ist größer als die Grenze von %2 MB.</translation>
+    </message>
+    <message>
+        <source>%1 redirects to an address that is not a web address: %2</source>
+        <translation>%1 leitet auf eine Adresse um, die keine Webadresse ist: %2</translation>
+    </message>
+    <message>
+        <source>%1 redirects in a loop.</source>
+        <translation>%1 leitet im Kreis um.</translation>
+    </message>
+    <message>
+        <source>%1 redirects more than %2 times.</source>
+        <translation>%1 leitet mehr als %2-mal um.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>Der Server %1 hat nicht innerhalb von %2 Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 closed before the feed was complete.</source>
+        <translation>Die Verbindung zu %1 wurde geschlossen, bevor der Feed vollständig war.</translation>
+    </message>
+    <message>
+        <source>The feed at %1 could not be read completely: %2</source>
+        <translation>Der Feed unter %1 konnte nicht vollständig gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The feed at %1 is gone for good (HTTP 410).</source>
+        <translation>Der Feed unter %1 existiert nicht mehr (HTTP 410).</translation>
+    </message>
+    <message>
+        <source>The feed at %1 was not found (HTTP 404).</source>
+        <translation>Der Feed unter %1 wurde nicht gefunden (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused access to the feed (HTTP %2).</source>
+        <translation>Der Server %1 hat den Zugriff auf den Feed verweigert (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 asks to wait before fetching again (HTTP %2).</source>
+        <translation>Der Server %1 bittet, vor dem nächsten Abruf zu warten (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 had an internal error (HTTP %2).</source>
+        <translation>Beim Server %1 ist ein interner Fehler aufgetreten (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with HTTP status %2.</source>
+        <translation>Der Server %1 hat mit dem HTTP-Status %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the connection.</source>
+        <translation>Der Server %1 hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The host %1 was not found.</source>
+        <translation>Der Host %1 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Could not fetch the feed at %1: %2</source>
+        <translation>Der Feed unter %1 konnte nicht abgerufen werden: %2</translation>
+    </message>
+    <message>
+        <source>The feed at %1 was sent compressed (%2), but the compressed data is damaged.</source>
+        <translation>Der Feed unter %1 wurde komprimiert (%2) gesendet, aber die komprimierten Daten sind beschädigt.</translation>
+    </message>
+</context>
+<context>
     <name>FeedItemsModel</name>
     <message>
         <source>Title</source>
@@ -806,6 +983,13 @@ Siehe feeds BEFEHL --help.</translation>
     <message>
         <source>Open the original</source>
         <translation>Original öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>FetchScheduler</name>
+    <message>
+        <source>Not fetched: the server at %1 asked to wait until %2.</source>
+        <translation>Nicht abgerufen: Der Server %1 hat gebeten, bis %2 zu warten.</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1458,17 @@ Siehe feeds BEFEHL --help.</translation>
     <message>
         <source>The OPML body has no outlines.</source>
         <translation>Der OPML-Inhaltsteil enthält keine Einträge (outlines).</translation>
+    </message>
+</context>
+<context>
+    <name>OpmlSubscriptions</name>
+    <message>
+        <source>This is not a usable OPML file: %1</source>
+        <translation>Dies ist keine verwendbare OPML-Datei: %1</translation>
+    </message>
+    <message>
+        <source>Watercooler subscriptions</source>
+        <translation>Watercooler-Abonnements</translation>
     </message>
 </context>
 <context>

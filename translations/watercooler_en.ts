@@ -45,6 +45,20 @@
             <numerusform>  Total: %n rows</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Added %n feed(s).</source>
+        <translation>
+            <numerusform>Added %n feed.</numerusform>
+            <numerusform>Added %n feeds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DashboardPane</name>

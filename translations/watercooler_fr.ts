@@ -282,14 +282,120 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
         <translation>Flux %1 supprimé.</translation>
     </message>
     <message>
-        <source>Usage: watercooler [--database PATH] feeds add|list|remove ...
+        <source>Subscribe to every feed of an OPML file (folders kept).</source>
+        <translation>S’abonner à tous les flux d’un fichier OPML (dossiers conservés).</translation>
+    </message>
+    <message>
+        <source>The OPML file.</source>
+        <translation>Le fichier OPML.</translation>
+    </message>
+    <message>
+        <source>feeds import-opml needs the OPML file.</source>
+        <translation>feeds import-opml a besoin du fichier OPML.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n feed(s).</source>
+        <translation>
+            <numerusform>%n flux ajouté.</numerusform>
+            <numerusform>%n flux ajoutés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  already followed: %1</source>
+        <translation>  déjà suivi : %1</translation>
+    </message>
+    <message>
+        <source>  not a feed address, skipped: %1</source>
+        <translation>  pas une adresse de flux, ignoré : %1</translation>
+    </message>
+    <message>
+        <source>  listed twice, added once: %1</source>
+        <translation>  listé deux fois, ajouté une fois : %1</translation>
+    </message>
+    <message>
+        <source>Write every subscription, in its folders, to an OPML file.</source>
+        <translation>Écrire tous les abonnements, dans leurs dossiers, dans un fichier OPML.</translation>
+    </message>
+    <message>
+        <source>The OPML file to write.</source>
+        <translation>Le fichier OPML à écrire.</translation>
+    </message>
+    <message>
+        <source>feeds export-opml needs the file to write.</source>
+        <translation>feeds export-opml a besoin du fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>%1 écrit.</translation>
+    </message>
+    <message>
+        <source>Show a feed file exactly as Watercooler reads it; nothing is stored.</source>
+        <translation>Afficher un fichier de flux exactement comme Watercooler le lit ; rien n’est enregistré.</translation>
+    </message>
+    <message>
+        <source>Print it as JSON.</source>
+        <translation>L’afficher en JSON.</translation>
+    </message>
+    <message>
+        <source>The feed file.</source>
+        <translation>Le fichier de flux.</translation>
+    </message>
+    <message>
+        <source>feeds parse needs a feed file.</source>
+        <translation>feeds parse a besoin d’un fichier de flux.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than a feed may be.</source>
+        <translation>%1 est plus grand qu’un flux ne peut l’être.</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format : %1</translation>
+    </message>
+    <message>
+        <source>not a feed</source>
+        <translation>pas un flux</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>Titre : %1</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Lien : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error at %1:%2: %3</source>
+        <translation>Erreur à %1:%2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a feed.</source>
+        <translation>%1 n’est pas un flux.</translation>
+    </message>
+    <message>
+        <source>Usage: watercooler [--database PATH] feeds add|list|remove|import-opml|export-opml|parse ...
 See feeds COMMAND --help.</source>
-        <translation>Utilisation : watercooler [--database CHEMIN] feeds add|list|remove ...
+        <translation>Utilisation : watercooler [--database CHEMIN] feeds add|list|remove|import-opml|export-opml|parse ...
 Voir feeds COMMANDE --help.</translation>
     </message>
     <message>
-        <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, remove.</source>
-        <translation>Commande feeds inconnue « %1 ». Commandes : add, list, remove.</translation>
+        <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, remove, import-opml, export-opml, parse.</source>
+        <translation>Commande feeds inconnue « %1 ». Commandes : add, list, remove, import-opml, export-opml, parse.</translation>
     </message>
 </context>
 <context>
@@ -706,6 +812,77 @@ Voir feeds COMMANDE --help.</translation>
     </message>
 </context>
 <context>
+    <name>FeedFetcher</name>
+    <message>
+        <source>The feed at %1 is larger than the limit of %2 MB.</source>
+        <translation>Le flux %1 dépasse la limite de %2 Mo.</translation>
+    </message>
+    <message>
+        <source>%1 redirects to an address that is not a web address: %2</source>
+        <translation>%1 redirige vers une adresse qui n’est pas une adresse web : %2</translation>
+    </message>
+    <message>
+        <source>%1 redirects in a loop.</source>
+        <translation>%1 redirige en boucle.</translation>
+    </message>
+    <message>
+        <source>%1 redirects more than %2 times.</source>
+        <translation>%1 redirige plus de %2 fois.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>Le serveur %1 n’a pas répondu en %2 secondes.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 closed before the feed was complete.</source>
+        <translation>La connexion à %1 s’est fermée avant que le flux soit complet.</translation>
+    </message>
+    <message>
+        <source>The feed at %1 could not be read completely: %2</source>
+        <translation>Le flux %1 n’a pas pu être lu entièrement : %2</translation>
+    </message>
+    <message>
+        <source>The feed at %1 is gone for good (HTTP 410).</source>
+        <translation>Le flux %1 a définitivement disparu (HTTP 410).</translation>
+    </message>
+    <message>
+        <source>The feed at %1 was not found (HTTP 404).</source>
+        <translation>Le flux %1 est introuvable (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused access to the feed (HTTP %2).</source>
+        <translation>Le serveur %1 a refusé l’accès au flux (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 asks to wait before fetching again (HTTP %2).</source>
+        <translation>Le serveur %1 demande d’attendre avant de relancer la récupération (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 had an internal error (HTTP %2).</source>
+        <translation>Le serveur %1 a rencontré une erreur interne (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with HTTP status %2.</source>
+        <translation>Le serveur %1 a répondu avec le statut HTTP %2.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the connection.</source>
+        <translation>Le serveur %1 a refusé la connexion.</translation>
+    </message>
+    <message>
+        <source>The host %1 was not found.</source>
+        <translation>L’hôte %1 est introuvable.</translation>
+    </message>
+    <message>
+        <source>Could not fetch the feed at %1: %2</source>
+        <translation>Impossible de récupérer le flux %1 : %2</translation>
+    </message>
+    <message>
+        <source>The feed at %1 was sent compressed (%2), but the compressed data is damaged.</source>
+        <translation>Le flux %1 a été envoyé compressé (%2), mais les données compressées sont endommagées.</translation>
+    </message>
+</context>
+<context>
     <name>FeedItemsModel</name>
     <message>
         <source>Title</source>
@@ -806,6 +983,13 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>Open the original</source>
         <translation>Ouvrir l&apos;original</translation>
+    </message>
+</context>
+<context>
+    <name>FetchScheduler</name>
+    <message>
+        <source>Not fetched: the server at %1 asked to wait until %2.</source>
+        <translation>Non récupéré : le serveur %1 a demandé d’attendre jusqu’au %2.</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1458,17 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>The OPML body has no outlines.</source>
         <translation>Le corps OPML ne contient aucune entrée (outline).</translation>
+    </message>
+</context>
+<context>
+    <name>OpmlSubscriptions</name>
+    <message>
+        <source>This is not a usable OPML file: %1</source>
+        <translation>Ce n’est pas un fichier OPML utilisable : %1</translation>
+    </message>
+    <message>
+        <source>Watercooler subscriptions</source>
+        <translation>Abonnements Watercooler</translation>
     </message>
 </context>
 <context>

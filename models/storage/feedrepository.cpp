@@ -186,6 +186,12 @@ QString FeedRepository::itemHtml(qint64 itemId) const
     return query.bind(itemId).scalar().toString();
 }
 
+qint64 FeedRepository::feedIdForUrl(const QString &url) const
+{
+    SqlQuery query(m_connectionName, QStringLiteral("SELECT id FROM feeds WHERE url = ?"));
+    return query.bind(url).scalar().toLongLong();
+}
+
 bool FeedRepository::removeFeed(qint64 feedId)
 {
     // The feed's items go with it; the discussions and posts they brought in stay, they are
@@ -217,4 +223,223 @@ void FeedRepository::setRead(qint64 itemId, bool read)
     SqlQuery query(m_connectionName,
                    QStringLiteral("UPDATE feed_items SET is_read = ? WHERE id = ?"));
     query.bind(read ? 1 : 0).bind(itemId).exec();
+}
+
+namespace {
+
+// The columns readFullFeed() expects, in its order.
+const char fullFeedColumns[]
+    = "SELECT f.id, COALESCE(f.folder_id, 0), f.url, f.title, f.site_url, f.format, f.status, "
+      "f.last_fetched_at, f.next_fetch_at, f.http_status, f.error_text, f.moved_from_url, "
+      "(SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id), "
+      "(SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.is_read = 0), "
+      "f.source_id, f.description, f.image_url, f.etag, f.last_modified, f.refresh_interval_s, "
+      "COALESCE(f.retention_cap, 0) FROM feeds f ";
+
+FeedRepository::Feed readFullFeed(const SqlQuery &query)
+{
+    FeedRepository::Feed feed;
+    feed.id = query.toInt64(0);
+    feed.folderId = query.toInt64(1);
+    feed.url = query.toString(2);
+    feed.title = query.toString(3);
+    feed.siteUrl = query.toString(4);
+    feed.format = query.toString(5);
+    feed.status = query.toString(6);
+    feed.lastFetched = timeOrNull(query.value(7));
+    feed.nextFetch = timeOrNull(query.value(8));
+    feed.httpStatus = query.value(9).toInt();
+    feed.errorText = query.toString(10);
+    feed.movedFromUrl = query.toString(11);
+    feed.itemCount = query.value(12).toInt();
+    feed.unreadCount = query.value(13).toInt();
+    feed.sourceId = query.toInt64(14);
+    feed.description = query.toString(15);
+    feed.imageUrl = query.toString(16);
+    feed.etag = query.toString(17);
+    feed.lastModified = query.toString(18);
+    feed.refreshIntervalSeconds = query.value(19).toInt();
+    feed.retentionCap = query.value(20).toInt();
+    return feed;
+}
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant secsOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toSecsSinceEpoch())
+                          : QVariant(QMetaType::fromType<qint64>());
+}
+
+QString derivedStatus(const FeedRepository::FetchRecord &record)
+{
+    if (!record.status.isEmpty())
+        return record.status;
+    if (record.httpStatus == 410)
+        return QStringLiteral("gone");
+    if (!record.errorText.isEmpty())
+        return QStringLiteral("error");
+    return QStringLiteral("active");
+}
+
+} // namespace
+
+void FeedRepository::recordFetch(qint64 feedId, const FetchRecord &record)
+{
+    Transaction transaction(m_connectionName);
+    // COALESCE keeps the stored value where the document said nothing; the CASE writes both
+    // validators or neither.
+    SqlQuery
+        update(m_connectionName,
+               QStringLiteral(
+                   "UPDATE feeds SET title = COALESCE(?, title), site_url = COALESCE(?, site_url), "
+                   "description = COALESCE(?, description), image_url = COALESCE(?, image_url), "
+                   "etag = CASE WHEN ? = 1 THEN etag ELSE ? END, "
+                   "last_modified = CASE WHEN ? = 1 THEN last_modified ELSE ? END, "
+                   "http_status = ?, error_text = ?, last_fetched_at = ?, next_fetch_at = ?, "
+                   "status = ?, row_version = row_version + 1 WHERE id = ?"));
+    const int keep = record.keepValidators ? 1 : 0;
+    update.bind(nullIfEmpty(record.title.trimmed()))
+        .bind(nullIfEmpty(record.siteUrl.trimmed()))
+        .bind(nullIfEmpty(record.description.trimmed()))
+        .bind(nullIfEmpty(record.imageUrl.trimmed()))
+        .bind(keep)
+        .bind(nullIfEmpty(record.etag))
+        .bind(keep)
+        .bind(nullIfEmpty(record.lastModified))
+        .bind(record.httpStatus > 0 ? QVariant(record.httpStatus)
+                                    : QVariant(QMetaType::fromType<int>()))
+        .bind(nullIfEmpty(record.errorText))
+        .bind(record.fetchedAt.isValid() ? record.fetchedAt.toSecsSinceEpoch()
+                                         : QDateTime::currentSecsSinceEpoch())
+        .bind(secsOrNull(record.nextFetch))
+        .bind(derivedStatus(record))
+        .bind(feedId)
+        .exec();
+
+    const QString newUrl = record.movedToUrl.trimmed();
+    if (!newUrl.isEmpty()) {
+        SqlQuery current(m_connectionName,
+                         QStringLiteral("SELECT url, source_id FROM feeds WHERE id = ?"));
+        current.bind(feedId).exec();
+        if (current.next() && current.toString(0) != newUrl) {
+            const QString oldUrl = current.toString(0);
+            const qint64 sourceId = current.toInt64(1);
+            current.finish();
+            SqlQuery exists(m_connectionName, QStringLiteral("SELECT id FROM feeds WHERE url = ?"));
+            if (exists.bind(newUrl).scalar().isValid()) {
+                throw StorageError(
+                    QCoreApplication::translate("FeedRepository", "You already follow %1.")
+                        .arg(newUrl));
+            }
+            SqlQuery move(m_connectionName,
+                          QStringLiteral(
+                              "UPDATE feeds SET moved_from_url = ?, url = ? WHERE id = ?"));
+            move.bind(oldUrl).bind(newUrl).bind(feedId).exec();
+            // Batches name their source by the feed's URL; the source follows so new items
+            // land next to the old ones.
+            SqlQuery rename(m_connectionName,
+                            QStringLiteral(
+                                "UPDATE sources SET name = ?, url = ? WHERE id = ? AND NOT EXISTS "
+                                "(SELECT 1 FROM sources s WHERE s.kind = sources.kind AND "
+                                "s.name = ?)"));
+            rename.bind(newUrl).bind(newUrl).bind(sourceId).bind(newUrl).exec();
+        }
+    }
+    transaction.commit();
+}
+
+FeedRepository::Feed FeedRepository::feed(qint64 id) const
+{
+    SqlQuery query(m_connectionName,
+                   QLatin1String(fullFeedColumns) + QStringLiteral("WHERE f.id = ?"));
+    query.bind(id).exec();
+    return query.next() ? readFullFeed(query) : Feed();
+}
+
+QList<FeedRepository::Feed> FeedRepository::dueFeeds(const QDateTime &now) const
+{
+    SqlQuery query(m_connectionName,
+                   QLatin1String(fullFeedColumns)
+                       + QStringLiteral("WHERE f.status = 'active' AND (f.next_fetch_at IS NULL OR "
+                                        "f.next_fetch_at <= ?) "
+                                        "ORDER BY COALESCE(f.next_fetch_at, 0), f.id"));
+    query.bind(now.toSecsSinceEpoch()).exec();
+    QList<Feed> list;
+    while (query.next())
+        list.append(readFullFeed(query));
+    return list;
+}
+
+void FeedRepository::setRetentionCap(qint64 feedId, int cap)
+{
+    SqlQuery query(m_connectionName,
+                   QStringLiteral("UPDATE feeds SET retention_cap = ?, row_version = row_version + "
+                                  "1 WHERE id = ?"));
+    query.bind(cap > 0 ? QVariant(cap) : QVariant(QMetaType::fromType<int>())).bind(feedId).exec();
+}
+
+int FeedRepository::applyRetention(qint64 feedId)
+{
+    Transaction transaction(m_connectionName);
+    SqlQuery capQuery(m_connectionName,
+                      QStringLiteral("SELECT COALESCE(retention_cap, 0) FROM feeds WHERE id = ?"));
+    const int cap = capQuery.bind(feedId).scalar().toInt();
+    if (cap <= 0) {
+        // Leaving without commit() would doom a caller's transaction.
+        transaction.commit();
+        return 0;
+    }
+
+    // The newest cap items stay whatever they are; older ones go unless someone kept them.
+    SqlQuery items(m_connectionName,
+                   QStringLiteral(
+                       "SELECT i.id, i.dedup_key, CASE WHEN i.is_starred <> 0 OR EXISTS "
+                       "(SELECT 1 FROM discussion_tags t WHERE t.discussion_id = i.discussion_id) "
+                       "THEN 1 ELSE 0 END FROM feed_items i WHERE i.feed_id = ? "
+                       "ORDER BY COALESCE(i.published_at, i.fetched_at) DESC, i.id DESC"));
+    items.bind(feedId).exec();
+    struct Doomed
+    {
+        qint64 id;
+        QString dedupKey;
+    };
+    QList<Doomed> doomed;
+    int position = 0;
+    while (items.next()) {
+        if (position++ < cap || items.value(2).toInt() != 0)
+            continue;
+        doomed.append({items.toInt64(0), items.toString(1)});
+    }
+    items.finish();
+    if (doomed.isEmpty()) {
+        transaction.commit();
+        return 0;
+    }
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    SqlQuery tombstone(m_connectionName,
+                       QStringLiteral("INSERT INTO feed_item_tombstones (feed_id, dedup_key, "
+                                      "deleted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    SqlQuery remove(m_connectionName, QStringLiteral("DELETE FROM feed_items WHERE id = ?"));
+    for (const Doomed &item : std::as_const(doomed)) {
+        tombstone.bind(feedId).bind(item.dedupKey).bind(now).exec();
+        remove.bind(item.id).exec();
+    }
+    transaction.commit();
+    return static_cast<int>(doomed.size());
+}
+
+QSet<QString> FeedRepository::tombstones(qint64 feedId) const
+{
+    SqlQuery query(m_connectionName,
+                   QStringLiteral("SELECT dedup_key FROM feed_item_tombstones WHERE feed_id = ?"));
+    query.bind(feedId).exec();
+    QSet<QString> keys;
+    while (query.next())
+        keys.insert(query.toString(0));
+    return keys;
 }

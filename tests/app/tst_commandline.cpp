@@ -52,6 +52,8 @@ private Q_SLOTS:
     void feedsAddListRemove();
     void feedsRefusals_data();
     void feedsRefusals();
+    void feedsOpmlRoundTrip();
+    void feedsParse();
 
 private:
     [[nodiscard]] Run run(const QStringList &arguments) const;
@@ -602,6 +604,111 @@ void tst_CommandLine::feedsRefusals()
                             QStringLiteral("list"),
                             QStringLiteral("--json")});
     QCOMPARE(QJsonDocument::fromJson(listed.out.toUtf8()).array().size(), 1);
+}
+
+void tst_CommandLine::feedsOpmlRoundTrip()
+{
+    const QString opml = QStringLiteral(WATERCOOLER_CONFORMANCE_DIR)
+                         + QStringLiteral("/opml/liferea-feedlists/opml/feedlist_es.opml");
+    const QString db = path(QStringLiteral("opml.sqlite"));
+    const Run imported = run({QStringLiteral("--database"),
+                              db,
+                              QStringLiteral("feeds"),
+                              QStringLiteral("import-opml"),
+                              opml});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.out.startsWith(QLatin1String("Added ")), qPrintable(imported.out));
+
+    const QString exported = path(QStringLiteral("out.opml"));
+    QCOMPARE(run({QStringLiteral("--database"),
+                  db,
+                  QStringLiteral("feeds"),
+                  QStringLiteral("export-opml"),
+                  exported})
+                 .exitCode,
+             0);
+    const QString other = path(QStringLiteral("other.sqlite"));
+    QCOMPARE(run({QStringLiteral("--database"),
+                  other,
+                  QStringLiteral("feeds"),
+                  QStringLiteral("import-opml"),
+                  exported})
+                 .exitCode,
+             0);
+    const auto urls = [&](const QString &database) {
+        const Run listed = run({QStringLiteral("--database"),
+                                database,
+                                QStringLiteral("feeds"),
+                                QStringLiteral("list"),
+                                QStringLiteral("--json")});
+        QStringList list;
+        const QJsonArray feeds = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        for (const QJsonValue &feed : feeds)
+            list << feed[QLatin1String("url")].toString() + QLatin1Char('|')
+                        + feed[QLatin1String("folder")].toString();
+        list.sort();
+        return list;
+    };
+    QVERIFY(!urls(db).isEmpty());
+    QCOMPARE(urls(other), urls(db));
+
+    // A file that is not OPML: exit 1, one line, nothing added.
+    const Run refused = run({QStringLiteral("--database"),
+                             other,
+                             QStringLiteral("feeds"),
+                             QStringLiteral("import-opml"),
+                             QStringLiteral(WATERCOOLER_EXECUTABLE)});
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.err.count(QLatin1Char('\n')), 1);
+    QCOMPARE(urls(other), urls(db));
+}
+
+void tst_CommandLine::feedsParse()
+{
+    const QString feed = QStringLiteral(WATERCOOLER_CONFORMANCE_DIR)
+                         + QStringLiteral("/podcast-namespace/example.xml");
+    const Run parsed = run(
+        {QStringLiteral("feeds"), QStringLiteral("parse"), feed, QStringLiteral("--json")});
+    QCOMPARE(parsed.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(parsed.out.toUtf8()).object();
+    for (const char *key : {"format",
+                            "title",
+                            "link",
+                            "description",
+                            "language",
+                            "image",
+                            "new_url",
+                            "authors",
+                            "items",
+                            "errors"})
+        QVERIFY2(object.contains(QLatin1String(key)), key);
+    QCOMPARE(object[QLatin1String("format")].toString(), QStringLiteral("rss20"));
+    const QJsonArray items = object[QLatin1String("items")].toArray();
+    QCOMPARE(items.size(), 3);
+    const QJsonObject first = items.at(0).toObject();
+    for (const char *key : {"id",
+                            "title",
+                            "link",
+                            "published",
+                            "updated",
+                            "authors",
+                            "summary",
+                            "content_html",
+                            "categories",
+                            "comments_url",
+                            "comment_count",
+                            "in_reply_to",
+                            "enclosures"})
+        QVERIFY2(first.contains(QLatin1String(key)), key);
+    // Times are ISO 8601 in UTC.
+    QVERIFY(first[QLatin1String("published")].toString().endsWith(QLatin1Char('Z')));
+    QVERIFY(!first[QLatin1String("enclosures")].toArray().isEmpty());
+
+    // Not a feed: exit 1 with the reason.
+    const Run refused = run(
+        {QStringLiteral("feeds"), QStringLiteral("parse"), QStringLiteral(WATERCOOLER_EXECUTABLE)});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY(!refused.err.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -281,6 +281,10 @@ void tst_DatabaseCopier::initTestCase()
                             "duration_s) SELECT MIN(id), 'https://example.org/e.mp3', "
                             "'audio/mpeg', 123456789012, 1800 FROM feed_items"));
     }
+    if (rowCount(connection, QStringLiteral("feed_item_tombstones")) == 0) {
+        exec(QStringLiteral("INSERT INTO feed_item_tombstones (feed_id, dedup_key, deleted_at) "
+                            "SELECT MIN(id), 'https://example.org/gone', 1 FROM feeds"));
+    }
     const QStringList tables = DatabaseCopier::tables();
     for (const QString &table : tables)
         QVERIFY2(rowCount(connection, table) > 0, qPrintable(table));

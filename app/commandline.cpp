@@ -6,6 +6,7 @@
 #include "demogenerator.h"
 #include "feedscommand.h"
 #include "storageerror.h"
+#include "synccommand.h"
 #include "terminal.h"
 
 #include <QCommandLineParser>
@@ -264,7 +265,10 @@ int runDb(const QStringList &arguments)
 
 QStringList CommandLine::commandNames()
 {
-    return {QStringLiteral("demo"), QStringLiteral("db"), QStringLiteral("feeds")};
+    return {QStringLiteral("demo"),
+            QStringLiteral("db"),
+            QStringLiteral("feeds"),
+            QStringLiteral("sync")};
 }
 
 bool CommandLine::wantsCommandLine(const QStringList &arguments)
@@ -345,6 +349,8 @@ int CommandLine::run(const QStringList &arguments)
         return runDb(commandArguments);
     if (command == QLatin1String("feeds"))
         return FeedsCommand::run(commandArguments);
+    if (command == QLatin1String("sync"))
+        return SyncCommand::run(commandArguments);
     return Terminal::fail(CommandLine::tr("Unknown command \"%1\". Commands: %2. See --help.")
                               .arg(command, commandNames().join(QLatin1String(", "))));
 }

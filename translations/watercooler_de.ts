@@ -17,6 +17,45 @@
     </message>
 </context>
 <context>
+    <name>AddFeedDialog</name>
+    <message>
+        <source>Add Feed</source>
+        <translation>Feed hinzufügen</translation>
+    </message>
+    <message>
+        <source>https://example.org/feed.xml</source>
+        <translation>https://example.org/feed.xml</translation>
+    </message>
+    <message>
+        <source>No folder</source>
+        <translation>Kein Ordner</translation>
+    </message>
+    <message>
+        <source>Also fetch the comments of its items</source>
+        <translation>Auch die Kommentare zu seinen Einträgen abrufen</translation>
+    </message>
+    <message>
+        <source>The feed is fetched with the next sync.</source>
+        <translation>Der Feed wird bei der nächsten Synchronisierung abgerufen.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Enter the address of the feed (http or https).</source>
+        <translation>Geben Sie die Adresse des Feeds ein (http oder https).</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentModel</name>
     <message>
         <source>Evidence: %1</source>
@@ -396,6 +435,53 @@ Siehe feeds BEFEHL --help.</translation>
     <message>
         <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, remove, import-opml, export-opml, parse.</source>
         <translation>Unbekannter feeds-Befehl „%1“. Befehle: add, list, remove, import-opml, export-opml, parse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>new: %n item(s)</source>
+        <translation>
+            <numerusform>neu: %n Eintrag</numerusform>
+            <numerusform>neu: %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>aktualisiert</translation>
+    </message>
+    <message>
+        <source>not modified</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>moved to %1</source>
+        <translation>umgezogen nach %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>Fetch the feeds that are due (or those given) and store what they bring.</source>
+        <translation>Ruft die fälligen (oder die angegebenen) Feeds ab und speichert, was sie bringen.</translation>
+    </message>
+    <message>
+        <source>Sync this feed (see feeds list); repeatable.</source>
+        <translation>Diesen Feed synchronisieren (siehe feeds list); wiederholbar.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Fetch feeds once.</source>
+        <translation>Feeds einmal abrufen.</translation>
+    </message>
+    <message>
+        <source>--feed needs a feed id (see feeds list), not &quot;%1&quot;.</source>
+        <translation>--feed braucht eine Feed-ID (siehe feeds list), nicht „%1“.</translation>
     </message>
 </context>
 <context>
@@ -932,6 +1018,29 @@ Siehe feeds BEFEHL --help.</translation>
     </message>
 </context>
 <context>
+    <name>FeedSync</name>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>Der Server antwortete mit HTTP-Status %1.</translation>
+    </message>
+    <message>
+        <source>There is no feed %1.</source>
+        <translation>Es gibt keinen Feed %1.</translation>
+    </message>
+    <message>
+        <source>The document is not a feed (RSS, Atom or JSON Feed).</source>
+        <translation>Das Dokument ist kein Feed (RSS, Atom oder JSON Feed).</translation>
+    </message>
+    <message>
+        <source>The feed is broken at line %1, column %2: %3</source>
+        <translation>Der Feed ist in Zeile %1, Spalte %2 fehlerhaft: %3</translation>
+    </message>
+    <message>
+        <source>The server sent %1, not a feed (RSS, Atom or JSON Feed).</source>
+        <translation>Der Server hat %1 gesendet, keinen Feed (RSS, Atom oder JSON Feed).</translation>
+    </message>
+</context>
+<context>
     <name>FeedsModel</name>
     <message>
         <source>Feeds</source>
@@ -983,6 +1092,63 @@ Siehe feeds BEFEHL --help.</translation>
     <message>
         <source>Open the original</source>
         <translation>Original öffnen</translation>
+    </message>
+    <message>
+        <source>Add Feed...</source>
+        <translation>Feed hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Import OPML...</source>
+        <translation>OPML importieren...</translation>
+    </message>
+    <message>
+        <source>Export OPML...</source>
+        <translation>OPML exportieren...</translation>
+    </message>
+    <message>
+        <source>Import OPML</source>
+        <translation>OPML importieren</translation>
+    </message>
+    <message>
+        <source>OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n feed(s).</source>
+        <translation>
+            <numerusform>%n Feed hinzugefügt.</numerusform>
+            <numerusform>%n Feeds hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed(s) you already follow were skipped.</source>
+        <translation>
+            <numerusform>%n bereits abonnierter Feed wurde übersprungen.</numerusform>
+            <numerusform>%n bereits abonnierte Feeds wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) without a web address were skipped.</source>
+        <translation>
+            <numerusform>%n Eintrag ohne Webadresse wurde übersprungen.</numerusform>
+            <numerusform>%n Einträge ohne Webadresse wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export OPML</source>
+        <translation>OPML exportieren</translation>
+    </message>
+    <message>
+        <source>OPML files (*.opml)</source>
+        <translation>OPML-Dateien (*.opml)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,13 @@
             <numerusform>%n items</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>new: %n item(s)</source>
+        <translation>
+            <numerusform>new: %n item</numerusform>
+            <numerusform>new: %n items</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DashboardPane</name>
@@ -81,6 +88,30 @@
         <translation>
             <numerusform>%1 — %n post</numerusform>
             <numerusform>%1 — %n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedsPane</name>
+    <message numerus="yes">
+        <source>Added %n feed(s).</source>
+        <translation>
+            <numerusform>Added %n feed.</numerusform>
+            <numerusform>Added %n feeds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed(s) you already follow were skipped.</source>
+        <translation>
+            <numerusform>%n feed you already follow was skipped.</numerusform>
+            <numerusform>%n feeds you already follow were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) without a web address were skipped.</source>
+        <translation>
+            <numerusform>%n entry without a web address was skipped.</numerusform>
+            <numerusform>%n entries without a web address were skipped.</numerusform>
         </translation>
     </message>
 </context>

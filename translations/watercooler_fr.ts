@@ -17,6 +17,45 @@
     </message>
 </context>
 <context>
+    <name>AddFeedDialog</name>
+    <message>
+        <source>Add Feed</source>
+        <translation>Ajouter un flux</translation>
+    </message>
+    <message>
+        <source>https://example.org/feed.xml</source>
+        <translation>https://example.org/feed.xml</translation>
+    </message>
+    <message>
+        <source>No folder</source>
+        <translation>Aucun dossier</translation>
+    </message>
+    <message>
+        <source>Also fetch the comments of its items</source>
+        <translation>Récupérer aussi les commentaires de ses éléments</translation>
+    </message>
+    <message>
+        <source>The feed is fetched with the next sync.</source>
+        <translation>Le flux sera récupéré lors de la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Enter the address of the feed (http or https).</source>
+        <translation>Saisissez l’adresse du flux (http ou https).</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentModel</name>
     <message>
         <source>Evidence: %1</source>
@@ -396,6 +435,53 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, remove, import-opml, export-opml, parse.</source>
         <translation>Commande feeds inconnue « %1 ». Commandes : add, list, remove, import-opml, export-opml, parse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>new: %n item(s)</source>
+        <translation>
+            <numerusform>nouveau : %n élément</numerusform>
+            <numerusform>nouveaux : %n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>mis à jour</translation>
+    </message>
+    <message>
+        <source>not modified</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>moved to %1</source>
+        <translation>déplacé vers %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec : %1</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>Fetch the feeds that are due (or those given) and store what they bring.</source>
+        <translation>Récupère les flux à actualiser (ou ceux indiqués) et enregistre ce qu’ils apportent.</translation>
+    </message>
+    <message>
+        <source>Sync this feed (see feeds list); repeatable.</source>
+        <translation>Synchroniser ce flux (voir feeds list) ; répétable.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Fetch feeds once.</source>
+        <translation>Récupérer les flux une fois.</translation>
+    </message>
+    <message>
+        <source>--feed needs a feed id (see feeds list), not &quot;%1&quot;.</source>
+        <translation>--feed attend un identifiant de flux (voir feeds list), pas « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -932,6 +1018,29 @@ Voir feeds COMMANDE --help.</translation>
     </message>
 </context>
 <context>
+    <name>FeedSync</name>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>Le serveur a répondu avec le statut HTTP %1.</translation>
+    </message>
+    <message>
+        <source>There is no feed %1.</source>
+        <translation>Il n’y a pas de flux %1.</translation>
+    </message>
+    <message>
+        <source>The document is not a feed (RSS, Atom or JSON Feed).</source>
+        <translation>Le document n’est pas un flux (RSS, Atom ou JSON Feed).</translation>
+    </message>
+    <message>
+        <source>The feed is broken at line %1, column %2: %3</source>
+        <translation>Le flux est défectueux à la ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>The server sent %1, not a feed (RSS, Atom or JSON Feed).</source>
+        <translation>Le serveur a envoyé %1 et non un flux (RSS, Atom ou JSON Feed).</translation>
+    </message>
+</context>
+<context>
     <name>FeedsModel</name>
     <message>
         <source>Feeds</source>
@@ -983,6 +1092,63 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>Open the original</source>
         <translation>Ouvrir l&apos;original</translation>
+    </message>
+    <message>
+        <source>Add Feed...</source>
+        <translation>Ajouter un flux...</translation>
+    </message>
+    <message>
+        <source>Import OPML...</source>
+        <translation>Importer un fichier OPML...</translation>
+    </message>
+    <message>
+        <source>Export OPML...</source>
+        <translation>Exporter en OPML...</translation>
+    </message>
+    <message>
+        <source>Import OPML</source>
+        <translation>Importer un fichier OPML</translation>
+    </message>
+    <message>
+        <source>OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n feed(s).</source>
+        <translation>
+            <numerusform>%n flux ajouté.</numerusform>
+            <numerusform>%n flux ajoutés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed(s) you already follow were skipped.</source>
+        <translation>
+            <numerusform>%n flux déjà suivi a été ignoré.</numerusform>
+            <numerusform>%n flux déjà suivis ont été ignorés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) without a web address were skipped.</source>
+        <translation>
+            <numerusform>%n entrée sans adresse web a été ignorée.</numerusform>
+            <numerusform>%n entrées sans adresse web ont été ignorées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export OPML</source>
+        <translation>Exporter en OPML</translation>
+    </message>
+    <message>
+        <source>OPML files (*.opml)</source>
+        <translation>Fichiers OPML (*.opml)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
 </context>
 <context>

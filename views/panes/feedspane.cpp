@@ -1,15 +1,22 @@
 // Feed tree, item list and a reader that never loads remote content on its own.
 #include "feedspane.h"
 
+#include "addfeeddialog.h"
 #include "emptystatewidget.h"
 #include "feeditemsmodel.h"
 #include "feedrepository.h"
 #include "feedsmodel.h"
+#include "opmlsubscriptions.h"
 #include "storageerror.h"
 
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -48,7 +55,21 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
+    m_addFeed = new QPushButton(tr("Add Feed..."), content);
+    m_addFeed->setObjectName(QStringLiteral("addFeedButton"));
+    m_importOpml = new QPushButton(tr("Import OPML..."), content);
+    m_exportOpml = new QPushButton(tr("Export OPML..."), content);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_addFeed);
+    actions->addWidget(m_importOpml);
+    actions->addWidget(m_exportOpml);
+    actions->addStretch();
+    connect(m_addFeed, &QPushButton::clicked, this, [this] { addFeed(); });
+    connect(m_importOpml, &QPushButton::clicked, this, &FeedsPane::importOpml);
+    connect(m_exportOpml, &QPushButton::clicked, this, &FeedsPane::exportOpml);
+
     auto *layout = new QVBoxLayout(content);
+    layout->addLayout(actions);
     layout->addWidget(splitter);
 
     auto *empty = new EmptyStateWidget(
@@ -56,6 +77,10 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
         tr("No feeds yet"),
         tr("Add a feed to follow your community's blogs, forums and podcasts."),
         this);
+    m_emptyAddFeed = empty->addAction(tr("Add Feed..."));
+    connect(m_emptyAddFeed, &QPushButton::clicked, this, [this] { addFeed(); });
+    m_emptyImportOpml = empty->addAction(tr("Import OPML..."));
+    connect(m_emptyImportOpml, &QPushButton::clicked, this, &FeedsPane::importOpml);
     connect(empty->addAction(tr("Open Sample Community")),
             &QPushButton::clicked,
             this,
@@ -89,6 +114,103 @@ void FeedsPane::reload()
 bool FeedsPane::hasData() const
 {
     return m_feeds->feedCount() > 0;
+}
+
+QStringList FeedsPane::folderPaths() const
+{
+    QStringList paths;
+    try {
+        const FeedRepository repository(connectionName());
+        for (const FeedRepository::Folder &folder : repository.folders())
+            paths << repository.folderPath(folder.id);
+    } catch (const StorageError &error) {
+        Q_EMIT const_cast<FeedsPane *>(this)->errorOccurred(error.message());
+    }
+    paths.sort(Qt::CaseInsensitive);
+    return paths;
+}
+
+bool FeedsPane::addFeed(const QString &presetUrl)
+{
+    AddFeedDialog dialog(folderPaths(), this);
+    if (!presetUrl.isEmpty())
+        dialog.setUrl(presetUrl);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    FeedRepository::NewFeed feed;
+    feed.url = dialog.url();
+    feed.folderPath = dialog.folderPath();
+    feed.followComments = dialog.followComments();
+    try {
+        FeedRepository(connectionName()).addFeed(feed);
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        return false;
+    }
+    reload();
+    return true;
+}
+
+void FeedsPane::importOpml()
+{
+    const QString path
+        = QFileDialog::getOpenFileName(this,
+                                       tr("Import OPML"),
+                                       QString(),
+                                       tr("OPML files (*.opml *.xml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Q_EMIT errorOccurred(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    OpmlSubscriptions::ImportResult result;
+    try {
+        result = OpmlSubscriptions::importDocument(connectionName(), file.readAll());
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        return;
+    }
+    reload();
+    QString text = tr("Added %n feed(s).", nullptr, result.added);
+    if (!result.alreadySubscribed.isEmpty())
+        text += QLatin1Char(' ')
+                + tr("%n feed(s) you already follow were skipped.",
+                     nullptr,
+                     int(result.alreadySubscribed.size()));
+    if (!result.notFeeds.isEmpty())
+        text += QLatin1Char(' ')
+                + tr("%n entry(s) without a web address were skipped.",
+                     nullptr,
+                     int(result.notFeeds.size()));
+    QMessageBox::information(this, tr("Import OPML"), text);
+}
+
+void FeedsPane::exportOpml()
+{
+    const QString path = QFileDialog::getSaveFileName(this,
+                                                      tr("Export OPML"),
+                                                      QStringLiteral("subscriptions.opml"),
+                                                      tr("OPML files (*.opml)"));
+    if (path.isEmpty())
+        return;
+    QByteArray opml;
+    try {
+        opml = OpmlSubscriptions::exportDocument(connectionName());
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        return;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(opml) != opml.size() || !file.commit())
+        Q_EMIT errorOccurred(tr("Cannot write %1: %2").arg(path, file.errorString()));
+}
+
+void FeedsPane::setReadOnly(bool readOnly)
+{
+    for (QPushButton *button : {m_addFeed, m_importOpml, m_emptyAddFeed, m_emptyImportOpml})
+        button->setEnabled(!readOnly);
 }
 
 void FeedsPane::showItem(const QModelIndex &index)

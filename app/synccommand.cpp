@@ -1,0 +1,144 @@
+// `watercooler sync`: one sync run on the command line, one line (or JSON object) per feed.
+#include "synccommand.h"
+
+#include "commandline.h"
+#include "database.h"
+#include "feedsync.h"
+#include "storageerror.h"
+#include "terminal.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace {
+
+QString outcomeName(FeedSyncReport::Outcome outcome)
+{
+    switch (outcome) {
+    case FeedSyncReport::Outcome::New:
+        return QStringLiteral("new");
+    case FeedSyncReport::Outcome::Updated:
+        return QStringLiteral("updated");
+    case FeedSyncReport::Outcome::NotModified:
+        return QStringLiteral("not_modified");
+    case FeedSyncReport::Outcome::Moved:
+        return QStringLiteral("moved");
+    case FeedSyncReport::Outcome::Failed:
+        return QStringLiteral("failed");
+    case FeedSyncReport::Outcome::Gone:
+        return QStringLiteral("gone");
+    }
+    return {};
+}
+
+QString outcomeText(const FeedSyncReport &report)
+{
+    switch (report.outcome) {
+    case FeedSyncReport::Outcome::New:
+        return CommandLine::tr("new: %n item(s)", nullptr, report.newItems);
+    case FeedSyncReport::Outcome::Updated:
+        return CommandLine::tr("updated");
+    case FeedSyncReport::Outcome::NotModified:
+        return CommandLine::tr("not modified");
+    case FeedSyncReport::Outcome::Moved:
+        return CommandLine::tr("moved to %1").arg(report.movedTo);
+    case FeedSyncReport::Outcome::Failed:
+        return CommandLine::tr("failed: %1").arg(report.error);
+    case FeedSyncReport::Outcome::Gone:
+        return CommandLine::tr("gone");
+    }
+    return {};
+}
+
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+QJsonObject reportJson(const FeedSyncReport &report)
+{
+    return QJsonObject{{QStringLiteral("id"), report.feedId},
+                       {QStringLiteral("url"), report.url},
+                       {QStringLiteral("outcome"), outcomeName(report.outcome)},
+                       {QStringLiteral("new_items"), report.newItems},
+                       {QStringLiteral("updated_items"), report.updatedItems},
+                       {QStringLiteral("http_status"),
+                        report.httpStatus > 0 ? QJsonValue(report.httpStatus) : QJsonValue()},
+                       {QStringLiteral("error"), orNull(report.error)},
+                       {QStringLiteral("moved_to"), orNull(report.movedTo)}};
+}
+
+} // namespace
+
+int SyncCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(CommandLine::tr(
+        "Fetch the feeds that are due (or those given) and store what they bring."));
+    parser.addHelpOption();
+    parser.addOption(CommandLine::databaseOption());
+    const QCommandLineOption feed(QStringLiteral("feed"),
+                                  CommandLine::tr("Sync this feed (see feeds list); repeatable."),
+                                  CommandLine::tr("ID"));
+    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print it as JSON."));
+    parser.addOptions({feed, json});
+    parser.addPositionalArgument(QStringLiteral("sync"),
+                                 CommandLine::tr("Fetch feeds once."),
+                                 QStringLiteral("sync [--feed ID]... [--json]"));
+    if (!parser.parse(arguments))
+        return Terminal::fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        Terminal::out() << parser.helpText();
+        return 0;
+    }
+    if (parser.positionalArguments().size() > 1)
+        return Terminal::fail(
+            CommandLine::tr("Unexpected argument: %1").arg(parser.positionalArguments().at(1)));
+    QList<qint64> feedIds;
+    const QStringList values = parser.values(feed);
+    for (const QString &value : values) {
+        bool ok = false;
+        const qint64 id = value.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return Terminal::fail(
+                CommandLine::tr("--feed needs a feed id (see feeds list), not \"%1\".").arg(value));
+        feedIds.append(id);
+    }
+
+    std::unique_ptr<Database> database;
+    try {
+        database = CommandLine::openDatabase(parser.value(QStringLiteral("database")));
+    } catch (const StorageError &error) {
+        return Terminal::fail(error.message().simplified());
+    }
+
+    QList<FeedSyncReport> reports;
+    {
+        FeedSync sync(*database);
+        QEventLoop loop;
+        QObject::connect(&sync, &FeedSync::feedSynced, &loop, [&](const FeedSyncReport &report) {
+            reports.append(report);
+            if (!parser.isSet(json))
+                Terminal::out() << report.feedId << '\t' << report.url << '\t'
+                                << outcomeText(report) << Qt::endl;
+        });
+        QObject::connect(&sync, &FeedSync::finished, &loop, &QEventLoop::quit);
+        sync.start(feedIds);
+        if (sync.isRunning())
+            loop.exec();
+    }
+
+    bool anyFailed = false;
+    QJsonArray array;
+    for (const FeedSyncReport &report : std::as_const(reports)) {
+        anyFailed = anyFailed || report.outcome == FeedSyncReport::Outcome::Failed;
+        array.append(reportJson(report));
+    }
+    if (parser.isSet(json))
+        Terminal::out() << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
+    return anyFailed ? 1 : 0;
+}

@@ -1,0 +1,80 @@
+// One sync run: fetches feeds politely, stores each on a single writer thread, reports each.
+#pragma once
+
+#include "fetchresult.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+
+class Database;
+class FetchScheduler;
+
+struct FeedSyncReport
+{
+    enum class Outcome { New, Updated, NotModified, Moved, Failed, Gone };
+
+    qint64 feedId = 0;
+    QString url; // the URL the feed was fetched from
+    Outcome outcome = Outcome::Failed;
+    int newItems = 0;
+    int updatedItems = 0;
+    int httpStatus = 0; // 0 when no HTTP response arrived
+    QString error;      // empty unless the outcome is Failed
+    QString movedTo;    // the stored URL after a permanent move, else empty
+};
+
+Q_DECLARE_METATYPE(FeedSyncReport)
+
+class FeedSync final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FeedSync)
+
+public:
+    // The database must outlive the run; network work happens on the thread this object lives on.
+    explicit FeedSync(Database &database, QObject *parent = nullptr);
+    ~FeedSync() override;
+
+    // The scheduler doing the downloads, for its politeness settings.
+    [[nodiscard]] FetchScheduler *scheduler() const { return m_scheduler; }
+    [[nodiscard]] bool isRunning() const { return m_running; }
+
+    // Syncs these feeds, or the due ones when empty. Ignored while a run is going on.
+    void start(const QList<qint64> &feedIds = {});
+    // Stops fetching; feeds already being stored are finished, the rest are not reported.
+    // finished() follows.
+    void cancel();
+
+Q_SIGNALS:
+    void feedSynced(const FeedSyncReport &report);
+    void progress(int done, int total);
+    void finished();
+
+private:
+    void onFetched(const FetchResult &result, const QDateTime &nextAttempt);
+    void onFetchingDone();
+    void onStored(const FeedSyncReport &report);
+    void report(const FeedSyncReport &report);
+    void finishIfDone();
+
+    // Runs on the writer thread: parses the body and stores what the fetch found in one
+    // transaction.
+    [[nodiscard]] static FeedSyncReport store(Database *database,
+                                              const FetchResult &result,
+                                              const QDateTime &nextAttempt);
+
+    Database &m_database;
+    FetchScheduler *m_scheduler = nullptr;
+    QThreadPool m_writer;
+    bool m_running = false;
+    bool m_cancelled = false;
+    bool m_fetchingDone = false;
+    bool m_releasing = false;
+    int m_storing = 0;
+    int m_done = 0;
+    int m_total = 0;
+};

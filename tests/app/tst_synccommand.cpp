@@ -1,0 +1,198 @@
+// Runs `watercooler sync` against feeds served on 127.0.0.1: lines, JSON and exit codes.
+#include <QFileInfo>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    bool finished = false;
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+const QByteArray feedBody = QByteArrayLiteral(R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Team blog</title>
+  <item><title>One</title><guid>one</guid><description>First</description></item>
+  <item><title>Two</title><guid>two</guid><description>Second</description></item>
+</channel></rss>)");
+
+} // namespace
+
+class TestSyncCommand final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void linesAndExitCode();
+    void json();
+    void badFeedOption();
+
+private:
+    [[nodiscard]] Run run(const QStringList &arguments) const;
+    [[nodiscard]] QString url(const QString &path) const;
+    [[nodiscard]] QString database() const { return m_work->filePath(QStringLiteral("c.sqlite")); }
+    void subscribe(const QString &path);
+
+    QHttpServer m_server;
+    quint16 m_port = 0;
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<QTemporaryDir> m_work;
+};
+
+void TestSyncCommand::initTestCase()
+{
+    QVERIFY2(QFileInfo(QStringLiteral(WATERCOOLER_EXECUTABLE)).isExecutable(),
+             WATERCOOLER_EXECUTABLE);
+    m_server.route(QStringLiteral("/feed"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"), feedBody);
+    });
+    m_server.route(QStringLiteral("/page"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("text/html"),
+                                   QByteArrayLiteral("<html><body>Hello</body></html>"));
+    });
+    m_port = m_server.listen(QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(m_port != 0);
+}
+
+void TestSyncCommand::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    m_work = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+    QVERIFY(m_work->isValid());
+}
+
+void TestSyncCommand::cleanup()
+{
+    m_work.reset();
+    m_home.reset();
+}
+
+QString TestSyncCommand::url(const QString &path) const
+{
+    return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path);
+}
+
+Run TestSyncCommand::run(const QStringList &arguments) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Nothing the program writes may end up in the real user's folders.
+    environment.insert(QStringLiteral("HOME"), m_home->path());
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                       m_home->filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("cache")));
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(m_work->path());
+    // The server lives in this process, so the event loop keeps running while the child works.
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(WATERCOOLER_EXECUTABLE), arguments);
+    Run result;
+    result.finished = finished.wait(60000) && process.exitStatus() == QProcess::NormalExit;
+    result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+void TestSyncCommand::subscribe(const QString &path)
+{
+    const Run added = run({QStringLiteral("--database"),
+                           database(),
+                           QStringLiteral("feeds"),
+                           QStringLiteral("add"),
+                           url(path)});
+    QVERIFY2(added.finished && added.exitCode == 0, qPrintable(added.err));
+}
+
+void TestSyncCommand::linesAndExitCode()
+{
+    subscribe(QStringLiteral("/feed"));
+    Run result = run({QStringLiteral("--database"), database(), QStringLiteral("sync")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QLatin1String("new: 2 item")), qPrintable(result.out));
+    QVERIFY(result.out.contains(url(QStringLiteral("/feed"))));
+
+    subscribe(QStringLiteral("/page"));
+    result = run({QStringLiteral("--database"),
+                  database(),
+                  QStringLiteral("sync"),
+                  QStringLiteral("--feed"),
+                  QStringLiteral("1"),
+                  QStringLiteral("--feed"),
+                  QStringLiteral("2")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 1);
+    const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(result.out.contains(QLatin1String("\tupdated")), qPrintable(result.out));
+    QVERIFY2(result.out.contains(QLatin1String("\tfailed: ")), qPrintable(result.out));
+}
+
+void TestSyncCommand::json()
+{
+    subscribe(QStringLiteral("/feed"));
+    subscribe(QStringLiteral("/page"));
+    const Run result = run({QStringLiteral("--database"),
+                            database(),
+                            QStringLiteral("sync"),
+                            QStringLiteral("--json")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 1);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
+    QVERIFY2(document.isArray(), qPrintable(error.errorString()));
+    const QJsonArray array = document.array();
+    QCOMPARE(array.size(), 2);
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        QCOMPARE(object.value(QLatin1String("http_status")).toInt(), 200);
+        if (object.value(QLatin1String("url")).toString() == url(QStringLiteral("/feed"))) {
+            QCOMPARE(object.value(QLatin1String("outcome")).toString(), QStringLiteral("new"));
+            QCOMPARE(object.value(QLatin1String("new_items")).toInt(), 2);
+            QCOMPARE(object.value(QLatin1String("updated_items")).toInt(), 0);
+            QVERIFY(object.value(QLatin1String("error")).isNull());
+            QVERIFY(object.value(QLatin1String("moved_to")).isNull());
+        } else {
+            QCOMPARE(object.value(QLatin1String("outcome")).toString(), QStringLiteral("failed"));
+            QVERIFY(!object.value(QLatin1String("error")).toString().isEmpty());
+        }
+        QVERIFY(object.value(QLatin1String("id")).toInteger() > 0);
+    }
+}
+
+void TestSyncCommand::badFeedOption()
+{
+    const Run result = run({QStringLiteral("--database"),
+                            database(),
+                            QStringLiteral("sync"),
+                            QStringLiteral("--feed"),
+                            QStringLiteral("first")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.err.contains(QLatin1String("--feed")));
+    QVERIFY(result.out.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestSyncCommand)
+#include "tst_synccommand.moc"

@@ -1150,6 +1150,32 @@ Siehe feeds BEFEHL --help.</translation>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Sync Now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Syncing...</source>
+        <translation>Wird synchronisiert...</translation>
+    </message>
+    <message>
+        <source>Cancel Sync</source>
+        <translation>Synchronisierung abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n neuer Eintrag</numerusform>
+            <numerusform>%n neue Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed(s) failed; see their tooltips</source>
+        <translation>
+            <numerusform>%n Feed fehlgeschlagen; Details im Tooltip</numerusform>
+            <numerusform>%n Feeds fehlgeschlagen; Details in den Tooltips</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FetchScheduler</name>

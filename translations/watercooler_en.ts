@@ -114,6 +114,20 @@
             <numerusform>%n entries without a web address were skipped.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n new item</numerusform>
+            <numerusform>%n new items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed(s) failed; see their tooltips</source>
+        <translation>
+            <numerusform>%n feed failed; see its tooltip</numerusform>
+            <numerusform>%n feeds failed; see their tooltips</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1150,6 +1150,32 @@ Voir feeds COMMANDE --help.</translation>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
+    <message>
+        <source>Sync Now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Syncing...</source>
+        <translation>Synchronisation...</translation>
+    </message>
+    <message>
+        <source>Cancel Sync</source>
+        <translation>Annuler la synchronisation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n nouvel élément</numerusform>
+            <numerusform>%n nouveaux éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed(s) failed; see their tooltips</source>
+        <translation>
+            <numerusform>%n flux en échec ; voir son infobulle</numerusform>
+            <numerusform>%n flux en échec ; voir leurs infobulles</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FetchScheduler</name>

@@ -48,7 +48,7 @@ void recordFailure(const QString &connection,
 
 } // namespace
 
-FeedSync::FeedSync(Database &database, QObject *parent)
+FeedSync::FeedSync(const Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_scheduler(new FetchScheduler(this))
@@ -66,7 +66,7 @@ FeedSync::~FeedSync()
     m_scheduler->disconnect(this);
     m_scheduler->cancel();
     m_writer.clear();
-    Database *database = &m_database;
+    const Database *database = &m_database;
     m_writer.start([database] { database->releaseThreadConnection(); });
     m_writer.waitForDone();
 }
@@ -147,7 +147,7 @@ void FeedSync::onFetched(const FetchResult &result, const QDateTime &nextAttempt
     if (m_cancelled)
         return;
     ++m_storing;
-    Database *database = &m_database;
+    const Database *database = &m_database;
     m_writer.start([this, database, result, nextAttempt] {
         const FeedSyncReport stored = store(database, result, nextAttempt);
         QMetaObject::invokeMethod(
@@ -185,7 +185,7 @@ void FeedSync::finishIfDone()
         return;
     m_releasing = true;
     // The writer thread's connection goes with the run; the job runs after any store in flight.
-    Database *database = &m_database;
+    const Database *database = &m_database;
     m_writer.start([this, database] {
         database->releaseThreadConnection();
         QMetaObject::invokeMethod(
@@ -198,7 +198,7 @@ void FeedSync::finishIfDone()
     });
 }
 
-FeedSyncReport FeedSync::store(Database *database,
+FeedSyncReport FeedSync::store(const Database *database,
                                const FetchResult &result,
                                const QDateTime &nextAttempt)
 {

@@ -36,7 +36,7 @@ class FeedSync final : public QObject
 
 public:
     // The database must outlive the run; network work happens on the thread this object lives on.
-    explicit FeedSync(Database &database, QObject *parent = nullptr);
+    explicit FeedSync(const Database &database, QObject *parent = nullptr);
     ~FeedSync() override;
 
     // The scheduler doing the downloads, for its politeness settings.
@@ -63,11 +63,11 @@ private:
 
     // Runs on the writer thread: parses the body and stores what the fetch found in one
     // transaction.
-    [[nodiscard]] static FeedSyncReport store(Database *database,
+    [[nodiscard]] static FeedSyncReport store(const Database *database,
                                               const FetchResult &result,
                                               const QDateTime &nextAttempt);
 
-    Database &m_database;
+    const Database &m_database;
     FetchScheduler *m_scheduler = nullptr;
     QThreadPool m_writer;
     bool m_running = false;

@@ -8,8 +8,12 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -24,6 +28,7 @@ private Q_SLOTS:
     void addFeedThroughTheDialog();
     void badAddressCannotBeAdded();
     void readOnlyOffersNoAdding();
+    void syncNowBringsItemsIn();
 
 private:
     // Fills the next AddFeedDialog that opens and presses OK (or Cancel when OK is disabled).
@@ -103,6 +108,44 @@ void tst_FeedsPane::readOnlyOffersNoAdding()
     auto *add = m_pane->findChild<QPushButton *>(QStringLiteral("addFeedButton"));
     QVERIFY(add);
     QVERIFY(!add->isEnabled());
+}
+
+void tst_FeedsPane::syncNowBringsItemsIn()
+{
+    // A feed served on this machine only.
+    QHttpServer server;
+    server.route(QStringLiteral("/feed.xml"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"),
+                                   QByteArrayLiteral(
+                                       "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                                       "<title>Team Blog</title><link>http://127.0.0.1/</link>"
+                                       "<item><guid>a</guid><title>First</title><description>Hello "
+                                       "@ada #welcome</description></item>"
+                                       "<item><guid>b</guid><title>Second</title><description>More"
+                                       "</description></item></channel></rss>"));
+    });
+    const quint16 port = server.listen(QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(port != 0);
+    FeedRepository::NewFeed feed;
+    feed.url = QStringLiteral("http://127.0.0.1:%1/feed.xml").arg(port);
+    FeedRepository(m_db->connectionName()).addFeed(feed);
+    m_pane->reload();
+
+    QSignalSpy done(m_pane.get(), &FeedsPane::syncDone);
+    auto *syncButton = m_pane->findChild<QPushButton *>(QStringLiteral("syncNowButton"));
+    syncButton->click();
+    QVERIFY(m_pane->isSyncing());
+    QVERIFY(done.wait(15000));
+    QVERIFY(!m_pane->isSyncing());
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM feed_items")), 2);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions")), 2);
+    QCOMPARE(FeedRepository(m_db->connectionName()).feeds().at(0).title,
+             QStringLiteral("Team Blog"));
+    auto *status = m_pane->findChild<QLabel *>(QStringLiteral("syncStatus"));
+    QVERIFY2(status->text().contains(QLatin1Char('2')), qPrintable(status->text()));
+    // The tree shows the feed with its two unread items.
+    auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
+    QVERIFY(tree->model()->index(0, 0).data().toString().contains(QLatin1String("(2)")));
 }
 
 QTEST_MAIN(tst_FeedsPane)

@@ -6,6 +6,7 @@
 #include "feeditemsmodel.h"
 #include "feedrepository.h"
 #include "feedsmodel.h"
+#include "feedsync.h"
 #include "opmlsubscriptions.h"
 #include "storageerror.h"
 
@@ -13,8 +14,10 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
@@ -59,11 +62,41 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     m_addFeed->setObjectName(QStringLiteral("addFeedButton"));
     m_importOpml = new QPushButton(tr("Import OPML..."), content);
     m_exportOpml = new QPushButton(tr("Export OPML..."), content);
+    // Sync runs off the window's thread; progress and the outcome show next to the buttons.
+    m_syncNow = new QPushButton(tr("Sync Now"), content);
+    m_syncNow->setObjectName(QStringLiteral("syncNowButton"));
+    m_syncProgress = new QProgressBar(content);
+    m_syncProgress->setObjectName(QStringLiteral("syncProgress"));
+    m_syncProgress->setMaximumWidth(180);
+    m_syncProgress->hide();
+    m_syncStatus = new QLabel(content);
+    m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    m_syncStatus->setForegroundRole(QPalette::PlaceholderText);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_addFeed);
     actions->addWidget(m_importOpml);
     actions->addWidget(m_exportOpml);
     actions->addStretch();
+    actions->addWidget(m_syncStatus);
+    actions->addWidget(m_syncProgress);
+    actions->addWidget(m_syncNow);
+    m_sync = new FeedSync(database, this);
+    connect(m_syncNow, &QPushButton::clicked, this, [this] {
+        if (m_sync->isRunning())
+            m_sync->cancel();
+        else
+            syncNow();
+    });
+    connect(m_sync, &FeedSync::progress, this, [this](int done, int total) {
+        m_syncProgress->setMaximum(std::max(total, 1));
+        m_syncProgress->setValue(done);
+    });
+    connect(m_sync, &FeedSync::feedSynced, this, [this](const FeedSyncReport &report) {
+        if (report.outcome == FeedSyncReport::Outcome::Failed)
+            ++m_syncFailures;
+        m_syncNewItems += report.newItems;
+    });
+    connect(m_sync, &FeedSync::finished, this, &FeedsPane::syncFinished);
     connect(m_addFeed, &QPushButton::clicked, this, [this] { addFeed(); });
     connect(m_importOpml, &QPushButton::clicked, this, &FeedsPane::importOpml);
     connect(m_exportOpml, &QPushButton::clicked, this, &FeedsPane::exportOpml);
@@ -209,8 +242,40 @@ void FeedsPane::exportOpml()
 
 void FeedsPane::setReadOnly(bool readOnly)
 {
-    for (QPushButton *button : {m_addFeed, m_importOpml, m_emptyAddFeed, m_emptyImportOpml})
+    for (QPushButton *button :
+         {m_addFeed, m_importOpml, m_emptyAddFeed, m_emptyImportOpml, m_syncNow})
         button->setEnabled(!readOnly);
+}
+
+void FeedsPane::syncNow(const QList<qint64> &feedIds)
+{
+    if (m_sync->isRunning())
+        return;
+    m_syncFailures = 0;
+    m_syncNewItems = 0;
+    m_syncStatus->setText(tr("Syncing..."));
+    m_syncProgress->setValue(0);
+    m_syncProgress->show();
+    m_syncNow->setText(tr("Cancel Sync"));
+    m_sync->start(feedIds);
+}
+
+bool FeedsPane::isSyncing() const
+{
+    return m_sync->isRunning();
+}
+
+void FeedsPane::syncFinished()
+{
+    m_syncProgress->hide();
+    m_syncNow->setText(tr("Sync Now"));
+    QString text = tr("%n new item(s)", nullptr, m_syncNewItems);
+    if (m_syncFailures > 0)
+        text += QStringLiteral(" · ")
+                + tr("%n feed(s) failed; see their tooltips", nullptr, m_syncFailures);
+    m_syncStatus->setText(text);
+    reload();
+    Q_EMIT syncDone();
 }
 
 void FeedsPane::showItem(const QModelIndex &index)

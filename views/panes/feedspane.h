@@ -5,6 +5,9 @@
 
 class FeedItemsModel;
 class FeedsModel;
+class FeedSync;
+class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTextBrowser;
@@ -25,9 +28,16 @@ public:
     bool addFeed(const QString &presetUrl = {});
     void importOpml();
     void exportOpml();
+    // Fetches the given feeds (or the due ones) off the window's thread; the button cancels.
+    void syncNow(const QList<qint64> &feedIds = {});
+    [[nodiscard]] bool isSyncing() const;
+
+Q_SIGNALS:
+    void syncDone();
 
 private:
     [[nodiscard]] QStringList folderPaths() const;
+    void syncFinished();
     void showItem(const QModelIndex &index);
 
     FeedsModel *m_feeds = nullptr;
@@ -40,4 +50,10 @@ private:
     QPushButton *m_exportOpml = nullptr;
     QPushButton *m_emptyAddFeed = nullptr;
     QPushButton *m_emptyImportOpml = nullptr;
+    QPushButton *m_syncNow = nullptr;
+    QProgressBar *m_syncProgress = nullptr;
+    QLabel *m_syncStatus = nullptr;
+    FeedSync *m_sync = nullptr;
+    int m_syncFailures = 0;
+    int m_syncNewItems = 0;
 };

@@ -6,6 +6,7 @@
 #include "feedrepository.h"
 #include "framework.h"
 #include "frameworkrepository.h"
+#include "sqlquery.h"
 #include "storageerror.h"
 #include "transaction.h"
 
@@ -406,6 +407,11 @@ DemoGenerator::Result DemoGenerator::generate(const QString &connectionName,
             newFeed.format = QString::fromUtf8(plan.format);
             newFeed.siteUrl = QUrl(newFeed.url).adjusted(QUrl::RemovePath).toString();
             const qint64 feedId = feeds.addFeed(newFeed);
+            // The sample's addresses lead nowhere: its feeds are paused, never synced.
+            SqlQuery(connectionName,
+                     QStringLiteral("UPDATE feeds SET status = 'paused' WHERE id = ?"))
+                .bind(feedId)
+                .exec();
             ++result.feeds;
 
             ImportBatch batch;

@@ -23,6 +23,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -97,6 +98,19 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
         m_syncNewItems += report.newItems;
     });
     connect(m_sync, &FeedSync::finished, this, &FeedsPane::syncFinished);
+    // While the window is open, due feeds are fetched in the background: first a minute after
+    // start, then every ten minutes (each feed's own interval decides whether it is due).
+    m_syncTimer = new QTimer(this);
+    m_syncTimer->setInterval(std::chrono::minutes(10));
+    connect(m_syncTimer, &QTimer::timeout, this, [this] {
+        if (!m_readOnly)
+            syncNow();
+    });
+    QTimer::singleShot(std::chrono::minutes(1), m_syncTimer, [this] {
+        m_syncTimer->start();
+        if (!m_readOnly)
+            syncNow();
+    });
     connect(m_addFeed, &QPushButton::clicked, this, [this] { addFeed(); });
     connect(m_importOpml, &QPushButton::clicked, this, &FeedsPane::importOpml);
     connect(m_exportOpml, &QPushButton::clicked, this, &FeedsPane::exportOpml);
@@ -242,6 +256,7 @@ void FeedsPane::exportOpml()
 
 void FeedsPane::setReadOnly(bool readOnly)
 {
+    m_readOnly = readOnly;
     for (QPushButton *button :
          {m_addFeed, m_importOpml, m_emptyAddFeed, m_emptyImportOpml, m_syncNow})
         button->setEnabled(!readOnly);

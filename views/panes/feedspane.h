@@ -9,6 +9,7 @@ class FeedSync;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 class QTableView;
 class QTextBrowser;
 class QTreeView;
@@ -56,4 +57,6 @@ private:
     FeedSync *m_sync = nullptr;
     int m_syncFailures = 0;
     int m_syncNewItems = 0;
+    QTimer *m_syncTimer = nullptr;
+    bool m_readOnly = false;
 };

@@ -3,6 +3,7 @@
 
 #include "commandline.h"
 #include "database.h"
+#include "feedfetcher.h"
 #include "feedparser.h"
 #include "feedrepository.h"
 #include "opmlsubscriptions.h"
@@ -10,6 +11,7 @@
 #include "terminal.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -295,25 +297,49 @@ int parseFeed(const QStringList &arguments)
 {
     QCommandLineParser parser;
     setUp(parser,
-          CommandLine::tr("Show a feed file exactly as Watercooler reads it; nothing is stored."));
+          CommandLine::tr(
+              "Show a feed file or address exactly as Watercooler reads it; nothing is stored."));
     const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print it as JSON."));
     parser.addOption(json);
     parser.addPositionalArgument(QStringLiteral("file"),
-                                 CommandLine::tr("The feed file."),
-                                 QStringLiteral("feeds parse FILE"));
+                                 CommandLine::tr("The feed file, or its http(s) address."),
+                                 QStringLiteral("feeds parse FILE_OR_URL"));
     if (const int code = parse(parser, arguments, 4); code >= 0)
         return code;
     const QString path = parser.positionalArguments().value(2);
     if (path.isEmpty())
-        return Terminal::fail(CommandLine::tr("feeds parse needs a feed file."));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Terminal::fail(CommandLine::tr("Cannot read %1: %2").arg(path, file.errorString()));
-    if (file.size() > FeedParser::MaximumSize)
-        return Terminal::fail(CommandLine::tr("%1 is larger than a feed may be.").arg(path));
-    const ParsedFeed feed = FeedParser::parse(file.readAll(),
-                                              QUrl::fromLocalFile(
-                                                  QFileInfo(path).absoluteFilePath()));
+        return Terminal::fail(CommandLine::tr("feeds parse needs a feed file or address."));
+    QByteArray data;
+    QUrl base;
+    QString charset;
+    const QUrl url(path);
+    if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) {
+        // Fetched as a sync would fetch it (redirects, size cap, timeout), then parsed.
+        FeedFetcher fetcher;
+        FetchResult fetched;
+        QEventLoop loop;
+        QObject::connect(&fetcher, &FeedFetcher::finished, &loop, [&](const FetchResult &result) {
+            fetched = result;
+            loop.quit();
+        });
+        fetcher.fetch(FetchRequest{0, url, {}, {}, std::nullopt});
+        loop.exec();
+        if (!fetched.succeeded())
+            return Terminal::fail(fetched.errorString);
+        data = fetched.body;
+        base = fetched.finalUrl;
+        charset = fetched.charset;
+    } else {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Terminal::fail(
+                CommandLine::tr("Cannot read %1: %2").arg(path, file.errorString()));
+        if (file.size() > FeedParser::MaximumSize)
+            return Terminal::fail(CommandLine::tr("%1 is larger than a feed may be.").arg(path));
+        data = file.readAll();
+        base = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+    }
+    const ParsedFeed feed = FeedParser::parse(data, base, charset);
     const bool readable = !feed.format.isEmpty();
     if (parser.isSet(json)) {
         Terminal::out() << QJsonDocument(feedJson(feed)).toJson(QJsonDocument::Indented);

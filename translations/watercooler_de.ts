@@ -376,20 +376,8 @@ Ohne Befehl wird das Hauptfenster geöffnet.</translation>
         <translation>%1 geschrieben.</translation>
     </message>
     <message>
-        <source>Show a feed file exactly as Watercooler reads it; nothing is stored.</source>
-        <translation>Eine Feed-Datei genau so zeigen, wie Watercooler sie liest; nichts wird gespeichert.</translation>
-    </message>
-    <message>
         <source>Print it as JSON.</source>
         <translation>Als JSON ausgeben.</translation>
-    </message>
-    <message>
-        <source>The feed file.</source>
-        <translation>Die Feed-Datei.</translation>
-    </message>
-    <message>
-        <source>feeds parse needs a feed file.</source>
-        <translation>feeds parse braucht eine Feed-Datei.</translation>
     </message>
     <message>
         <source>%1 is larger than a feed may be.</source>
@@ -482,6 +470,18 @@ Siehe feeds BEFEHL --help.</translation>
     <message>
         <source>--feed needs a feed id (see feeds list), not &quot;%1&quot;.</source>
         <translation>--feed braucht eine Feed-ID (siehe feeds list), nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Show a feed file or address exactly as Watercooler reads it; nothing is stored.</source>
+        <translation>Eine Feed-Datei oder -Adresse genau so zeigen, wie Watercooler sie liest; nichts wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>The feed file, or its http(s) address.</source>
+        <translation>Die Feed-Datei oder ihre http(s)-Adresse.</translation>
+    </message>
+    <message>
+        <source>feeds parse needs a feed file or address.</source>
+        <translation>feeds parse braucht eine Feed-Datei oder -Adresse.</translation>
     </message>
 </context>
 <context>

@@ -376,20 +376,8 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
         <translation>%1 écrit.</translation>
     </message>
     <message>
-        <source>Show a feed file exactly as Watercooler reads it; nothing is stored.</source>
-        <translation>Afficher un fichier de flux exactement comme Watercooler le lit ; rien n’est enregistré.</translation>
-    </message>
-    <message>
         <source>Print it as JSON.</source>
         <translation>L’afficher en JSON.</translation>
-    </message>
-    <message>
-        <source>The feed file.</source>
-        <translation>Le fichier de flux.</translation>
-    </message>
-    <message>
-        <source>feeds parse needs a feed file.</source>
-        <translation>feeds parse a besoin d’un fichier de flux.</translation>
     </message>
     <message>
         <source>%1 is larger than a feed may be.</source>
@@ -482,6 +470,18 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>--feed needs a feed id (see feeds list), not &quot;%1&quot;.</source>
         <translation>--feed attend un identifiant de flux (voir feeds list), pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>Show a feed file or address exactly as Watercooler reads it; nothing is stored.</source>
+        <translation>Afficher un fichier ou une adresse de flux exactement comme Watercooler le lit ; rien n’est enregistré.</translation>
+    </message>
+    <message>
+        <source>The feed file, or its http(s) address.</source>
+        <translation>Le fichier de flux, ou son adresse http(s).</translation>
+    </message>
+    <message>
+        <source>feeds parse needs a feed file or address.</source>
+        <translation>feeds parse a besoin d’un fichier ou d’une adresse de flux.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void linesAndExitCode();
     void json();
     void badFeedOption();
+    void parseFetchesAnAddress();
 
 private:
     [[nodiscard]] Run run(const QStringList &arguments) const;
@@ -192,6 +193,27 @@ void TestSyncCommand::badFeedOption()
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.err.contains(QLatin1String("--feed")));
     QVERIFY(result.out.isEmpty());
+}
+
+void TestSyncCommand::parseFetchesAnAddress()
+{
+    // feeds parse reads an address the way a sync fetches it, and stores nothing.
+    const Run parsed = run({QStringLiteral("feeds"),
+                            QStringLiteral("parse"),
+                            url(QStringLiteral("/feed")),
+                            QStringLiteral("--json")});
+    QCOMPARE(parsed.exitCode, 0);
+    const QJsonObject feed = QJsonDocument::fromJson(parsed.out.toUtf8()).object();
+    QVERIFY(!feed[QLatin1String("format")].toString().isEmpty());
+    QVERIFY(!feed[QLatin1String("items")].toArray().isEmpty());
+
+    const Run page = run(
+        {QStringLiteral("feeds"), QStringLiteral("parse"), url(QStringLiteral("/page"))});
+    QCOMPARE(page.exitCode, 1);
+    const Run missing = run(
+        {QStringLiteral("feeds"), QStringLiteral("parse"), url(QStringLiteral("/nothere"))});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(QLatin1String("404")), qPrintable(missing.err));
 }
 
 QTEST_GUILESS_MAIN(TestSyncCommand)

@@ -1070,6 +1070,18 @@ Siehe feeds BEFEHL --help.</translation>
         <source>Moved from %1</source>
         <translation>Umgezogen von %1</translation>
     </message>
+    <message>
+        <source>Next fetch: %1</source>
+        <translation>Nächster Abruf: %1</translation>
+    </message>
+    <message>
+        <source>The feed is gone for good; it is no longer fetched.</source>
+        <translation>Der Feed ist dauerhaft verschwunden; er wird nicht mehr abgerufen.</translation>
+    </message>
+    <message>
+        <source>Paused: not fetched.</source>
+        <translation>Pausiert: wird nicht abgerufen.</translation>
+    </message>
 </context>
 <context>
     <name>FeedsPane</name>

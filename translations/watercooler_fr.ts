@@ -1070,6 +1070,18 @@ Voir feeds COMMANDE --help.</translation>
         <source>Moved from %1</source>
         <translation>Déplacé depuis %1</translation>
     </message>
+    <message>
+        <source>Next fetch: %1</source>
+        <translation>Prochaine récupération : %1</translation>
+    </message>
+    <message>
+        <source>The feed is gone for good; it is no longer fetched.</source>
+        <translation>Le flux a définitivement disparu ; il n’est plus récupéré.</translation>
+    </message>
+    <message>
+        <source>Paused: not fetched.</source>
+        <translation>En pause : pas récupéré.</translation>
+    </message>
 </context>
 <context>
     <name>FeedsPane</name>

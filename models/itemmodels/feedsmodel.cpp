@@ -4,6 +4,7 @@
 #include "feedrepository.h"
 #include "storageerror.h"
 
+#include <QColor>
 #include <QFont>
 #include <QHash>
 #include <QLocale>
@@ -65,7 +66,19 @@ int FeedsModel::reload()
             tip << tr("Error: %1").arg(feed.errorText);
         if (!feed.movedFromUrl.isEmpty())
             tip << tr("Moved from %1").arg(feed.movedFromUrl);
+        if (feed.nextFetch.isValid() && feed.status == QLatin1String("active"))
+            tip << tr("Next fetch: %1")
+                       .arg(QLocale().toString(feed.nextFetch.toLocalTime(), QLocale::ShortFormat));
+        if (feed.status == QLatin1String("gone"))
+            tip << tr("The feed is gone for good; it is no longer fetched.");
+        else if (feed.status == QLatin1String("paused"))
+            tip << tr("Paused: not fetched.");
         item->setToolTip(tip.join(QLatin1Char('\n')));
+        // A feed with a problem stands out; the tooltip says what it is.
+        if (!feed.errorText.isEmpty() || feed.status == QLatin1String("gone")) {
+            item->setForeground(QColor(185, 28, 28));
+            item->setText(item->text() + QStringLiteral(" \u26A0"));
+        }
         if (feed.unreadCount > 0) {
             QFont font;
             font.setBold(true);

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void foldersHoldTheirFeeds();
     void unreadCounts();
     void nestedAndTopLevelFeeds();
+    void feedsWithProblemsStandOut();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -181,6 +182,47 @@ void tst_FeedsModel::nestedAndTopLevelFeeds()
     QCOMPARE(feedIdsUnder(*m_model, team), QList<qint64>{nestedId});
     // Subscribing again to a followed URL is refused.
     QVERIFY_THROWS_EXCEPTION(StorageError, repository.addFeed(nested));
+}
+
+void tst_FeedsModel::feedsWithProblemsStandOut()
+{
+    FeedRepository repository(m_db->connectionName());
+    FeedRepository::NewFeed healthy;
+    healthy.url = QStringLiteral("https://ok.example.org/feed");
+    healthy.title = QStringLiteral("Healthy");
+    const qint64 healthyId = repository.addFeed(healthy);
+    FeedRepository::NewFeed broken;
+    broken.url = QStringLiteral("https://broken.example.org/feed");
+    broken.title = QStringLiteral("Broken");
+    const qint64 brokenId = repository.addFeed(broken);
+    FeedRepository::FetchRecord failure;
+    failure.httpStatus = 500;
+    failure.errorText = QStringLiteral("The server had an internal error (HTTP 500).");
+    repository.recordFetch(brokenId, failure);
+    FeedRepository::FetchRecord fine;
+    fine.httpStatus = 200;
+    repository.recordFetch(healthyId, fine);
+    m_model->reload();
+
+    const QModelIndexList found = m_model->match(m_model->index(0, 0),
+                                                 FeedsModel::FeedIdRole,
+                                                 brokenId,
+                                                 1,
+                                                 Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(found.size(), 1);
+    QVERIFY(found.at(0).data().toString().startsWith(QLatin1String("Broken")));
+    QVERIFY(found.at(0).data().toString().endsWith(QChar(0x26A0)));
+    QVERIFY(found.at(0).data(Qt::ToolTipRole).toString().contains(QLatin1String("HTTP 500")));
+    QVERIFY(found.at(0).data(Qt::ForegroundRole).isValid());
+
+    const QModelIndexList ok = m_model->match(m_model->index(0, 0),
+                                              FeedsModel::FeedIdRole,
+                                              healthyId,
+                                              1,
+                                              Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(ok.size(), 1);
+    QCOMPARE(ok.at(0).data().toString(), QStringLiteral("Healthy"));
+    QVERIFY(!ok.at(0).data(Qt::ForegroundRole).isValid());
 }
 
 QTEST_MAIN(tst_FeedsModel)

@@ -31,6 +31,23 @@ QCommandLineOption CommandLine::databaseOption()
             CommandLine::tr("PATH")};
 }
 
+int CommandLine::parseCommand(QCommandLineParser &parser,
+                              const QStringList &arguments,
+                              qsizetype positionals)
+{
+    if (!parser.parse(arguments))
+        return Terminal::fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        Terminal::out() << parser.helpText();
+        return 0;
+    }
+    if (parser.positionalArguments().size() > positionals) {
+        return Terminal::fail(CommandLine::tr("Unexpected argument: %1")
+                                  .arg(parser.positionalArguments().at(positionals)));
+    }
+    return -1;
+}
+
 std::unique_ptr<Database> CommandLine::openDatabase(const QString &argument)
 {
     auto database = std::make_unique<Database>(databaseLocation(argument));
@@ -94,15 +111,8 @@ int runDemo(const QStringList &arguments)
     parser.addOptions({members, discussions, posts, seed, json});
     parser.addPositionalArgument(QStringLiteral("demo"),
                                  CommandLine::tr("Generate a sample community."));
-    if (!parser.parse(arguments))
-        return Terminal::fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        Terminal::out() << parser.helpText();
-        return 0;
-    }
-    if (parser.positionalArguments().size() > 1)
-        return Terminal::fail(
-            CommandLine::tr("Unexpected argument: %1").arg(parser.positionalArguments().at(1)));
+    if (const int code = CommandLine::parseCommand(parser, arguments, 1); code >= 0)
+        return code;
 
     DemoGenerator::Options options;
     if (!parsePositiveInt(parser.value(members), &options.members) || options.members == 0)
@@ -185,15 +195,8 @@ int runDbCopy(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("db"), CommandLine::tr("Database commands."));
     parser.addPositionalArgument(QStringLiteral("copy"),
                                  CommandLine::tr("Copy the community to --to."));
-    if (!parser.parse(arguments))
-        return Terminal::fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        Terminal::out() << parser.helpText();
-        return 0;
-    }
-    if (parser.positionalArguments().size() > 2)
-        return Terminal::fail(
-            CommandLine::tr("Unexpected argument: %1").arg(parser.positionalArguments().at(2)));
+    if (const int code = CommandLine::parseCommand(parser, arguments, 2); code >= 0)
+        return code;
     if (parser.value(to).isEmpty())
         return Terminal::fail(
             CommandLine::tr("db copy needs --to TARGET: an SQLite file or a postgresql:// URL."));

@@ -11,6 +11,7 @@
 #include <memory>
 
 class Database;
+class QCommandLineParser;
 class QTextStream;
 
 class CommandLine final
@@ -33,6 +34,12 @@ public:
 
     // The --database option every command accepts.
     [[nodiscard]] static QCommandLineOption databaseOption();
+    // Parses a command's arguments and answers --help. Returns -1 when the command goes on,
+    // else the exit code (a parse error or a positional argument beyond `positionals` is a user
+    // error).
+    [[nodiscard]] static int parseCommand(QCommandLineParser &parser,
+                                          const QStringList &arguments,
+                                          qsizetype positionals);
     // Opens (and upgrades) the database the argument names. Throws StorageError.
     [[nodiscard]] static std::unique_ptr<Database> openDatabase(const QString &argument);
 };

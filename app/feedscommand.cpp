@@ -31,22 +31,6 @@ void setUp(QCommandLineParser &parser, const QString &usage)
     parser.addOption(CommandLine::databaseOption());
 }
 
-// Parses and answers --help; returns -1 to go on, else the exit code.
-int parse(QCommandLineParser &parser, const QStringList &arguments, qsizetype positionals)
-{
-    if (!parser.parse(arguments))
-        return Terminal::fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        Terminal::out() << parser.helpText();
-        return 0;
-    }
-    if (parser.positionalArguments().size() > positionals) {
-        return Terminal::fail(CommandLine::tr("Unexpected argument: %1")
-                                  .arg(parser.positionalArguments().at(positionals)));
-    }
-    return -1;
-}
-
 int add(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -60,7 +44,7 @@ int add(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("url"),
                                  CommandLine::tr("The feed's address."),
                                  QStringLiteral("feeds add URL"));
-    if (const int code = parse(parser, arguments, 4); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, 4); code >= 0)
         return code;
     const QStringList positionals = parser.positionalArguments();
     if (positionals.size() < 3)
@@ -97,7 +81,7 @@ int list(const QStringList &arguments)
     setUp(parser, CommandLine::tr("List the feed subscriptions."));
     const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print them as JSON."));
     parser.addOption(json);
-    if (const int code = parse(parser, arguments, 3); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, 3); code >= 0)
         return code;
     try {
         const auto database = CommandLine::openDatabase(parser.value(QStringLiteral("database")));
@@ -149,7 +133,7 @@ int remove(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("id"),
                                  CommandLine::tr("The feed's id (see feeds list)."),
                                  QStringLiteral("feeds remove ID"));
-    if (const int code = parse(parser, arguments, 4); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, 4); code >= 0)
         return code;
     const QStringList positionals = parser.positionalArguments();
     bool ok = false;
@@ -174,7 +158,7 @@ int importOpml(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("file"),
                                  CommandLine::tr("The OPML file."),
                                  QStringLiteral("feeds import-opml FILE"));
-    if (const int code = parse(parser, arguments, 4); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, 4); code >= 0)
         return code;
     const QString path = parser.positionalArguments().value(2);
     if (path.isEmpty())
@@ -208,7 +192,7 @@ int exportOpml(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("file"),
                                  CommandLine::tr("The OPML file to write."),
                                  QStringLiteral("feeds export-opml FILE"));
-    if (const int code = parse(parser, arguments, 4); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, 4); code >= 0)
         return code;
     const QString path = parser.positionalArguments().value(2);
     if (path.isEmpty())
@@ -304,7 +288,7 @@ int parseFeed(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("file"),
                                  CommandLine::tr("The feed file, or its http(s) address."),
                                  QStringLiteral("feeds parse FILE_OR_URL"));
-    if (const int code = parse(parser, arguments, 4); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, 4); code >= 0)
         return code;
     const QString path = parser.positionalArguments().value(2);
     if (path.isEmpty())

@@ -89,15 +89,8 @@ int SyncCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("sync"),
                                  CommandLine::tr("Fetch feeds once."),
                                  QStringLiteral("sync [--feed ID]... [--json]"));
-    if (!parser.parse(arguments))
-        return Terminal::fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        Terminal::out() << parser.helpText();
-        return 0;
-    }
-    if (parser.positionalArguments().size() > 1)
-        return Terminal::fail(
-            CommandLine::tr("Unexpected argument: %1").arg(parser.positionalArguments().at(1)));
+    if (const int code = CommandLine::parseCommand(parser, arguments, 1); code >= 0)
+        return code;
     QList<qint64> feedIds;
     const QStringList values = parser.values(feed);
     for (const QString &value : values) {

@@ -1,4 +1,5 @@
 // Tests the real watercooler executable: --version, --help, the demo command and its refusals.
+#include "commandrunner.h"
 #include "filesnapshot.h"
 #include "postgresadmin.h"
 #include "rawsqlite.h"
@@ -18,13 +19,7 @@
 
 namespace {
 
-struct Run
-{
-    bool finished = false;
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CommandRun;
 
 } // namespace
 
@@ -85,30 +80,10 @@ void tst_CommandLine::cleanup()
 
 Run tst_CommandLine::run(const QStringList &arguments) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // Nothing the program writes may end up in the real user's folders.
-    environment.insert(QStringLiteral("HOME"), m_home->path());
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
-                       m_home->filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("cache")));
-    // Untranslated messages, whatever the machine's language.
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-    environment.remove(QStringLiteral("LANGUAGE"));
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_work->path());
-    process.start(QStringLiteral(WATERCOOLER_EXECUTABLE), arguments);
-    Run result;
-    result.finished = process.waitForFinished(120000)
-                      && process.exitStatus() == QProcess::NormalExit;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return CommandRunner::run(QStringLiteral(WATERCOOLER_EXECUTABLE),
+                              arguments,
+                              m_home->path(),
+                              m_work->path());
 }
 
 void tst_CommandLine::version()

@@ -1,4 +1,6 @@
 // Runs `watercooler sync` against feeds served on 127.0.0.1: lines, JSON and exit codes.
+#include "commandrunner.h"
+
 #include <QFileInfo>
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -12,13 +14,7 @@
 
 namespace {
 
-struct Run
-{
-    bool finished = false;
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CommandRun;
 
 const QByteArray feedBody = QByteArrayLiteral(R"(<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Team blog</title>
@@ -89,30 +85,10 @@ QString TestSyncCommand::url(const QString &path) const
 
 Run TestSyncCommand::run(const QStringList &arguments) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // Nothing the program writes may end up in the real user's folders.
-    environment.insert(QStringLiteral("HOME"), m_home->path());
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
-                       m_home->filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("cache")));
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-    environment.remove(QStringLiteral("LANGUAGE"));
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_work->path());
-    // The server lives in this process, so the event loop keeps running while the child works.
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(WATERCOOLER_EXECUTABLE), arguments);
-    Run result;
-    result.finished = finished.wait(60000) && process.exitStatus() == QProcess::NormalExit;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return CommandRunner::run(QStringLiteral(WATERCOOLER_EXECUTABLE),
+                              arguments,
+                              m_home->path(),
+                              m_work->path());
 }
 
 void TestSyncCommand::subscribe(const QString &path)

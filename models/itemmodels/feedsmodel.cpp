@@ -96,5 +96,49 @@ int FeedsModel::reload()
         it.key()->setData(it.value(), UnreadRole);
     }
     m_feedCount = int(feeds.size());
+    if (m_showsAllItems && m_feedCount > 0) {
+        int unread = 0;
+        for (const FeedRepository::Feed &feed : std::as_const(feeds))
+            unread += feed.unreadCount;
+        auto *all = new QStandardItem(unread > 0 ? tr("All Items (%1)").arg(unread)
+                                                 : tr("All Items"));
+        all->setEditable(false);
+        all->setData(true, AllItemsRole);
+        all->setData(unread, UnreadRole);
+        if (unread > 0) {
+            QFont font;
+            font.setBold(true);
+            all->setFont(font);
+        }
+        insertRow(0, all);
+    }
     return m_feedCount;
+}
+
+void FeedsModel::setShowsAllItems(bool shows)
+{
+    if (m_showsAllItems == shows)
+        return;
+    m_showsAllItems = shows;
+    reload();
+}
+
+QModelIndex FeedsModel::indexOfFeed(qint64 feedId) const
+{
+    return find(FeedIdRole, feedId);
+}
+
+QModelIndex FeedsModel::indexOfFolder(qint64 folderId) const
+{
+    return find(FolderIdRole, folderId);
+}
+
+QModelIndex FeedsModel::find(int role, qint64 id) const
+{
+    const QModelIndexList found = match(index(0, 0),
+                                        role,
+                                        id,
+                                        1,
+                                        Qt::MatchExactly | Qt::MatchRecursive);
+    return found.isEmpty() ? QModelIndex() : found.constFirst();
 }

@@ -6,6 +6,7 @@
 #include "transaction.h"
 
 #include <QCoreApplication>
+#include <QMultiHash>
 
 #include <algorithm>
 
@@ -140,7 +141,62 @@ QList<FeedRepository::Feed> FeedRepository::feeds() const
 
 QList<FeedRepository::Item> FeedRepository::items(qint64 feedId, int offset, int limit) const
 {
-    const QString where = feedId > 0 ? QStringLiteral("WHERE i.feed_id = ? ") : QString();
+    ItemScope scope;
+    scope.feedId = feedId;
+    return items(scope, offset, limit);
+}
+
+namespace {
+
+// The WHERE clause of a scope over feed_items aliased i, with its values in binding order.
+QString scopeCondition(const FeedRepository::ItemScope &scope,
+                       const QList<qint64> &folders,
+                       QVariantList *values)
+{
+    QStringList conditions;
+    if (scope.feedId > 0) {
+        conditions << QStringLiteral("i.feed_id = ?");
+        values->append(scope.feedId);
+    } else if (scope.folderId > 0) {
+        QStringList marks;
+        for (const qint64 folder : folders) {
+            marks << QStringLiteral("?");
+            values->append(folder);
+        }
+        conditions << QStringLiteral("i.feed_id IN (SELECT id FROM feeds WHERE folder_id IN (%1))")
+                          .arg(marks.join(QLatin1Char(',')));
+    }
+    if (scope.unreadOnly)
+        conditions << QStringLiteral("i.is_read = 0");
+    if (scope.starredOnly)
+        conditions << QStringLiteral("i.is_starred = 1");
+    return conditions.isEmpty()
+               ? QString()
+               : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+} // namespace
+
+QList<qint64> FeedRepository::folderSubtree(qint64 folderId) const
+{
+    QMultiHash<qint64, qint64> children;
+    for (const Folder &folder : folders())
+        children.insert(folder.parentId, folder.id);
+    QList<qint64> subtree{folderId};
+    for (qsizetype i = 0; i < subtree.size(); ++i)
+        subtree += children.values(subtree.at(i));
+    return subtree;
+}
+
+QList<FeedRepository::Item> FeedRepository::items(const ItemScope &scope,
+                                                  int offset,
+                                                  int limit) const
+{
+    QVariantList values;
+    const QList<qint64> folders = scope.feedId <= 0 && scope.folderId > 0
+                                      ? folderSubtree(scope.folderId)
+                                      : QList<qint64>();
+    const QString where = scopeCondition(scope, folders, &values);
     SqlQuery query(
         m_connectionName,
         QStringLiteral(
@@ -150,12 +206,12 @@ QList<FeedRepository::Item> FeedRepository::items(qint64 feedId, int offset, int
             "(SELECT COUNT(*) FROM enclosures e WHERE e.feed_item_id = i.id) "
             "FROM feed_items i JOIN feeds f ON f.id = i.feed_id "
             "LEFT JOIN posts p ON p.discussion_id = i.discussion_id AND p.parent_id IS NULL "
-            "LEFT JOIN members m ON m.id = p.author_id ")
+            "LEFT JOIN members m ON m.id = p.author_id")
             + where
-            + QStringLiteral("ORDER BY COALESCE(i.published_at, i.fetched_at) DESC, i.id DESC "
+            + QStringLiteral(" ORDER BY COALESCE(i.published_at, i.fetched_at) DESC, i.id DESC "
                              "LIMIT ? OFFSET ?"));
-    if (feedId > 0)
-        query.bind(feedId);
+    for (const QVariant &value : std::as_const(values))
+        query.bind(value);
     query.bind(limit).bind(offset).exec();
     QList<Item> list;
     while (query.next()) {
@@ -174,6 +230,32 @@ QList<FeedRepository::Item> FeedRepository::items(qint64 feedId, int offset, int
         list.append(item);
     }
     return list;
+}
+
+int FeedRepository::markAllRead(const ItemScope &scope)
+{
+    ItemScope unread = scope;
+    unread.unreadOnly = true;
+    QVariantList values;
+    const QList<qint64> folders = scope.feedId <= 0 && scope.folderId > 0
+                                      ? folderSubtree(scope.folderId)
+                                      : QList<qint64>();
+    // UPDATE has no alias in SQLite's older grammar: name the table i in a sub-select instead.
+    SqlQuery query(m_connectionName,
+                   QStringLiteral("UPDATE feed_items SET is_read = 1 WHERE id IN "
+                                  "(SELECT i.id FROM feed_items i")
+                       + scopeCondition(unread, folders, &values) + QStringLiteral(")"));
+    for (const QVariant &value : std::as_const(values))
+        query.bind(value);
+    query.exec();
+    return query.numRowsAffected();
+}
+
+void FeedRepository::setStarred(qint64 itemId, bool starred)
+{
+    SqlQuery query(m_connectionName,
+                   QStringLiteral("UPDATE feed_items SET is_starred = ? WHERE id = ?"));
+    query.bind(starred ? 1 : 0).bind(itemId).exec();
 }
 
 QString FeedRepository::itemHtml(qint64 itemId) const

@@ -68,6 +68,15 @@ public:
         int enclosureCount = 0;
     };
 
+    // Which items a list shows: one feed, the feeds of a folder and its sub-folders, or all.
+    struct ItemScope
+    {
+        qint64 feedId = 0;   // > 0: this feed only
+        qint64 folderId = 0; // > 0 (and no feed): the feeds in this folder and below
+        bool unreadOnly = false;
+        bool starredOnly = false;
+    };
+
     // What one fetch of a feed found out, for recordFetch().
     struct FetchRecord
     {
@@ -102,6 +111,12 @@ public:
     [[nodiscard]] QList<Feed> feeds() const;
     // Items of one feed (or all feeds for 0), newest first.
     [[nodiscard]] QList<Item> items(qint64 feedId, int offset, int limit) const;
+    [[nodiscard]] QList<Item> items(const ItemScope &scope, int offset, int limit) const;
+    // Marks every item in the scope read; returns how many changed.
+    int markAllRead(const ItemScope &scope);
+    void setStarred(qint64 itemId, bool starred);
+    // The ids of this folder and every folder below it.
+    [[nodiscard]] QList<qint64> folderSubtree(qint64 folderId) const;
     [[nodiscard]] QString itemHtml(qint64 itemId) const;
     void setRead(qint64 itemId, bool read);
     // The id of the subscription to this URL, or 0.

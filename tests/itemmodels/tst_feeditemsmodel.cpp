@@ -1,5 +1,6 @@
 // Tests FeedItemsModel (with QAbstractItemModelTester): items of all or one feed, marking read.
 #include "feeditemsmodel.h"
+#include "sqlquery.h"
 #include "testdatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -17,6 +18,19 @@ qint64 secsOf(const QModelIndex &index)
 
 } // namespace
 
+namespace {
+
+// Runs a statement that returns no rows.
+void run(const QString &connection, const QString &sql, const QVariantList &values = {})
+{
+    SqlQuery query(connection, sql);
+    for (const QVariant &value : values)
+        query.bind(value);
+    query.exec();
+}
+
+} // namespace
+
 class tst_FeedItemsModel : public QObject
 {
     Q_OBJECT
@@ -28,6 +42,9 @@ private Q_SLOTS:
     void allFeeds();
     void oneFeed();
     void markRead();
+    void folderScopeIncludesSubfolders();
+    void unreadOnlyAndMarkAllRead();
+    void starringIsStoredAndShown();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -162,6 +179,121 @@ void tst_FeedItemsModel::markRead()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is not valid")));
     m_model->markRead(QModelIndex());
     QCOMPARE(changed.count(), 1);
+}
+
+void tst_FeedItemsModel::folderScopeIncludesSubfolders()
+{
+    FeedRepository repository(m_db->connectionName());
+    // A feed in a sub-folder of a demo folder counts for the parent folder too.
+    const qint64 parentId = m_db->scalar(QStringLiteral("SELECT id FROM folders "
+                                                        "WHERE parent_id IS NULL ORDER BY id"))
+                                .toLongLong();
+    QVERIFY(parentId > 0);
+    const QString parentPath = repository.folderPath(parentId);
+    FeedRepository::NewFeed nested;
+    nested.url = QStringLiteral("https://nested.example.org/feed");
+    nested.folderPath = parentPath + QStringLiteral("/Nested");
+    const qint64 nestedFeed = repository.addFeed(nested);
+    run(m_db->connectionName(),
+        QStringLiteral("INSERT INTO feed_items (feed_id, dedup_key, title, fetched_at) "
+                       "VALUES (?, 'n1', 'Nested item', 1700000000)"),
+        {nestedFeed});
+
+    FeedRepository::ItemScope scope;
+    scope.folderId = parentId;
+    m_model->setScope(scope);
+    const int expected
+        = m_db->count(QStringLiteral(
+                          "SELECT COUNT(*) FROM feed_items i JOIN feeds f ON f.id = i.feed_id "
+                          "LEFT JOIN folders d ON d.id = f.folder_id "
+                          "WHERE f.folder_id = ? OR d.parent_id = ?"),
+                      {parentId, parentId});
+    QVERIFY(expected > 1);
+    while (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    QCOMPARE(m_model->rowCount(), expected);
+    bool sawNested = false;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        sawNested |= m_model->index(row, 0).data(FeedItemsModel::FeedIdRole).toLongLong()
+                     == nestedFeed;
+    QVERIFY(sawNested);
+
+    // The nested folder alone holds just its feed's item.
+    scope.folderId = repository.ensureFolder(nested.folderPath);
+    m_model->setScope(scope);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->index(0, 0).data().toString(), QStringLiteral("Nested item"));
+}
+
+void tst_FeedItemsModel::unreadOnlyAndMarkAllRead()
+{
+    const qint64 feedId = m_db->scalar(QStringLiteral("SELECT MIN(id) FROM feeds")).toLongLong();
+    run(m_db->connectionName(), QStringLiteral("UPDATE feed_items SET is_read = 0"));
+    run(m_db->connectionName(),
+        QStringLiteral("UPDATE feed_items SET is_read = 1 WHERE id = (SELECT MIN(id) FROM "
+                       "feed_items WHERE feed_id = ?)"),
+        {feedId});
+    const int unread
+        = m_db->count(QStringLiteral(
+                          "SELECT COUNT(*) FROM feed_items WHERE feed_id = ? AND is_read = 0"),
+                      {feedId});
+    QVERIFY(unread > 0);
+
+    FeedRepository::ItemScope scope;
+    scope.feedId = feedId;
+    scope.unreadOnly = true;
+    m_model->setScope(scope);
+    QCOMPARE(m_model->rowCount(), unread);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QVERIFY(!m_model->index(row, 0).data(FeedItemsModel::ReadRole).toBool());
+
+    // Marking all read touches this feed only, and the unread-only list empties.
+    const int othersUnread
+        = m_db->count(QStringLiteral(
+                          "SELECT COUNT(*) FROM feed_items WHERE feed_id <> ? AND is_read = 0"),
+                      {feedId});
+    m_model->markAllRead();
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(m_db->count(QStringLiteral(
+                             "SELECT COUNT(*) FROM feed_items WHERE feed_id = ? AND is_read = 0"),
+                         {feedId}),
+             0);
+    QCOMPARE(m_db->count(QStringLiteral(
+                             "SELECT COUNT(*) FROM feed_items WHERE feed_id <> ? AND is_read = 0"),
+                         {feedId}),
+             othersUnread);
+
+    // In a full list the rows stay and turn read.
+    scope.feedId = 0;
+    scope.unreadOnly = false;
+    m_model->setScope(scope);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->markAllRead();
+    QCOMPARE(changed.count(), 1);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QVERIFY(m_model->index(row, 0).data(FeedItemsModel::ReadRole).toBool());
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM feed_items WHERE is_read = 0")), 0);
+}
+
+void tst_FeedItemsModel::starringIsStoredAndShown()
+{
+    const QModelIndex index = m_model->index(0, FeedItemsModel::TitleColumn);
+    const qint64 itemId = index.data(PagedTableModel::IdRole).toLongLong();
+    QVERIFY(!index.data(FeedItemsModel::StarredRole).toBool());
+    m_model->setStarred(index, true);
+    QVERIFY(m_model->index(0, 0).data(FeedItemsModel::StarredRole).toBool());
+    QVERIFY(m_model->index(0, 0).data().toString().startsWith(QStringLiteral("\u2605")));
+    QCOMPARE(m_db->count(QStringLiteral("SELECT is_starred FROM feed_items WHERE id = ?"), {itemId}),
+             1);
+
+    FeedRepository::ItemScope scope;
+    scope.starredOnly = true;
+    m_model->setScope(scope);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->index(0, 0).data(PagedTableModel::IdRole).toLongLong(), itemId);
+    m_model->setStarred(m_model->index(0, 0), false);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT is_starred FROM feed_items WHERE id = ?"), {itemId}),
+             0);
 }
 
 QTEST_MAIN(tst_FeedItemsModel)

@@ -2,6 +2,7 @@
 // be added, and a read-only database offers no way to add feeds.
 #include "addfeeddialog.h"
 #include "feedrepository.h"
+#include "feedsmodel.h"
 #include "feedspane.h"
 #include "testdatabase.h"
 
@@ -88,10 +89,11 @@ void tst_FeedsPane::addFeedThroughTheDialog()
     QCOMPARE(feeds.at(0).url, QStringLiteral("https://blog.example.org/feed.xml"));
     QCOMPARE(FeedRepository(m_db->connectionName()).folderPath(feeds.at(0).folderId),
              QStringLiteral("Blogs/Team"));
-    // The tree shows the folder with the feed inside.
+    // The tree shows All Items, then the folder with the feed inside.
     auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
-    QCOMPARE(tree->model()->rowCount(), 1);
-    QCOMPARE(tree->model()->index(0, 0).data().toString(), QStringLiteral("Blogs"));
+    QCOMPARE(tree->model()->rowCount(), 2);
+    QCOMPARE(tree->model()->index(0, 0).data(FeedsModel::AllItemsRole).toBool(), true);
+    QCOMPARE(tree->model()->index(1, 0).data().toString(), QStringLiteral("Blogs"));
 }
 
 void tst_FeedsPane::badAddressCannotBeAdded()

@@ -138,7 +138,7 @@ void TestMainWindow::sampleCommunityFillsEveryPane()
 
     window.setCurrentPane(MainWindow::FeedsPaneIndex);
     QVERIFY(!window.pane(MainWindow::FeedsPaneIndex)->isShowingEmptyState());
-    QCOMPARE(rowsIn("feedsTree"), 2); // folders Community and Podcasts
+    QCOMPARE(rowsIn("feedsTree"), 3); // All Items, folders Community and Podcasts
     QCOMPARE(rowsIn("feedItemsTable"), 20);
     saveScreenshot(&window, QStringLiteral("feeds"));
 

@@ -4,26 +4,33 @@
 #include "addfeeddialog.h"
 #include "emptystatewidget.h"
 #include "feeditemsmodel.h"
+#include "feedreader.h"
 #include "feedrepository.h"
 #include "feedsmodel.h"
 #include "feedsync.h"
 #include "opmlsubscriptions.h"
 #include "storageerror.h"
 
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDesktopServices>
 #include <QFile>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
-#include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -34,9 +41,12 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     m_feeds = new FeedsModel(connectionName(), this);
     m_tree = new QTreeView(content);
     m_tree->setObjectName(QStringLiteral("feedsTree"));
+    m_feeds->setShowsAllItems(true);
     m_tree->setModel(m_feeds);
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &FeedsPane::showTreeMenu);
 
     m_items = new FeedItemsModel(connectionName(), this);
     m_table = createTable(QStringLiteral("feedItemsTable"), m_items, content);
@@ -45,15 +55,71 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     m_table->setColumnWidth(FeedItemsModel::FeedColumn, 170);
     m_table->setColumnWidth(FeedItemsModel::AuthorColumn, 140);
     m_table->setColumnWidth(FeedItemsModel::PublishedColumn, dateColumnWidth(m_table, true));
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &FeedsPane::showItemMenu);
 
-    m_reader = new QTextBrowser(content);
+    // Above the items: what the selected feed's last fetch said, and an unread-only filter.
+    m_feedStatus = new QLabel(content);
+    m_feedStatus->setObjectName(QStringLiteral("feedStatus"));
+    m_feedStatus->setWordWrap(true);
+    m_feedStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_unreadOnly = new QCheckBox(tr("Unread only"), content);
+    m_unreadOnly->setObjectName(QStringLiteral("unreadOnly"));
+    connect(m_unreadOnly, &QCheckBox::toggled, this, &FeedsPane::scopeChanged);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->setContentsMargins(0, 0, 0, 0);
+    statusRow->addWidget(m_feedStatus, 1);
+    statusRow->addWidget(m_unreadOnly);
+    auto *list = new QWidget(content);
+    auto *listLayout = new QVBoxLayout(list);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(statusRow);
+    listLayout->addWidget(m_table);
+
+    m_reader = new FeedReader(content);
     m_reader->setObjectName(QStringLiteral("feedReader"));
-    m_reader->setOpenLinks(false);
     m_reader->setPlaceholderText(tr("Select an item to read it."));
+    connect(m_reader, &FeedReader::remoteImagesBlocked, this, &FeedsPane::showRemoteImagesBar);
+
+    // Remote images would tell a feed's author who read the item and when: they load only when
+    // the user asks, for one item or for every item of the feed.
+    m_remoteImagesBar = new QWidget(content);
+    m_remoteImagesBar->setObjectName(QStringLiteral("remoteImagesBar"));
+    m_remoteImagesBar->setAutoFillBackground(true);
+    m_remoteImagesBar->setBackgroundRole(QPalette::ToolTipBase);
+    m_remoteImagesText = new QLabel(m_remoteImagesBar);
+    m_remoteImagesText->setForegroundRole(QPalette::ToolTipText);
+    auto *loadOnce = new QToolButton(m_remoteImagesBar);
+    loadOnce->setObjectName(QStringLiteral("loadRemoteImages"));
+    loadOnce->setText(tr("Load Images"));
+    auto *loadAlways = new QToolButton(m_remoteImagesBar);
+    loadAlways->setObjectName(QStringLiteral("alwaysLoadRemoteImages"));
+    loadAlways->setText(tr("Always Load for This Feed"));
+    auto *barLayout = new QHBoxLayout(m_remoteImagesBar);
+    barLayout->setContentsMargins(8, 4, 8, 4);
+    barLayout->addWidget(m_remoteImagesText, 1);
+    barLayout->addWidget(loadOnce);
+    barLayout->addWidget(loadAlways);
+    m_remoteImagesBar->hide();
+    connect(loadOnce, &QToolButton::clicked, this, [this] {
+        m_remoteImagesBar->hide();
+        m_reader->allowRemoteImages();
+    });
+    connect(loadAlways, &QToolButton::clicked, this, [this] {
+        setRemoteImagesAllowed(m_shownFeedId, true);
+        m_remoteImagesBar->hide();
+        m_reader->allowRemoteImages();
+    });
+    auto *readerBox = new QWidget(content);
+    auto *readerLayout = new QVBoxLayout(readerBox);
+    readerLayout->setContentsMargins(0, 0, 0, 0);
+    readerLayout->setSpacing(0);
+    readerLayout->addWidget(m_remoteImagesBar);
+    readerLayout->addWidget(m_reader);
 
     auto *right = new QSplitter(Qt::Vertical, content);
-    right->addWidget(m_table);
-    right->addWidget(m_reader);
+    right->addWidget(list);
+    right->addWidget(readerBox);
     auto *splitter = new QSplitter(Qt::Horizontal, content);
     splitter->addWidget(m_tree);
     splitter->addWidget(right);
@@ -139,10 +205,7 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     connect(m_tree->selectionModel(),
             &QItemSelectionModel::currentChanged,
             this,
-            [this](const QModelIndex &current) {
-                m_items->setFeedId(current.data(FeedsModel::FeedIdRole).toLongLong());
-                m_reader->clear();
-            });
+            &FeedsPane::scopeChanged);
     connect(m_table->selectionModel(),
             &QItemSelectionModel::currentRowChanged,
             this,
@@ -152,9 +215,27 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
 
 void FeedsPane::reload()
 {
+    // The tree is built anew: select the same feed or folder again afterwards.
+    const QModelIndex current = m_tree->currentIndex();
+    const qint64 feedId = current.data(FeedsModel::FeedIdRole).toLongLong();
+    const qint64 folderId = current.data(FeedsModel::FolderIdRole).toLongLong();
+    const QSignalBlocker blocker(m_tree->selectionModel());
     m_feeds->reload();
     m_tree->expandAll();
-    m_items->reload();
+    QModelIndex again;
+    if (feedId > 0)
+        again = m_feeds->indexOfFeed(feedId);
+    else if (folderId > 0)
+        again = m_feeds->indexOfFolder(folderId);
+    if (again.isValid())
+        m_tree->setCurrentIndex(again);
+    if (!again.isValid() && (feedId > 0 || folderId > 0)) {
+        // What was selected is gone (removed here or elsewhere): show everything.
+        scopeChanged();
+    } else {
+        m_items->reload();
+        updateFeedStatus();
+    }
     updateEmptyState();
 }
 
@@ -323,6 +404,214 @@ void FeedsPane::showItem(const QModelIndex &index)
     if (!link.isEmpty())
         page += QStringLiteral("<p><a href=\"%1\">%2</a></p>")
                     .arg(link.toHtmlEscaped(), tr("Open the original"));
-    m_reader->setHtml(page);
+    m_shownFeedId = first.data(FeedItemsModel::FeedIdRole).toLongLong();
+    m_remoteImagesBar->hide();
+    m_reader->showHtml(page, remoteImagesAllowed(m_shownFeedId));
     m_items->markRead(first);
+}
+
+qint64 FeedsPane::currentFeedId() const
+{
+    return m_tree->currentIndex().data(FeedsModel::FeedIdRole).toLongLong();
+}
+
+bool FeedsPane::selectFeed(qint64 feedId)
+{
+    const QModelIndex index = m_feeds->indexOfFeed(feedId);
+    if (!index.isValid())
+        return false;
+    m_tree->setCurrentIndex(index);
+    return true;
+}
+
+void FeedsPane::scopeChanged()
+{
+    const QModelIndex current = m_tree->currentIndex();
+    FeedRepository::ItemScope scope;
+    scope.feedId = current.data(FeedsModel::FeedIdRole).toLongLong();
+    scope.folderId = current.data(FeedsModel::FolderIdRole).toLongLong();
+    scope.unreadOnly = m_unreadOnly->isChecked();
+    m_items->setScope(scope);
+    m_reader->clear();
+    m_remoteImagesBar->hide();
+    updateFeedStatus();
+}
+
+void FeedsPane::updateFeedStatus()
+{
+    const qint64 feedId = currentFeedId();
+    if (feedId <= 0) {
+        m_feedStatus->clear();
+        m_feedStatus->hide();
+        return;
+    }
+    FeedRepository::Feed feed;
+    try {
+        feed = FeedRepository(connectionName()).feed(feedId);
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        return;
+    }
+    const QLocale locale;
+    QStringList parts;
+    if (feed.lastFetched.isValid())
+        parts << tr("Fetched %1")
+                     .arg(locale.toString(feed.lastFetched.toLocalTime(), QLocale::ShortFormat));
+    else
+        parts << tr("Not fetched yet");
+    if (feed.httpStatus > 0)
+        parts << tr("HTTP %1").arg(feed.httpStatus);
+    if (feed.status == QLatin1String("gone"))
+        parts << tr("gone for good; no longer fetched");
+    else if (feed.status == QLatin1String("paused"))
+        parts << tr("paused");
+    else if (feed.nextFetch.isValid())
+        parts << tr("next fetch %1")
+                     .arg(locale.toString(feed.nextFetch.toLocalTime(), QLocale::ShortFormat));
+    QString text = parts.join(QStringLiteral(" \u00B7 ")).toHtmlEscaped();
+    if (!feed.movedFromUrl.isEmpty())
+        text += QStringLiteral("<br>")
+                + tr("Moved from %1 to %2").arg(feed.movedFromUrl, feed.url).toHtmlEscaped();
+    if (!feed.errorText.isEmpty())
+        text += QStringLiteral("<br><span style='color:#b91c1c;'>%1</span>")
+                    .arg(feed.errorText.toHtmlEscaped());
+    m_feedStatus->setText(text);
+    m_feedStatus->setToolTip(feed.url);
+    m_feedStatus->show();
+}
+
+void FeedsPane::showTreeMenu(const QPoint &position)
+{
+    const QModelIndex index = m_tree->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_tree->setCurrentIndex(index);
+    const qint64 feedId = index.data(FeedsModel::FeedIdRole).toLongLong();
+    QMenu menu(this);
+    if (feedId > 0) {
+        QAction *sync = menu.addAction(tr("Sync Feed"), this, [this, feedId] { syncNow({feedId}); });
+        sync->setEnabled(!m_readOnly && !m_sync->isRunning());
+    }
+    menu.addAction(tr("Mark All as Read"), this, &FeedsPane::markAllRead);
+    if (feedId > 0) {
+        menu.addSeparator();
+        FeedRepository::Feed feed;
+        try {
+            feed = FeedRepository(connectionName()).feed(feedId);
+        } catch (const StorageError &error) {
+            Q_EMIT errorOccurred(error.message());
+            return;
+        }
+        const QUrl site(feed.siteUrl);
+        QAction *website = menu.addAction(tr("Open Website"), this, [site] {
+            QDesktopServices::openUrl(site);
+        });
+        website->setEnabled(site.isValid() && !site.isEmpty());
+        menu.addAction(tr("Copy Feed Address"), this, [url = feed.url] {
+            QGuiApplication::clipboard()->setText(url);
+        });
+        menu.addSeparator();
+        QAction *remove = menu.addAction(tr("Remove Feed..."), this, [this, feedId] {
+            removeFeed(feedId);
+        });
+        remove->setEnabled(!m_readOnly);
+    }
+    menu.exec(m_tree->viewport()->mapToGlobal(position));
+}
+
+void FeedsPane::showItemMenu(const QPoint &position)
+{
+    const QModelIndex index = m_table->indexAt(position);
+    if (!index.isValid())
+        return;
+    const QModelIndex first = index.siblingAtColumn(FeedItemsModel::TitleColumn);
+    const QUrl link(first.data(FeedItemsModel::LinkRole).toString());
+    const bool read = first.data(FeedItemsModel::ReadRole).toBool();
+    const bool starred = first.data(FeedItemsModel::StarredRole).toBool();
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("Open the Original"), this, [link] {
+        QDesktopServices::openUrl(link);
+    });
+    open->setEnabled(link.isValid() && !link.isEmpty());
+    QAction *copy = menu.addAction(tr("Copy Link"), this, [link] {
+        QGuiApplication::clipboard()->setText(link.toString());
+    });
+    copy->setEnabled(!link.isEmpty());
+    menu.addSeparator();
+    const QPersistentModelIndex persistent(first);
+    QAction *readAction = menu.addAction(read ? tr("Mark as Unread") : tr("Mark as Read"),
+                                         this,
+                                         [this, persistent, read] {
+                                             m_items->setRead(persistent, !read);
+                                             m_feeds->reload();
+                                         });
+    QAction *star = menu.addAction(starred ? tr("Remove Star") : tr("Star"),
+                                   this,
+                                   [this, persistent, starred] {
+                                       m_items->setStarred(persistent, !starred);
+                                   });
+    star->setToolTip(tr("Starred items are kept however many items the feed keeps."));
+    for (QAction *action : {readAction, star})
+        action->setEnabled(!m_readOnly);
+    menu.exec(m_table->viewport()->mapToGlobal(position));
+}
+
+void FeedsPane::markAllRead()
+{
+    m_items->markAllRead();
+    reload();
+}
+
+bool FeedsPane::removeFeed(qint64 feedId)
+{
+    FeedRepository::Feed feed;
+    try {
+        feed = FeedRepository(connectionName()).feed(feedId);
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        return false;
+    }
+    if (feed.id == 0)
+        return false;
+    const QString title = feed.title.isEmpty() ? feed.url : feed.title;
+    const auto answer = QMessageBox::question(
+        this,
+        tr("Remove Feed"),
+        tr("Stop following \"%1\"? Its items are removed from the feed list; the discussions "
+           "and members they brought in stay.")
+            .arg(title),
+        QMessageBox::Yes | QMessageBox::Cancel,
+        QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return false;
+    try {
+        FeedRepository(connectionName()).removeFeed(feedId);
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        return false;
+    }
+    reload();
+    return true;
+}
+
+void FeedsPane::showRemoteImagesBar(int count)
+{
+    m_remoteImagesText->setText(
+        tr("%n remote image(s) not loaded, so the sender cannot see that you read this.",
+           nullptr,
+           count));
+    m_remoteImagesBar->setVisible(!m_reader->remoteImagesAllowed());
+}
+
+bool FeedsPane::remoteImagesAllowed(qint64 feedId) const
+{
+    return m_remoteImagesFeeds.contains(feedId);
+}
+
+void FeedsPane::setRemoteImagesAllowed(qint64 feedId, bool allowed)
+{
+    if (allowed)
+        m_remoteImagesFeeds.insert(feedId);
+    else
+        m_remoteImagesFeeds.remove(feedId);
 }

@@ -3,15 +3,18 @@
 
 #include "pane.h"
 
+#include <QSet>
+
 class FeedItemsModel;
+class FeedReader;
 class FeedsModel;
 class FeedSync;
+class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTimer;
 class QTableView;
-class QTextBrowser;
 class QTreeView;
 
 class FeedsPane final : public Pane
@@ -32,6 +35,14 @@ public:
     // Fetches the given feeds (or the due ones) off the window's thread; the button cancels.
     void syncNow(const QList<qint64> &feedIds = {});
     [[nodiscard]] bool isSyncing() const;
+    // The feed selected in the tree, or 0.
+    [[nodiscard]] qint64 currentFeedId() const;
+    // Selects a feed in the tree; false when there is no such feed.
+    bool selectFeed(qint64 feedId);
+    // Marks every item of the selected feed, folder or of all feeds read.
+    void markAllRead();
+    // Asks, then ends the subscription to a feed; its discussions stay.
+    bool removeFeed(qint64 feedId);
 
 Q_SIGNALS:
     void syncDone();
@@ -40,12 +51,25 @@ private:
     [[nodiscard]] QStringList folderPaths() const;
     void syncFinished();
     void showItem(const QModelIndex &index);
+    void scopeChanged();
+    void updateFeedStatus();
+    void showTreeMenu(const QPoint &position);
+    void showItemMenu(const QPoint &position);
+    void showRemoteImagesBar(int count);
+    [[nodiscard]] bool remoteImagesAllowed(qint64 feedId) const;
+    void setRemoteImagesAllowed(qint64 feedId, bool allowed);
 
     FeedsModel *m_feeds = nullptr;
     FeedItemsModel *m_items = nullptr;
     QTreeView *m_tree = nullptr;
     QTableView *m_table = nullptr;
-    QTextBrowser *m_reader = nullptr;
+    FeedReader *m_reader = nullptr;
+    QLabel *m_feedStatus = nullptr;
+    QCheckBox *m_unreadOnly = nullptr;
+    QWidget *m_remoteImagesBar = nullptr;
+    QLabel *m_remoteImagesText = nullptr;
+    qint64 m_shownFeedId = 0;
+    QSet<qint64> m_remoteImagesFeeds;
     QPushButton *m_addFeed = nullptr;
     QPushButton *m_importOpml = nullptr;
     QPushButton *m_exportOpml = nullptr;

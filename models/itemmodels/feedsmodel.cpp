@@ -91,8 +91,12 @@ int FeedsModel::reload()
             unreadPerFolder[p] += feed.unreadCount;
     }
     for (auto it = unreadPerFolder.cbegin(); it != unreadPerFolder.cend(); ++it) {
-        if (it.value() > 0)
+        if (it.value() > 0) {
             it.key()->setText(tr("%1 (%2)").arg(it.key()->text()).arg(it.value()));
+            QFont font;
+            font.setBold(true);
+            it.key()->setFont(font);
+        }
         it.key()->setData(it.value(), UnreadRole);
     }
     m_feedCount = int(feeds.size());

@@ -1,22 +1,29 @@
 // Tests FeedsPane: adding a feed through its dialog shows it in the tree, a bad address cannot
 // be added, and a read-only database offers no way to add feeds.
 #include "addfeeddialog.h"
+#include "feedreader.h"
 #include "feedrepository.h"
 #include "feedsmodel.h"
 #include "feedspane.h"
+#include "sqlquery.h"
 #include "testdatabase.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHttpServer>
 #include <QHttpServerResponse>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 
 class tst_FeedsPane : public QObject
@@ -30,6 +37,9 @@ private Q_SLOTS:
     void badAddressCannotBeAdded();
     void readOnlyOffersNoAdding();
     void syncNowBringsItemsIn();
+    void remoteImagesLoadOnlyWhenAllowed();
+    void feedStatusAndFolderScope();
+    void markAllReadAndRemoveFeed();
 
 private:
     // Fills the next AddFeedDialog that opens and presses OK (or Cancel when OK is disabled).
@@ -148,6 +158,192 @@ void tst_FeedsPane::syncNowBringsItemsIn()
     // The tree shows the feed with its two unread items.
     auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
     QVERIFY(tree->model()->index(0, 0).data().toString().contains(QLatin1String("(2)")));
+}
+
+namespace {
+
+// A 1x1 PNG.
+QByteArray pixelPng()
+{
+    QImage image(1, 1, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+// Selects the row of the item list whose title ends with this text.
+bool selectItem(QTableView *table, const QString &title)
+{
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        if (table->model()->index(row, 0).data().toString().endsWith(title)) {
+            table->setCurrentIndex(table->model()->index(row, 0));
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void tst_FeedsPane::remoteImagesLoadOnlyWhenAllowed()
+{
+    QHttpServer server;
+    QList<QString> imageRequests;
+    quint16 port = 0;
+    server.route(QStringLiteral("/feed.xml"), [&port] {
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        return QHttpServerResponse(
+            QByteArrayLiteral("application/rss+xml"),
+            QStringLiteral("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                           "<title>Pictures</title><link>%1/</link>"
+                           "<item><guid>a</guid><title>One</title><pubDate>Mon, 02 Jan 2023 "
+                           "10:00:00 GMT</pubDate><description>&lt;p&gt;See &lt;img "
+                           "src=\"%1/one.png\"&gt;&lt;/p&gt;</description></item>"
+                           "<item><guid>b</guid><title>Two</title><pubDate>Tue, 03 Jan 2023 "
+                           "10:00:00 GMT</pubDate><description>&lt;img src=\"%1/two.png\"&gt;"
+                           "</description></item></channel></rss>")
+                .arg(base)
+                .toUtf8());
+    });
+    server.route(QStringLiteral("/<arg>.png"), [&imageRequests](const QString &name) {
+        imageRequests << name;
+        return QHttpServerResponse(QByteArrayLiteral("image/png"), pixelPng());
+    });
+    port = server.listen(QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(port != 0);
+    FeedRepository::NewFeed feed;
+    feed.url = QStringLiteral("http://127.0.0.1:%1/feed.xml").arg(port);
+    const qint64 feedId = FeedRepository(m_db->connectionName()).addFeed(feed);
+    m_pane->reload();
+    QSignalSpy done(m_pane.get(), &FeedsPane::syncDone);
+    m_pane->syncNow({feedId});
+    QVERIFY(done.wait(15000));
+    QVERIFY(m_pane->selectFeed(feedId));
+
+    auto *table = m_pane->findChild<QTableView *>(QStringLiteral("feedItemsTable"));
+    auto *bar = m_pane->findChild<QWidget *>(QStringLiteral("remoteImagesBar"));
+    auto *reader = m_pane->findChild<FeedReader *>(QStringLiteral("feedReader"));
+    QVERIFY(table && bar && reader);
+    QCOMPARE(table->model()->rowCount(), 2);
+
+    // Reading an item asks the network for nothing; the bar says what was held back.
+    QVERIFY(selectItem(table, QStringLiteral("One")));
+    QVERIFY(reader->toPlainText().contains(QLatin1String("See")));
+    QVERIFY(bar->isVisible());
+    QCOMPARE(reader->blockedCount(), 1);
+    QTest::qWait(200);
+    QVERIFY(imageRequests.isEmpty());
+
+    // Load Images: this item's image only.
+    m_pane->findChild<QToolButton *>(QStringLiteral("loadRemoteImages"))->click();
+    QTRY_COMPARE(imageRequests, QList<QString>{QStringLiteral("one")});
+    QVERIFY(!bar->isVisible());
+
+    // The next item of the same feed holds back its image again, until "always" is chosen.
+    QVERIFY(selectItem(table, QStringLiteral("Two")));
+    QVERIFY(bar->isVisible());
+    QTest::qWait(200);
+    QCOMPARE(imageRequests.size(), 1);
+    m_pane->findChild<QToolButton *>(QStringLiteral("alwaysLoadRemoteImages"))->click();
+    QTRY_COMPARE(imageRequests.size(), 2);
+    QCOMPARE(imageRequests.at(1), QStringLiteral("two"));
+
+    // From now on this feed's items load their images without asking.
+    QVERIFY(selectItem(table, QStringLiteral("One")));
+    QVERIFY(!bar->isVisible());
+    QVERIFY(reader->remoteImagesAllowed());
+}
+
+void tst_FeedsPane::feedStatusAndFolderScope()
+{
+    FeedRepository repository(m_db->connectionName());
+    FeedRepository::NewFeed broken;
+    broken.url = QStringLiteral("https://broken.example.org/feed");
+    broken.folderPath = QStringLiteral("Blogs");
+    const qint64 brokenId = repository.addFeed(broken);
+    FeedRepository::FetchRecord record;
+    record.httpStatus = 500;
+    record.errorText = QStringLiteral("The server answered with HTTP status 500.");
+    repository.recordFetch(brokenId, record);
+    FeedRepository::NewFeed other;
+    other.url = QStringLiteral("https://other.example.org/feed");
+    const qint64 otherId = repository.addFeed(other);
+    for (const qint64 id : {brokenId, otherId}) {
+        SqlQuery insert(m_db->connectionName(),
+                        QStringLiteral("INSERT INTO feed_items (feed_id, dedup_key, title, "
+                                       "fetched_at) VALUES (?, 'k', ?, 1700000000)"));
+        insert.bind(id).bind(QStringLiteral("Item of %1").arg(id)).exec();
+    }
+    m_pane->reload();
+
+    auto *status = m_pane->findChild<QLabel *>(QStringLiteral("feedStatus"));
+    auto *table = m_pane->findChild<QTableView *>(QStringLiteral("feedItemsTable"));
+    QVERIFY(m_pane->selectFeed(brokenId));
+    QVERIFY(status->isVisible());
+    QVERIFY2(status->text().contains(QLatin1String("HTTP 500")), qPrintable(status->text()));
+    QVERIFY(status->text().contains(QLatin1String("The server answered with HTTP status 500.")));
+    QCOMPARE(table->model()->rowCount(), 1);
+
+    // The folder lists its feed's items; All Items lists both.
+    auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
+    const auto *feeds = qobject_cast<FeedsModel *>(tree->model());
+    tree->setCurrentIndex(feeds->indexOfFolder(repository.ensureFolder(QStringLiteral("Blogs"))));
+    QVERIFY(!status->isVisible());
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, 0).data().toString(),
+             QStringLiteral("Item of %1").arg(brokenId));
+    tree->setCurrentIndex(tree->model()->index(0, 0));
+    QCOMPARE(table->model()->rowCount(), 2);
+
+    // The selection survives a reload (after a sync, or a change in another window).
+    QVERIFY(m_pane->selectFeed(otherId));
+    m_pane->reload();
+    QCOMPARE(m_pane->currentFeedId(), otherId);
+    QCOMPARE(table->model()->rowCount(), 1);
+}
+
+void tst_FeedsPane::markAllReadAndRemoveFeed()
+{
+    QVERIFY2(m_db->fillDemo(TestDatabase::demoOptions()), qPrintable(m_db->errorString()));
+    m_pane->reload();
+    const qint64 feedId = m_db->scalar(QStringLiteral("SELECT MIN(id) FROM feeds")).toLongLong();
+    SqlQuery unread(m_db->connectionName(), QStringLiteral("UPDATE feed_items SET is_read = 0"));
+    unread.exec();
+    QVERIFY(m_pane->selectFeed(feedId));
+    m_pane->markAllRead();
+    QCOMPARE(m_db->count(QStringLiteral(
+                             "SELECT COUNT(*) FROM feed_items WHERE feed_id = ? AND is_read = 0"),
+                         {feedId}),
+             0);
+    QVERIFY(m_db->count(QStringLiteral(
+                            "SELECT COUNT(*) FROM feed_items WHERE feed_id <> ? AND is_read = 0"),
+                        {feedId})
+            > 0);
+    // The tree no longer counts unread items for that feed.
+    auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
+    QCOMPARE(tree->currentIndex().data(FeedsModel::UnreadRole).toInt(), 0);
+
+    // Removing asks first; Cancel keeps the feed.
+    const int discussions = m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions"));
+    auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box)
+                box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QVERIFY(!m_pane->removeFeed(feedId));
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM feeds WHERE id = ?"), {feedId}), 1);
+    answer(QMessageBox::Yes);
+    QVERIFY(m_pane->removeFeed(feedId));
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM feeds WHERE id = ?"), {feedId}), 0);
+    // The community's history stays.
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions")), discussions);
+    QCOMPARE(m_pane->currentFeedId(), 0);
 }
 
 QTEST_MAIN(tst_FeedsPane)

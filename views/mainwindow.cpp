@@ -27,6 +27,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScopedValueRollback>
@@ -34,6 +35,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QtConcurrent>
 
 MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
@@ -83,6 +85,28 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     m_readOnlyBadge->setToolTip(tr("Your role may read this database but not change it. Ask "
                                    "the database owner for write access."));
     m_readOnlyBadge->hide();
+    m_syncIndicator = new QWidget(this);
+    m_syncIndicator->setObjectName(QStringLiteral("syncIndicator"));
+    m_syncLabel = new QLabel(tr("Syncing feeds"), m_syncIndicator);
+    m_syncBar = new QProgressBar(m_syncIndicator);
+    m_syncBar->setObjectName(QStringLiteral("syncProgress"));
+    m_syncBar->setMaximumWidth(160);
+    m_syncBar->setMaximumHeight(16);
+    auto *cancelSync = new QToolButton(m_syncIndicator);
+    cancelSync->setObjectName(QStringLiteral("cancelSyncButton"));
+    cancelSync->setText(tr("Cancel"));
+    cancelSync->setAutoRaise(true);
+    connect(cancelSync, &QToolButton::clicked, this, [this] {
+        if (FeedsPane *feeds = feedsPane())
+            feeds->cancelSync();
+    });
+    auto *syncLayout = new QHBoxLayout(m_syncIndicator);
+    syncLayout->setContentsMargins(0, 0, 0, 0);
+    syncLayout->addWidget(m_syncLabel);
+    syncLayout->addWidget(m_syncBar);
+    syncLayout->addWidget(cancelSync);
+    m_syncIndicator->hide();
+    statusBar()->addPermanentWidget(m_syncIndicator);
     statusBar()->addPermanentWidget(m_readOnlyBadge);
     statusBar()->addPermanentWidget(m_databaseLabel);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -145,6 +169,31 @@ void MainWindow::createActions()
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::reloadPanes);
     refresh->setShortcut(QKeySequence::Refresh);
 
+    // The Feeds pane's commands, reachable from any pane.
+    QMenu *feeds = menuBar()->addMenu(tr("Fee&ds"));
+    QAction *addFeed = feeds->addAction(tr("&Add Feed..."), this, [this] {
+        setCurrentPane(FeedsPaneIndex);
+        if (FeedsPane *pane = feedsPane())
+            pane->addFeed();
+    });
+    QAction *syncFeeds = feeds->addAction(tr("&Sync Feeds Now"), this, [this] {
+        if (FeedsPane *pane = feedsPane())
+            pane->syncNow();
+    });
+    syncFeeds->setObjectName(QStringLiteral("syncFeedsAction"));
+    syncFeeds->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    feeds->addSeparator();
+    QAction *importOpml = feeds->addAction(tr("&Import OPML..."), this, [this] {
+        setCurrentPane(FeedsPaneIndex);
+        if (FeedsPane *pane = feedsPane())
+            pane->importOpml();
+    });
+    feeds->addAction(tr("&Export OPML..."), this, [this] {
+        if (FeedsPane *pane = feedsPane())
+            pane->exportOpml();
+    });
+    m_writeActions = {addFeed, syncFeeds, importOpml};
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Watercooler"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -169,6 +218,9 @@ void MainWindow::buildPanes()
         connect(p, &Pane::sampleRequested, this, &MainWindow::openSampleCommunity);
     }
     m_stack->setCurrentIndex(current);
+    m_syncIndicator->hide();
+    if (FeedsPane *feeds = feedsPane())
+        connectFeedSync(feeds);
 
     // Changes made elsewhere (another window, a teammate, a background job) refresh the panes.
     delete m_changes;
@@ -405,6 +457,28 @@ void MainWindow::showAccessMode()
         setWindowTitle(tr("%1 (read-only)").arg(windowTitle()));
     for (int i = 0; i < m_stack->count(); ++i)
         pane(i)->setReadOnly(readOnly);
+    for (QAction *action : std::as_const(m_writeActions))
+        action->setEnabled(!readOnly);
+}
+
+FeedsPane *MainWindow::feedsPane() const
+{
+    return m_stack ? qobject_cast<FeedsPane *>(m_stack->widget(FeedsPaneIndex)) : nullptr;
+}
+
+void MainWindow::connectFeedSync(FeedsPane *feeds)
+{
+    connect(feeds, &FeedsPane::syncStarted, this, [this] {
+        m_syncLabel->setText(tr("Syncing feeds"));
+        m_syncBar->setRange(0, 0);
+        m_syncIndicator->show();
+    });
+    connect(feeds, &FeedsPane::syncProgress, this, [this](int done, int total) {
+        m_syncLabel->setText(tr("Syncing feeds: %1 of %2").arg(done).arg(total));
+        m_syncBar->setRange(0, std::max(total, 1));
+        m_syncBar->setValue(done);
+    });
+    connect(feeds, &FeedsPane::syncDone, this, [this] { m_syncIndicator->hide(); });
 }
 
 void MainWindow::connectToTeamDatabase()

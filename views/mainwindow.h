@@ -10,9 +10,11 @@
 class ChangeNotifier;
 class Database;
 class DatabaseLocation;
+class FeedsPane;
 class Pane;
 class QLabel;
 class QListWidget;
+class QProgressBar;
 class QProgressDialog;
 class QStackedWidget;
 
@@ -66,12 +68,19 @@ private:
     void connectToTeamDatabase();
     void showAccessMode();
     void sampleGenerated();
+    [[nodiscard]] FeedsPane *feedsPane() const;
+    void connectFeedSync(FeedsPane *feeds);
 
     std::unique_ptr<Database> m_database;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_readOnlyBadge = nullptr;
+    // Feed sync progress, shown in the status bar whichever pane is open.
+    QWidget *m_syncIndicator = nullptr;
+    QLabel *m_syncLabel = nullptr;
+    QProgressBar *m_syncBar = nullptr;
+    QList<QAction *> m_writeActions;
     QProgressDialog *m_progress = nullptr;
     QFutureWatcher<QString> m_sampleWatcher; // empty result: success, else the error
     std::shared_ptr<std::atomic<bool>> m_cancelSample;

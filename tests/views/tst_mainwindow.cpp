@@ -3,16 +3,21 @@
 #include "database.h"
 #include "demogenerator.h"
 #include "emptystatewidget.h"
+#include "feedrepository.h"
+#include "feedspane.h"
 #include "mainwindow.h"
 #include "memberspane.h"
 #include "pane.h"
 #include "testdatabase.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QChartView>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QHttpServer>
+#include <QHttpServerResponse>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -34,6 +39,7 @@ private Q_SLOTS:
     void sampleCommunityFillsEveryPane();
     void twoWindowsSeeEachOthersEdits();
     void openSampleCommunityUsesItsOwnFile();
+    void feedSyncShowsInTheStatusBar();
 
 private:
     std::unique_ptr<Database> openDatabase(const QString &path);
@@ -208,6 +214,43 @@ void TestMainWindow::openSampleCommunityUsesItsOwnFile()
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM members")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
+}
+
+void TestMainWindow::feedSyncShowsInTheStatusBar()
+{
+    // The server answers from this thread's event loop, so the sync is still running when the
+    // window is looked at right after the start.
+    QHttpServer server;
+    server.route(QStringLiteral("/feed.xml"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"),
+                                   QByteArrayLiteral("<rss version=\"2.0\"><channel><title>Slow"
+                                                     "</title><item><guid>1</guid><title>One"
+                                                     "</title></item></channel></rss>"));
+    });
+    const quint16 port = server.listen(QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(port != 0);
+    auto database = openDatabase(m_dir.filePath(QStringLiteral("sync.sqlite")));
+    FeedRepository::NewFeed feed;
+    feed.url = QStringLiteral("http://127.0.0.1:%1/feed.xml").arg(port);
+    FeedRepository(database->connectionName()).addFeed(feed);
+    MainWindow window(std::move(database));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Started from the menu while another pane is open.
+    window.setCurrentPane(MainWindow::MembersPaneIndex);
+    auto *indicator = window.findChild<QWidget *>(QStringLiteral("syncIndicator"));
+    QVERIFY(indicator);
+    QVERIFY(!indicator->isVisible());
+    auto *feeds = qobject_cast<FeedsPane *>(window.pane(MainWindow::FeedsPaneIndex));
+    QSignalSpy done(feeds, &FeedsPane::syncDone);
+    window.findChild<QAction *>(QStringLiteral("syncFeedsAction"))->trigger();
+    QVERIFY(feeds->isSyncing());
+    QVERIFY(indicator->isVisible());
+    QVERIFY(done.wait(15000));
+    QVERIFY(!indicator->isVisible());
+    QCOMPARE(window.currentPane(), int(MainWindow::MembersPaneIndex));
+    QCOMPARE(FeedRepository(window.database().connectionName()).feeds().at(0).title,
+             QStringLiteral("Slow"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -24,7 +24,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
@@ -132,10 +131,6 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     // Sync runs off the window's thread; progress and the outcome show next to the buttons.
     m_syncNow = new QPushButton(tr("Sync Now"), content);
     m_syncNow->setObjectName(QStringLiteral("syncNowButton"));
-    m_syncProgress = new QProgressBar(content);
-    m_syncProgress->setObjectName(QStringLiteral("syncProgress"));
-    m_syncProgress->setMaximumWidth(180);
-    m_syncProgress->hide();
     m_syncStatus = new QLabel(content);
     m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
     m_syncStatus->setForegroundRole(QPalette::PlaceholderText);
@@ -145,7 +140,6 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     actions->addWidget(m_exportOpml);
     actions->addStretch();
     actions->addWidget(m_syncStatus);
-    actions->addWidget(m_syncProgress);
     actions->addWidget(m_syncNow);
     m_sync = new FeedSync(database, this);
     connect(m_syncNow, &QPushButton::clicked, this, [this] {
@@ -154,10 +148,8 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
         else
             syncNow();
     });
-    connect(m_sync, &FeedSync::progress, this, [this](int done, int total) {
-        m_syncProgress->setMaximum(std::max(total, 1));
-        m_syncProgress->setValue(done);
-    });
+    // The window shows the progress in its status bar, whichever pane is open.
+    connect(m_sync, &FeedSync::progress, this, &FeedsPane::syncProgress);
     connect(m_sync, &FeedSync::feedSynced, this, [this](const FeedSyncReport &report) {
         if (report.outcome == FeedSyncReport::Outcome::Failed)
             ++m_syncFailures;
@@ -349,11 +341,17 @@ void FeedsPane::syncNow(const QList<qint64> &feedIds)
         return;
     m_syncFailures = 0;
     m_syncNewItems = 0;
+    if (m_readOnly)
+        return;
     m_syncStatus->setText(tr("Syncing..."));
-    m_syncProgress->setValue(0);
-    m_syncProgress->show();
     m_syncNow->setText(tr("Cancel Sync"));
+    Q_EMIT syncStarted();
     m_sync->start(feedIds);
+}
+
+void FeedsPane::cancelSync()
+{
+    m_sync->cancel();
 }
 
 bool FeedsPane::isSyncing() const
@@ -363,7 +361,6 @@ bool FeedsPane::isSyncing() const
 
 void FeedsPane::syncFinished()
 {
-    m_syncProgress->hide();
     m_syncNow->setText(tr("Sync Now"));
     QString text = tr("%n new item(s)", nullptr, m_syncNewItems);
     if (m_syncFailures > 0)

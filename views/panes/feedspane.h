@@ -11,7 +11,6 @@ class FeedsModel;
 class FeedSync;
 class QCheckBox;
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QTimer;
 class QTableView;
@@ -44,7 +43,12 @@ public:
     // Asks, then ends the subscription to a feed; its discussions stay.
     bool removeFeed(qint64 feedId);
 
+    // Stops a running sync; what was stored stays.
+    void cancelSync();
+
 Q_SIGNALS:
+    void syncStarted();
+    void syncProgress(int done, int total);
     void syncDone();
 
 private:
@@ -76,7 +80,6 @@ private:
     QPushButton *m_emptyAddFeed = nullptr;
     QPushButton *m_emptyImportOpml = nullptr;
     QPushButton *m_syncNow = nullptr;
-    QProgressBar *m_syncProgress = nullptr;
     QLabel *m_syncStatus = nullptr;
     FeedSync *m_sync = nullptr;
     int m_syncFailures = 0;

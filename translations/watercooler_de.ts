@@ -1082,6 +1082,14 @@ Siehe feeds BEFEHL --help.</translation>
         <source>Paused: not fetched.</source>
         <translation>Pausiert: wird nicht abgerufen.</translation>
     </message>
+    <message>
+        <source>All Items (%1)</source>
+        <translation>Alle Einträge (%1)</translation>
+    </message>
+    <message>
+        <source>All Items</source>
+        <translation>Alle Einträge</translation>
+    </message>
 </context>
 <context>
     <name>FeedsPane</name>
@@ -1186,6 +1194,109 @@ Siehe feeds BEFEHL --help.</translation>
         <translation>
             <numerusform>%n Feed fehlgeschlagen; Details im Tooltip</numerusform>
             <numerusform>%n Feeds fehlgeschlagen; Details in den Tooltips</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Nur ungelesene</translation>
+    </message>
+    <message>
+        <source>Load Images</source>
+        <translation>Bilder laden</translation>
+    </message>
+    <message>
+        <source>Always Load for This Feed</source>
+        <translation>Für diesen Feed immer laden</translation>
+    </message>
+    <message>
+        <source>Fetched %1</source>
+        <translation>Abgerufen %1</translation>
+    </message>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Noch nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>gone for good; no longer fetched</source>
+        <translation>dauerhaft verschwunden; wird nicht mehr abgerufen</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>next fetch %1</source>
+        <translation>nächster Abruf %1</translation>
+    </message>
+    <message>
+        <source>Moved from %1 to %2</source>
+        <translation>Umgezogen von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>Sync Feed</source>
+        <translation>Feed synchronisieren</translation>
+    </message>
+    <message>
+        <source>Mark All as Read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Open Website</source>
+        <translation>Website öffnen</translation>
+    </message>
+    <message>
+        <source>Copy Feed Address</source>
+        <translation>Feed-Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Remove Feed...</source>
+        <translation>Feed entfernen...</translation>
+    </message>
+    <message>
+        <source>Open the Original</source>
+        <translation>Original öffnen</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Mark as Unread</source>
+        <translation>Als ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark as Read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Remove Star</source>
+        <translation>Stern entfernen</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>Mit Stern markieren</translation>
+    </message>
+    <message>
+        <source>Starred items are kept however many items the feed keeps.</source>
+        <translation>Einträge mit Stern bleiben erhalten, egal wie viele Einträge der Feed behält.</translation>
+    </message>
+    <message>
+        <source>Remove Feed</source>
+        <translation>Feed entfernen</translation>
+    </message>
+    <message>
+        <source>Stop following &quot;%1&quot;? Its items are removed from the feed list; the discussions and members they brought in stay.</source>
+        <translation>„%1“ nicht mehr folgen? Seine Einträge verschwinden aus der Feed-Liste; die Diskussionen und Mitglieder, die sie gebracht haben, bleiben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) not loaded, so the sender cannot see that you read this.</source>
+        <translation>
+            <numerusform>%n entferntes Bild nicht geladen, damit der Absender nicht sieht, dass Sie dies lesen.</numerusform>
+            <numerusform>%n entfernte Bilder nicht geladen, damit der Absender nicht sieht, dass Sie dies lesen.</numerusform>
         </translation>
     </message>
 </context>
@@ -1407,6 +1518,34 @@ Siehe feeds BEFEHL --help.</translation>
     <message>
         <source>The copy was cancelled; nothing was written.</source>
         <translation>Das Kopieren wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Syncing feeds</source>
+        <translation>Feeds werden synchronisiert</translation>
+    </message>
+    <message>
+        <source>Fee&amp;ds</source>
+        <translation>Fee&amp;ds</translation>
+    </message>
+    <message>
+        <source>&amp;Add Feed...</source>
+        <translation>Feed &amp;hinzufügen...</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Feeds Now</source>
+        <translation>Feeds jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import OPML...</source>
+        <translation>OPML &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>&amp;Export OPML...</source>
+        <translation>OPML &amp;exportieren...</translation>
+    </message>
+    <message>
+        <source>Syncing feeds: %1 of %2</source>
+        <translation>Feeds werden synchronisiert: %1 von %2</translation>
     </message>
 </context>
 <context>

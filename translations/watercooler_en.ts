@@ -128,6 +128,13 @@
             <numerusform>%n feeds failed; see their tooltips</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n remote image(s) not loaded, so the sender cannot see that you read this.</source>
+        <translation>
+            <numerusform>%n remote image not loaded, so the sender cannot see that you read this.</numerusform>
+            <numerusform>%n remote images not loaded, so the sender cannot see that you read this.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

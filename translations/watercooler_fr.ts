@@ -1082,6 +1082,14 @@ Voir feeds COMMANDE --help.</translation>
         <source>Paused: not fetched.</source>
         <translation>En pause : pas récupéré.</translation>
     </message>
+    <message>
+        <source>All Items (%1)</source>
+        <translation>Tous les articles (%1)</translation>
+    </message>
+    <message>
+        <source>All Items</source>
+        <translation>Tous les articles</translation>
+    </message>
 </context>
 <context>
     <name>FeedsPane</name>
@@ -1186,6 +1194,109 @@ Voir feeds COMMANDE --help.</translation>
         <translation>
             <numerusform>%n flux en échec ; voir son infobulle</numerusform>
             <numerusform>%n flux en échec ; voir leurs infobulles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Non lus seulement</translation>
+    </message>
+    <message>
+        <source>Load Images</source>
+        <translation>Charger les images</translation>
+    </message>
+    <message>
+        <source>Always Load for This Feed</source>
+        <translation>Toujours charger pour ce flux</translation>
+    </message>
+    <message>
+        <source>Fetched %1</source>
+        <translation>Récupéré le %1</translation>
+    </message>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Pas encore récupéré</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>gone for good; no longer fetched</source>
+        <translation>disparu définitivement ; n&apos;est plus récupéré</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>next fetch %1</source>
+        <translation>prochaine récupération le %1</translation>
+    </message>
+    <message>
+        <source>Moved from %1 to %2</source>
+        <translation>Déplacé de %1 vers %2</translation>
+    </message>
+    <message>
+        <source>Sync Feed</source>
+        <translation>Synchroniser le flux</translation>
+    </message>
+    <message>
+        <source>Mark All as Read</source>
+        <translation>Tout marquer comme lu</translation>
+    </message>
+    <message>
+        <source>Open Website</source>
+        <translation>Ouvrir le site web</translation>
+    </message>
+    <message>
+        <source>Copy Feed Address</source>
+        <translation>Copier l&apos;adresse du flux</translation>
+    </message>
+    <message>
+        <source>Remove Feed...</source>
+        <translation>Supprimer le flux...</translation>
+    </message>
+    <message>
+        <source>Open the Original</source>
+        <translation>Ouvrir l&apos;original</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Mark as Unread</source>
+        <translation>Marquer comme non lu</translation>
+    </message>
+    <message>
+        <source>Mark as Read</source>
+        <translation>Marquer comme lu</translation>
+    </message>
+    <message>
+        <source>Remove Star</source>
+        <translation>Retirer l&apos;étoile</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>Marquer d&apos;une étoile</translation>
+    </message>
+    <message>
+        <source>Starred items are kept however many items the feed keeps.</source>
+        <translation>Les articles marqués d&apos;une étoile sont conservés, quel que soit le nombre d&apos;articles gardés par le flux.</translation>
+    </message>
+    <message>
+        <source>Remove Feed</source>
+        <translation>Supprimer le flux</translation>
+    </message>
+    <message>
+        <source>Stop following &quot;%1&quot;? Its items are removed from the feed list; the discussions and members they brought in stay.</source>
+        <translation>Ne plus suivre « %1 » ? Ses articles sont retirés de la liste des flux ; les discussions et les membres qu&apos;ils ont apportés restent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remote image(s) not loaded, so the sender cannot see that you read this.</source>
+        <translation>
+            <numerusform>%n image distante non chargée, pour que l&apos;expéditeur ne voie pas que vous lisez ceci.</numerusform>
+            <numerusform>%n images distantes non chargées, pour que l&apos;expéditeur ne voie pas que vous lisez ceci.</numerusform>
         </translation>
     </message>
 </context>
@@ -1407,6 +1518,34 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>The copy was cancelled; nothing was written.</source>
         <translation>La copie a été annulée&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Syncing feeds</source>
+        <translation>Synchronisation des flux</translation>
+    </message>
+    <message>
+        <source>Fee&amp;ds</source>
+        <translation>&amp;Flux</translation>
+    </message>
+    <message>
+        <source>&amp;Add Feed...</source>
+        <translation>&amp;Ajouter un flux...</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Feeds Now</source>
+        <translation>&amp;Synchroniser les flux maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Import OPML...</source>
+        <translation>&amp;Importer un OPML...</translation>
+    </message>
+    <message>
+        <source>&amp;Export OPML...</source>
+        <translation>&amp;Exporter en OPML...</translation>
+    </message>
+    <message>
+        <source>Syncing feeds: %1 of %2</source>
+        <translation>Synchronisation des flux : %1 sur %2</translation>
     </message>
 </context>
 <context>

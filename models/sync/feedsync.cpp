@@ -410,10 +410,14 @@ FeedSyncReport FeedSync::store(const Database *database,
         FeedRepository repository(connection);
 
         if (result.gone) {
+            // The reason stays with the feed, so the feed list can say why it is no longer
+            // fetched.
+            record.errorText = fetchError(result);
             record.status = QStringLiteral("gone");
             record.keepValidators = true;
             repository.recordFetch(result.feedId, record);
             report.outcome = FeedSyncReport::Outcome::Gone;
+            report.error = record.errorText;
             return report;
         }
         if (!result.succeeded()) {

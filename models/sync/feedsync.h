@@ -25,7 +25,7 @@ struct FeedSyncReport
     int newItems = 0;
     int updatedItems = 0;
     int httpStatus = 0; // 0 when no HTTP response arrived
-    QString error;      // empty unless the outcome is Failed
+    QString error;      // empty unless the outcome is Failed or Gone
     QString movedTo;    // the stored URL after a permanent move, else empty
     // For a feed that follows comments: replies its items' comments feeds brought, and the
     // comments feeds that could not be fetched or stored (they do not fail the feed).

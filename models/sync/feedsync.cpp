@@ -102,6 +102,7 @@ void FeedSync::start(const QList<qint64> &feedIds)
     m_storing = 0;
     m_done = 0;
     m_pending.clear();
+    m_refreshIntervals.clear();
 
     const FeedRepository repository(m_database.connectionName());
     QList<FeedRepository::Feed> feeds;
@@ -141,6 +142,7 @@ void FeedSync::start(const QList<qint64> &feedIds)
         request.etag = feed.etag;
         request.lastModified = feed.lastModified;
         requests.append(request);
+        m_refreshIntervals.insert(feed.id, feed.refreshIntervalSeconds);
     }
     m_total = int(requests.size() + unknown.size());
     Q_EMIT progress(0, m_total);
@@ -183,8 +185,16 @@ void FeedSync::onFetched(const FetchResult &result, const QDateTime &nextAttempt
         });
         return;
     }
-    m_writer.start([this, database, result, nextAttempt] {
-        const StoredFeed stored = storeFeed(database, result, nextAttempt);
+    // The feed's own refresh interval, where it has one, instead of the scheduler's.
+    QDateTime next = nextAttempt;
+    const int interval = m_refreshIntervals.value(result.feedId);
+    if (interval > 0 && !result.gone)
+        next = FetchScheduler::nextAttempt(result,
+                                           m_scheduler->consecutiveFailures(result.feedId),
+                                           QDateTime::currentDateTimeUtc(),
+                                           interval);
+    m_writer.start([this, database, result, next] {
+        const StoredFeed stored = storeFeed(database, result, next);
         QMetaObject::invokeMethod(
             this, [this, stored] { onStored(stored); }, Qt::QueuedConnection);
     });

@@ -119,6 +119,7 @@ private:
     bool m_fetchingDone = false;
     bool m_releasing = false;
     QHash<qint64, PendingFeed> m_pending;
+    QHash<qint64, int> m_refreshIntervals; // seconds, per feed of the run
     int m_storing = 0;
     int m_done = 0;
     int m_total = 0;

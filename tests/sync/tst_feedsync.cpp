@@ -4,6 +4,7 @@
 #include "feedsync.h"
 #include "fetchscheduler.h"
 #include "scriptedhttpserver.h"
+#include "sqlquery.h"
 #include "testdatabase.h"
 
 #include <QHttpServer>
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void twoFeedsOnOneHost();
     void unknownFeedFails();
     void cancelStopsTheRun();
+    void ownRefreshInterval();
     void faultKeepsEarlierData_data();
     void faultKeepsEarlierData();
 
@@ -388,6 +390,22 @@ void TestFeedSync::cancelStopsTheRun()
     QVERIFY(reports.isEmpty());
     QVERIFY(!feedSync.isRunning());
     QVERIFY(!FeedRepository(m_db->connectionName()).feed(id).lastFetched.isValid());
+}
+
+void TestFeedSync::ownRefreshInterval()
+{
+    const qint64 id = addFeed(QStringLiteral("/feed"));
+    // No screen sets the interval yet; the column does.
+    SqlQuery(m_db->connectionName(),
+             QStringLiteral("UPDATE feeds SET refresh_interval_s = 7200 WHERE id = ?"))
+        .bind(id)
+        .exec();
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QCOMPARE(sync().size(), 1);
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+    const QDateTime next = FeedRepository(m_db->connectionName()).feed(id).nextFetch;
+    QVERIFY2(next >= start.addSecs(7199) && next <= end.addSecs(7201),
+             qPrintable(next.toString(Qt::ISODate)));
 }
 
 void TestFeedSync::faultKeepsEarlierData_data()

@@ -54,6 +54,17 @@ QString outcomeText(const FeedSyncReport &report)
     return {};
 }
 
+// The outcome, and for a feed that follows comments what its comments feeds brought.
+QString lineText(const FeedSyncReport &report)
+{
+    QString text = outcomeText(report);
+    if (report.commentFeeds > 0)
+        text += CommandLine::tr("; %n new comment(s)", nullptr, report.newComments);
+    if (report.commentFeedsFailed > 0)
+        text += CommandLine::tr("; %n comment feed(s) failed", nullptr, report.commentFeedsFailed);
+    return text;
+}
+
 QJsonValue orNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
@@ -69,7 +80,12 @@ QJsonObject reportJson(const FeedSyncReport &report)
                        {QStringLiteral("http_status"),
                         report.httpStatus > 0 ? QJsonValue(report.httpStatus) : QJsonValue()},
                        {QStringLiteral("error"), orNull(report.error)},
-                       {QStringLiteral("moved_to"), orNull(report.movedTo)}};
+                       {QStringLiteral("moved_to"), orNull(report.movedTo)},
+                       {QStringLiteral("new_comments"), report.newComments},
+                       {QStringLiteral("comment_feeds"), report.commentFeeds},
+                       {QStringLiteral("comment_feeds_failed"), report.commentFeedsFailed},
+                       {QStringLiteral("comment_errors"),
+                        QJsonArray::fromStringList(report.commentErrors)}};
 }
 
 } // namespace
@@ -115,9 +131,12 @@ int SyncCommand::run(const QStringList &arguments)
         QEventLoop loop;
         QObject::connect(&sync, &FeedSync::feedSynced, &loop, [&](const FeedSyncReport &report) {
             reports.append(report);
-            if (!parser.isSet(json))
-                Terminal::out() << report.feedId << '\t' << report.url << '\t'
-                                << outcomeText(report) << Qt::endl;
+            if (parser.isSet(json))
+                return;
+            Terminal::out() << report.feedId << '\t' << report.url << '\t' << lineText(report)
+                            << Qt::endl;
+            for (const QString &error : report.commentErrors)
+                Terminal::err() << report.feedId << '\t' << error << Qt::endl;
         });
         QObject::connect(&sync, &FeedSync::finished, &loop, &QEventLoop::quit);
         sync.start(feedIds);

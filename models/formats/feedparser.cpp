@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace {
 
 QString escapeHtml(const QString &text)
@@ -736,6 +738,30 @@ void parseJson(const QByteArray &data, const QUrl &baseUrl, ParsedFeed *feed)
 
 } // namespace
 
+namespace {
+
+bool isSingleByteDefault(const QByteArray &encoding)
+{
+    const QByteArray name = encoding.toLower();
+    return name == "iso-8859-1" || name == "latin1" || name == "iso_8859-1" || name == "us-ascii"
+           || name == "ascii" || name == "windows-1252" || name == "cp1252";
+}
+
+bool isUtf8WithMultiByte(const QByteArray &data)
+{
+    const bool hasHighBytes = std::any_of(data.cbegin(), data.cend(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!hasHighBytes)
+        return false;
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8.decode(data);
+    Q_UNUSED(text)
+    return !utf8.hasError();
+}
+
+} // namespace
+
 QString FeedParser::decode(const QByteArray &data, const QString &httpCharset)
 {
     QByteArray encoding;
@@ -770,6 +796,11 @@ QString FeedParser::decode(const QByteArray &data, const QString &httpCharset)
         else if (!httpCharset.isEmpty())
             encoding = httpCharset.trimmed().toLatin1();
         else
+            encoding = "UTF-8";
+        // Servers label whatever they send with their default single-byte charset; a body that
+        // is valid UTF-8 with multi-byte sequences in it is UTF-8 (Latin-1 text almost never
+        // forms them), so the label is not believed.
+        if (!m.hasMatch() && isSingleByteDefault(encoding) && isUtf8WithMultiByte(data))
             encoding = "UTF-8";
     }
     const QByteArray body = data.mid(skip);

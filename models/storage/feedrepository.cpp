@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QMultiHash>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -316,7 +317,7 @@ const char fullFeedColumns[]
       "(SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id), "
       "(SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.is_read = 0), "
       "f.source_id, f.description, f.image_url, f.etag, f.last_modified, f.refresh_interval_s, "
-      "COALESCE(f.retention_cap, 0) FROM feeds f ";
+      "COALESCE(f.retention_cap, 0), f.follow_comments FROM feeds f ";
 
 FeedRepository::Feed readFullFeed(const SqlQuery &query)
 {
@@ -342,6 +343,7 @@ FeedRepository::Feed readFullFeed(const SqlQuery &query)
     feed.lastModified = query.toString(18);
     feed.refreshIntervalSeconds = query.value(19).toInt();
     feed.retentionCap = query.value(20).toInt();
+    feed.followComments = query.value(21).toInt() != 0;
     return feed;
 }
 
@@ -524,4 +526,66 @@ QSet<QString> FeedRepository::tombstones(qint64 feedId) const
     while (query.next())
         keys.insert(query.toString(0));
     return keys;
+}
+
+QList<FeedRepository::CommentFeed> FeedRepository::commentFeeds(qint64 feedId,
+                                                                const QDateTime &since,
+                                                                int limit) const
+{
+    SqlQuery
+        query(m_connectionName,
+              QStringLiteral(
+                  "SELECT i.id, i.comments_url, i.comments_etag, i.comments_last_modified, "
+                  "i.comments_validated_url FROM feed_items i JOIN feeds f ON f.id = i.feed_id "
+                  "WHERE i.feed_id = ? AND f.follow_comments <> 0 AND i.comments_url IS NOT "
+                  "NULL AND i.comments_url <> '' AND i.discussion_id IS NOT NULL "
+                  "AND COALESCE(i.published_at, i.fetched_at) >= ? "
+                  "ORDER BY COALESCE(i.published_at, i.fetched_at) DESC, i.id DESC LIMIT ?"));
+    query.bind(feedId).bind(since.toSecsSinceEpoch()).bind(qMax(0, limit)).exec();
+    QList<CommentFeed> list;
+    while (query.next()) {
+        CommentFeed feed{query.toInt64(0), query.toString(1), {}, {}};
+        // Validators of an earlier comments URL are not sent to the current one.
+        if (QUrl(query.toString(4)) == QUrl(feed.url)) {
+            feed.etag = query.toString(2);
+            feed.lastModified = query.toString(3);
+        }
+        list.append(feed);
+    }
+    return list;
+}
+
+FeedRepository::CommentThread FeedRepository::commentThread(qint64 itemId) const
+{
+    SqlQuery query(m_connectionName,
+                   QStringLiteral(
+                       "SELECT s.name, d.external_id, d.title, d.url, d.created_at, "
+                       "(SELECT p.external_id FROM posts p WHERE p.discussion_id = d.id AND "
+                       "p.parent_id IS NULL ORDER BY p.created_at, p.id LIMIT 1) "
+                       "FROM feed_items i JOIN discussions d ON d.id = i.discussion_id "
+                       "JOIN sources s ON s.id = d.source_id WHERE i.id = ?"));
+    query.bind(itemId).exec();
+    CommentThread thread;
+    if (!query.next())
+        return thread;
+    thread.itemId = itemId;
+    thread.sourceName = query.toString(0);
+    thread.discussionExternalId = query.toString(1);
+    thread.title = query.toString(2);
+    thread.url = query.toString(3);
+    thread.created = timeOrNull(query.value(4));
+    thread.firstPostExternalId = query.toString(5);
+    return thread;
+}
+
+void FeedRepository::recordCommentValidators(qint64 itemId,
+                                             const QString &url,
+                                             const QString &etag,
+                                             const QString &lastModified)
+{
+    SqlQuery query(m_connectionName,
+                   QStringLiteral("UPDATE feed_items SET comments_etag = ?, "
+                                  "comments_last_modified = ?, comments_validated_url = ? "
+                                  "WHERE id = ?"));
+    query.bind(nullIfEmpty(etag)).bind(nullIfEmpty(lastModified)).bind(url).bind(itemId).exec();
 }

@@ -51,6 +51,7 @@ public:
         QString lastModified;
         int refreshIntervalSeconds = 0;
         int retentionCap = 0; // 0: keep every item
+        bool followComments = false;
     };
 
     struct Item
@@ -100,6 +101,27 @@ public:
         QString movedToUrl;
     };
 
+    // The comments feed of a feed item, with the validators of its last fetch.
+    struct CommentFeed
+    {
+        qint64 itemId = 0;
+        QString url;
+        QString etag;
+        QString lastModified;
+    };
+
+    // Where the comments of a feed item go: the discussion the item became and its first post.
+    struct CommentThread
+    {
+        qint64 itemId = 0; // 0 when the item or its discussion is gone
+        QString sourceName;
+        QString discussionExternalId;
+        QString title;
+        QString url;
+        QDateTime created;
+        QString firstPostExternalId;
+    };
+
     explicit FeedRepository(QString connectionName);
 
     // Stores a subscription (and its source) without any network access; returns its id.
@@ -142,6 +164,20 @@ public:
     int applyRetention(qint64 feedId);
     // Dedup keys of the feed's deleted items; see FeedItemMapper::dropTombstoned().
     [[nodiscard]] QSet<QString> tombstones(qint64 feedId) const;
+
+    // The comments feeds of the feed's newest items published (undated ones: fetched) at or
+    // after since, at most limit of them, newest first. Empty when the feed does not follow
+    // comments.
+    [[nodiscard]] QList<CommentFeed> commentFeeds(qint64 feedId,
+                                                  const QDateTime &since,
+                                                  int limit) const;
+    [[nodiscard]] CommentThread commentThread(qint64 itemId) const;
+    // Keeps the validators a fetch of the item's comments feed at url answered with; empty
+    // ones are stored as none.
+    void recordCommentValidators(qint64 itemId,
+                                 const QString &url,
+                                 const QString &etag,
+                                 const QString &lastModified);
 
 private:
     QString m_connectionName;

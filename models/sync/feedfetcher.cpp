@@ -113,6 +113,7 @@ void FeedFetcher::fetch(const FetchRequest &request)
     Transfer transfer;
     transfer.request = request;
     transfer.result.feedId = request.feedId;
+    transfer.result.itemId = request.itemId;
     transfer.result.requestedUrl = request.url;
     transfer.timer.start();
     startRequest(std::move(transfer), request.url);

@@ -11,6 +11,7 @@
 #include "transaction.h"
 
 #include <QMetaObject>
+#include <QSet>
 
 namespace {
 
@@ -20,6 +21,25 @@ QString fetchError(const FetchResult &result)
     if (!result.errorString.isEmpty())
         return result.errorString;
     return FeedSync::tr("The server answered with HTTP status %1.").arg(result.httpStatus);
+}
+
+// The error text of a document that parsed as no feed at all.
+QString notAFeedError(const FetchResult &result)
+{
+    return result.contentType.isEmpty()
+               ? FeedSync::tr("The document is not a feed (RSS, Atom or JSON Feed).")
+               : FeedSync::tr("The server sent %1, not a feed (RSS, Atom or JSON Feed).")
+                     .arg(result.contentType);
+}
+
+// The error text of a feed document the parser stopped in.
+QString brokenFeedError(const ParsedFeed &parsed)
+{
+    const ParsedError &first = parsed.errors.constFirst();
+    return FeedSync::tr("The feed is broken at line %1, column %2: %3")
+        .arg(first.line)
+        .arg(first.column)
+        .arg(first.message);
 }
 
 bool isWebAddress(const QUrl &url)
@@ -81,6 +101,8 @@ void FeedSync::start(const QList<qint64> &feedIds)
     m_releasing = false;
     m_storing = 0;
     m_done = 0;
+    m_pending.clear();
+    m_refreshIntervals.clear();
 
     const FeedRepository repository(m_database.connectionName());
     QList<FeedRepository::Feed> feeds;
@@ -89,7 +111,12 @@ void FeedSync::start(const QList<qint64> &feedIds)
         if (feedIds.isEmpty()) {
             feeds = repository.dueFeeds(QDateTime::currentDateTimeUtc());
         } else {
+            QSet<qint64> seen;
             for (const qint64 id : feedIds) {
+                // A feed named twice is synced once, and counted once.
+                if (seen.contains(id))
+                    continue;
+                seen.insert(id);
                 const FeedRepository::Feed feed = repository.feed(id);
                 if (feed.id != 0) {
                     feeds.append(feed);
@@ -115,6 +142,7 @@ void FeedSync::start(const QList<qint64> &feedIds)
         request.etag = feed.etag;
         request.lastModified = feed.lastModified;
         requests.append(request);
+        m_refreshIntervals.insert(feed.id, feed.refreshIntervalSeconds);
     }
     m_total = int(requests.size() + unknown.size());
     Q_EMIT progress(0, m_total);
@@ -137,6 +165,7 @@ void FeedSync::cancel()
         return;
     m_writer.clear();
     m_storing = 0;
+    m_pending.clear();
     m_scheduler->cancel();
     // When fetching had ended already, allFinished() does not come again.
     finishIfDone();
@@ -148,8 +177,24 @@ void FeedSync::onFetched(const FetchResult &result, const QDateTime &nextAttempt
         return;
     ++m_storing;
     const Database *database = &m_database;
-    m_writer.start([this, database, result, nextAttempt] {
-        const FeedSyncReport stored = store(database, result, nextAttempt);
+    if (result.isComments()) {
+        m_writer.start([this, database, result] {
+            const StoredComments stored = storeComments(database, result);
+            QMetaObject::invokeMethod(
+                this, [this, stored] { onCommentsStored(stored); }, Qt::QueuedConnection);
+        });
+        return;
+    }
+    // The feed's own refresh interval, where it has one, instead of the scheduler's.
+    QDateTime next = nextAttempt;
+    const int interval = m_refreshIntervals.value(result.feedId);
+    if (interval > 0 && !result.gone)
+        next = FetchScheduler::nextAttempt(result,
+                                           m_scheduler->consecutiveFailures(result.feedId),
+                                           QDateTime::currentDateTimeUtc(),
+                                           interval);
+    m_writer.start([this, database, result, next] {
+        const StoredFeed stored = storeFeed(database, result, next);
         QMetaObject::invokeMethod(
             this, [this, stored] { onStored(stored); }, Qt::QueuedConnection);
     });
@@ -163,12 +208,50 @@ void FeedSync::onFetchingDone()
     finishIfDone();
 }
 
-void FeedSync::onStored(const FeedSyncReport &stored)
+void FeedSync::onStored(const StoredFeed &stored)
 {
     if (m_cancelled || m_releasing)
         return;
     --m_storing;
-    report(stored);
+    if (stored.comments.isEmpty()) {
+        report(stored.report);
+        finishIfDone();
+        return;
+    }
+    // The feed is reported when its comments feeds are done; each counts towards the total.
+    FeedSyncReport pending = stored.report;
+    pending.commentFeeds = int(stored.comments.size());
+    m_pending.insert(pending.feedId, PendingFeed{pending, pending.commentFeeds});
+    m_total += int(stored.comments.size());
+    ++m_done;
+    Q_EMIT progress(m_done, m_total);
+    m_scheduler->enqueue(stored.comments);
+    // allFinished() comes again once these are fetched.
+    if (!m_scheduler->isIdle())
+        m_fetchingDone = false;
+    finishIfDone();
+}
+
+void FeedSync::onCommentsStored(const StoredComments &stored)
+{
+    if (m_cancelled || m_releasing)
+        return;
+    --m_storing;
+    ++m_done;
+    const auto it = m_pending.find(stored.feedId);
+    if (it != m_pending.end()) {
+        it->report.newComments += stored.newComments;
+        if (!stored.error.isEmpty()) {
+            ++it->report.commentFeedsFailed;
+            it->report.commentErrors.append(stored.error);
+        }
+        if (--it->commentFeedsLeft <= 0) {
+            const FeedSyncReport done = it->report;
+            m_pending.erase(it);
+            Q_EMIT feedSynced(done);
+        }
+    }
+    Q_EMIT progress(m_done, m_total);
     finishIfDone();
 }
 
@@ -183,6 +266,15 @@ void FeedSync::finishIfDone()
 {
     if (!m_fetchingDone || m_storing > 0 || m_releasing)
         return;
+    // Comments feeds that never came back (the scheduler took them for duplicates) do not hold
+    // their feed's report back.
+    const QList<PendingFeed> waiting = m_pending.values();
+    m_pending.clear();
+    for (const PendingFeed &pending : waiting) {
+        m_done += pending.commentFeedsLeft;
+        Q_EMIT feedSynced(pending.report);
+        Q_EMIT progress(m_done, m_total);
+    }
     m_releasing = true;
     // The writer thread's connection goes with the run; the job runs after any store in flight.
     const Database *database = &m_database;
@@ -196,6 +288,115 @@ void FeedSync::finishIfDone()
             },
             Qt::QueuedConnection);
     });
+}
+
+FeedSync::StoredFeed FeedSync::storeFeed(const Database *database,
+                                         const FetchResult &result,
+                                         const QDateTime &nextAttempt)
+{
+    StoredFeed stored;
+    stored.report = store(database, result, nextAttempt);
+    switch (stored.report.outcome) {
+    case FeedSyncReport::Outcome::New:
+    case FeedSyncReport::Outcome::Updated:
+    case FeedSyncReport::Outcome::NotModified:
+    case FeedSyncReport::Outcome::Moved:
+        break;
+    case FeedSyncReport::Outcome::Failed:
+    case FeedSyncReport::Outcome::Gone:
+        return stored;
+    }
+    try {
+        const QDateTime since = QDateTime::currentDateTimeUtc().addDays(-CommentFeedDays);
+        const QList<FeedRepository::CommentFeed> feeds = FeedRepository(database->connectionName())
+                                                             .commentFeeds(result.feedId,
+                                                                           since,
+                                                                           CommentFeedItems);
+        for (const FeedRepository::CommentFeed &feed : feeds) {
+            const QUrl url(feed.url);
+            if (!isWebAddress(url))
+                continue;
+            FetchRequest request;
+            request.feedId = result.feedId;
+            request.itemId = feed.itemId;
+            request.url = url;
+            request.etag = feed.etag;
+            request.lastModified = feed.lastModified;
+            stored.comments.append(request);
+        }
+    } catch (const StorageError &error) {
+        ++stored.report.commentFeedsFailed;
+        stored.report.commentErrors.append(error.message());
+    }
+    return stored;
+}
+
+FeedSync::StoredComments FeedSync::storeComments(const Database *database, const FetchResult &result)
+{
+    StoredComments stored;
+    stored.feedId = result.feedId;
+    const QString where = result.requestedUrl.toDisplayString(QUrl::RemoveUserInfo);
+    if (!result.succeeded()) {
+        stored.error = tr("Comments at %1: %2").arg(where, fetchError(result));
+        return stored;
+    }
+    try {
+        const QString connection = database->connectionName();
+        FeedRepository repository(connection);
+        const QString url = result.requestedUrl.toString();
+        if (result.notModified) {
+            if (!result.etag.isEmpty() || !result.lastModified.isEmpty())
+                repository.recordCommentValidators(result.itemId,
+                                                   url,
+                                                   result.etag,
+                                                   result.lastModified);
+            return stored;
+        }
+        const QUrl baseUrl = result.finalUrl.isValid() ? result.finalUrl : result.requestedUrl;
+        const ParsedFeed parsed = FeedParser::parse(result.body, baseUrl, result.charset);
+        if (parsed.format.isEmpty()) {
+            stored.error = tr("Comments at %1: %2").arg(where, notAFeedError(result));
+            return stored;
+        }
+        const FeedRepository::CommentThread thread = repository.commentThread(result.itemId);
+        // The item went while its comments were fetched (retention, or the feed was removed).
+        if (thread.itemId == 0)
+            return stored;
+
+        ImportDiscussion parent;
+        parent.externalId = thread.discussionExternalId;
+        parent.title = thread.title;
+        parent.url = thread.url;
+        parent.created = thread.created;
+        if (!thread.firstPostExternalId.isEmpty()) {
+            ImportPost first;
+            first.externalId = thread.firstPostExternalId;
+            parent.posts = {first};
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const ImportBatch batch = FeedItemMapper::mapComments(parsed,
+                                                              parent,
+                                                              result.feedId,
+                                                              thread.sourceName,
+                                                              now);
+
+        Transaction transaction(connection);
+        const WriteSummary summary = CommunityWriter(connection).write(batch);
+        // A broken copy must not be confirmed as current on the next fetch.
+        const bool complete = parsed.errors.isEmpty();
+        repository.recordCommentValidators(result.itemId,
+                                           url,
+                                           complete ? result.etag : QString(),
+                                           complete ? result.lastModified : QString());
+        transaction.commit();
+        stored.newComments = summary.postsCreated;
+        if (!complete)
+            stored.error = tr("Comments at %1: %2").arg(where, brokenFeedError(parsed));
+    } catch (const StorageError &error) {
+        stored.newComments = 0;
+        stored.error = tr("Comments at %1: %2").arg(where, error.message());
+    }
+    return stored;
 }
 
 FeedSyncReport FeedSync::store(const Database *database,
@@ -219,10 +420,14 @@ FeedSyncReport FeedSync::store(const Database *database,
         FeedRepository repository(connection);
 
         if (result.gone) {
+            // The reason stays with the feed, so the feed list can say why it is no longer
+            // fetched.
+            record.errorText = fetchError(result);
             record.status = QStringLiteral("gone");
             record.keepValidators = true;
             repository.recordFetch(result.feedId, record);
             report.outcome = FeedSyncReport::Outcome::Gone;
+            report.error = record.errorText;
             return report;
         }
         if (!result.succeeded()) {
@@ -258,10 +463,7 @@ FeedSyncReport FeedSync::store(const Database *database,
         const QUrl baseUrl = result.finalUrl.isValid() ? result.finalUrl : result.requestedUrl;
         const ParsedFeed parsed = FeedParser::parse(result.body, baseUrl, result.charset);
         if (parsed.format.isEmpty()) {
-            record.errorText = result.contentType.isEmpty()
-                                   ? tr("The document is not a feed (RSS, Atom or JSON Feed).")
-                                   : tr("The server sent %1, not a feed (RSS, Atom or JSON Feed).")
-                                         .arg(result.contentType);
+            record.errorText = notAFeedError(result);
             record.status = QStringLiteral("active");
             record.keepValidators = true;
             repository.recordFetch(result.feedId, record);
@@ -283,11 +485,7 @@ FeedSyncReport FeedSync::store(const Database *database,
         record.lastModified = result.lastModified;
         record.movedToUrl = movedTo;
         if (!parsed.errors.isEmpty()) {
-            const ParsedError &first = parsed.errors.constFirst();
-            record.errorText = tr("The feed is broken at line %1, column %2: %3")
-                                   .arg(first.line)
-                                   .arg(first.column)
-                                   .arg(first.message);
+            record.errorText = brokenFeedError(parsed);
             // A broken copy must not be confirmed as current on the next fetch.
             record.etag.clear();
             record.lastModified.clear();

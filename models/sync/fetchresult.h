@@ -8,12 +8,17 @@
 #include <QUrl>
 
 #include <optional>
+#include <utility>
 
 struct FetchCredentials
 {
     QString user;
     QString password;
 };
+
+// What a fetch is for: (feed id, 0) for a feed, (feed id, item id) for the comments feed of one
+// of its items. The scheduler runs one fetch per key at a time.
+using FetchKey = std::pair<qint64, qint64>;
 
 struct FetchRequest
 {
@@ -24,11 +29,17 @@ struct FetchRequest
     QString lastModified;
     // Sent as HTTP Basic authentication, and only to the origin of url.
     std::optional<FetchCredentials> credentials;
+    // Set when url is the comments feed of this feed item (last, so {feedId, url, ...} still
+    // reads as before).
+    qint64 itemId = 0;
+
+    [[nodiscard]] FetchKey key() const { return {feedId, itemId}; }
 };
 
 struct FetchResult
 {
     qint64 feedId = 0;
+    qint64 itemId = 0; // as in the request
     QUrl requestedUrl;
     QUrl finalUrl;
     int httpStatus = 0;       // 0 when no HTTP response arrived
@@ -47,6 +58,9 @@ struct FetchResult
     QDateTime retryAfter;   // from Retry-After on 429 and 503, invalid otherwise
     QString errorString;    // empty when the fetch worked
     qint64 elapsedMs = 0;
+
+    [[nodiscard]] FetchKey key() const { return {feedId, itemId}; }
+    [[nodiscard]] bool isComments() const { return itemId != 0; }
 
     // A fresh body or a confirmation that the stored one is current.
     [[nodiscard]] bool succeeded() const

@@ -73,9 +73,9 @@ void FetchScheduler::enqueue(const QList<FetchRequest> &requests)
         const bool queued = std::any_of(m_queue.cbegin(),
                                         m_queue.cend(),
                                         [&](const FetchRequest &r) {
-                                            return r.feedId == request.feedId;
+                                            return r.key() == request.key();
                                         });
-        if (queued || m_running.contains(request.feedId))
+        if (queued || m_running.contains(request.key()))
             continue;
         m_queue.append(request);
         ++m_total;
@@ -119,7 +119,7 @@ void FetchScheduler::schedule()
             continue;
         }
         const FetchRequest request = m_queue.takeAt(i);
-        m_running.insert(request.feedId, Running{host});
+        m_running.insert(request.key(), Running{host});
         ++m_hostRunning[host];
         m_hostLastStart.insert(host, now);
         m_fetcher->fetch(request);
@@ -130,7 +130,7 @@ void FetchScheduler::schedule()
 
 void FetchScheduler::onFetched(const FetchResult &result)
 {
-    const auto it = m_running.find(result.feedId);
+    const auto it = m_running.find(result.key());
     if (it == m_running.end())
         return;
     const QString host = it->host;
@@ -138,9 +138,9 @@ void FetchScheduler::onFetched(const FetchResult &result)
     --m_hostRunning[host];
 
     if (result.succeeded())
-        m_failures.remove(result.feedId);
+        m_failures.remove(result.key());
     else
-        ++m_failures[result.feedId];
+        ++m_failures[result.key()];
 
     if (asksToWait(result)) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -174,6 +174,7 @@ void FetchScheduler::postponeHost(const QString &host, const QDateTime &until)
         const FetchRequest request = m_queue.takeAt(i);
         FetchResult result;
         result.feedId = request.feedId;
+        result.itemId = request.itemId;
         result.requestedUrl = request.url;
         result.retryAfter = until;
         result.errorString = tr("Not fetched: the server at %1 asked to wait until %2.")
@@ -187,7 +188,7 @@ void FetchScheduler::complete(const FetchResult &result)
 {
     ++m_done;
     const QDateTime next = nextAttempt(result,
-                                       m_failures.value(result.feedId),
+                                       m_failures.value(result.key()),
                                        QDateTime::currentDateTimeUtc(),
                                        m_refreshIntervalSeconds);
     Q_EMIT feedFinished(result, next);

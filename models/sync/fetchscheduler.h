@@ -37,7 +37,7 @@ public:
     void setRefreshInterval(int seconds);
     void setMaximumHostWait(int seconds);
 
-    // Queues a fetch; a feed already queued or running is not queued twice.
+    // Queues a fetch; a request whose key() is already queued or running is not queued twice.
     void enqueue(const FetchRequest &request);
     void enqueue(const QList<FetchRequest> &requests);
     // Aborts every running fetch and empties the queue; emits allFinished().
@@ -45,7 +45,10 @@ public:
 
     [[nodiscard]] bool isIdle() const { return m_queue.isEmpty() && m_running.isEmpty(); }
     // Failures of a feed in a row so far, 0 after a success.
-    [[nodiscard]] int consecutiveFailures(qint64 feedId) const { return m_failures.value(feedId); }
+    [[nodiscard]] int consecutiveFailures(qint64 feedId) const
+    {
+        return m_failures.value(FetchKey{feedId, 0});
+    }
 
     // When to fetch a feed next. consecutiveFailures counts result when it failed and is 0 when
     // it succeeded. A success waits the refresh interval or max-age, whichever is longer (max-age
@@ -75,11 +78,11 @@ private:
     FeedFetcher *m_fetcher = nullptr;
     QTimer m_wakeTimer;
     QList<FetchRequest> m_queue;
-    QHash<qint64, Running> m_running;
+    QHash<FetchKey, Running> m_running;
     QHash<QString, int> m_hostRunning;
     QHash<QString, QDateTime> m_hostLastStart;
     QHash<QString, QDateTime> m_hostBlockedUntil;
-    QHash<qint64, int> m_failures;
+    QHash<FetchKey, int> m_failures;
     int m_maximumConcurrent = DefaultMaximumConcurrent;
     int m_maximumPerHost = DefaultMaximumPerHost;
     int m_hostSpacingMs = DefaultHostSpacingMs;

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void linesAndExitCode();
     void json();
+    void comments();
     void badFeedOption();
     void parseFetchesAnAddress();
 
@@ -41,7 +42,7 @@ private:
     [[nodiscard]] Run run(const QStringList &arguments) const;
     [[nodiscard]] QString url(const QString &path) const;
     [[nodiscard]] QString database() const { return m_work->filePath(QStringLiteral("c.sqlite")); }
-    void subscribe(const QString &path);
+    void subscribe(const QString &path, bool followComments = false);
 
     QHttpServer m_server;
     quint16 m_port = 0;
@@ -55,6 +56,25 @@ void TestSyncCommand::initTestCase()
              WATERCOOLER_EXECUTABLE);
     m_server.route(QStringLiteral("/feed"), [] {
         return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"), feedBody);
+    });
+    m_server.route(QStringLiteral("/discussed"), [this] {
+        const QByteArray yesterday
+            = QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::RFC2822Date).toLatin1();
+        const QByteArray body = R"(<?xml version="1.0"?>
+<rss version="2.0" xmlns:wfw="http://wellformedweb.org/CommentAPI/"><channel><title>Talk</title>
+  <item><title>Topic</title><guid>topic</guid><pubDate>)"
+                                + yesterday + R"(</pubDate><description>Hi</description>
+    <wfw:commentRss>)" + url(QStringLiteral("/discussed/comments")).toUtf8()
+                                + R"(</wfw:commentRss></item>
+</channel></rss>)";
+        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"), body);
+    });
+    m_server.route(QStringLiteral("/discussed/comments"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"), R"(<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Comments</title>
+  <item><guid>c1</guid><dc:creator>Carol</dc:creator><description>Yes</description></item>
+  <item><guid>c2</guid><dc:creator>Dan</dc:creator><description>No</description></item>
+</channel></rss>)");
     });
     m_server.route(QStringLiteral("/page"), [] {
         return QHttpServerResponse(QByteArrayLiteral("text/html"),
@@ -91,13 +111,16 @@ Run TestSyncCommand::run(const QStringList &arguments) const
                               m_work->path());
 }
 
-void TestSyncCommand::subscribe(const QString &path)
+void TestSyncCommand::subscribe(const QString &path, bool followComments)
 {
-    const Run added = run({QStringLiteral("--database"),
-                           database(),
-                           QStringLiteral("feeds"),
-                           QStringLiteral("add"),
-                           url(path)});
+    QStringList arguments{QStringLiteral("--database"),
+                          database(),
+                          QStringLiteral("feeds"),
+                          QStringLiteral("add"),
+                          url(path)};
+    if (followComments)
+        arguments << QStringLiteral("--follow-comments");
+    const Run added = run(arguments);
     QVERIFY2(added.finished && added.exitCode == 0, qPrintable(added.err));
 }
 
@@ -150,12 +173,40 @@ void TestSyncCommand::json()
             QCOMPARE(object.value(QLatin1String("updated_items")).toInt(), 0);
             QVERIFY(object.value(QLatin1String("error")).isNull());
             QVERIFY(object.value(QLatin1String("moved_to")).isNull());
+            // Not following comments: none fetched.
+            QCOMPARE(object.value(QLatin1String("new_comments")).toInt(-1), 0);
+            QCOMPARE(object.value(QLatin1String("comment_feeds")).toInt(-1), 0);
+            QCOMPARE(object.value(QLatin1String("comment_feeds_failed")).toInt(-1), 0);
+            QCOMPARE(object.value(QLatin1String("comment_errors")).toArray(), QJsonArray());
         } else {
             QCOMPARE(object.value(QLatin1String("outcome")).toString(), QStringLiteral("failed"));
             QVERIFY(!object.value(QLatin1String("error")).toString().isEmpty());
         }
         QVERIFY(object.value(QLatin1String("id")).toInteger() > 0);
     }
+}
+
+void TestSyncCommand::comments()
+{
+    subscribe(QStringLiteral("/discussed"), true);
+    Run result = run({QStringLiteral("--database"), database(), QStringLiteral("sync")});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QLatin1String("new: 1 item(s); 2 new comment(s)")),
+             qPrintable(result.out));
+
+    result = run({QStringLiteral("--database"),
+                  database(),
+                  QStringLiteral("sync"),
+                  QStringLiteral("--feed"),
+                  QStringLiteral("1"),
+                  QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(result.out.toUtf8()).array().at(0).toObject();
+    QCOMPARE(object.value(QLatin1String("outcome")).toString(), QStringLiteral("updated"));
+    QCOMPARE(object.value(QLatin1String("new_comments")).toInt(-1), 0);
+    QCOMPARE(object.value(QLatin1String("comment_feeds")).toInt(), 1);
+    QCOMPARE(object.value(QLatin1String("comment_feeds_failed")).toInt(-1), 0);
 }
 
 void TestSyncCommand::badFeedOption()

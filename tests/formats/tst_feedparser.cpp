@@ -893,6 +893,12 @@ void TestFeedParser::tolerance_data()
     QTest::newRow("http charset") << QByteArray(
         "<rss><channel><title>Caf\xe9</title></channel></rss>")
                                   << QStringLiteral("iso-8859-1") << QStringLiteral("Café");
+    QTest::newRow("http latin1, utf-8 written")
+        << QByteArray("<rss><channel><title>Caf\xc3\xa9</title></channel></rss>")
+        << QStringLiteral("ISO-8859-1") << QStringLiteral("Café");
+    QTest::newRow("http utf-8, latin1 written")
+        << QByteArray("<rss><channel><title>Caf\xe9</title></channel></rss>")
+        << QStringLiteral("utf-8") << QStringLiteral("Café");
     QTest::newRow("utf-8 bom") << QByteArray("\xEF\xBB\xBF<rss><channel><title>Caf\xc3\xa9</title>"
                                              "</channel></rss>")
                                << QStringLiteral("iso-8859-1") << QStringLiteral("Café");

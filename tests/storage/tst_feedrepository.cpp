@@ -56,6 +56,8 @@ private Q_SLOTS:
     void dueFeeds();
     void retentionKeepsStarredAndTagged();
     void removeFeedKeepsDiscussions();
+    void commentFeedsNewestRecentFollowed();
+    void commentValidatorsFollowTheUrl();
 
 private:
     qint64 addFeed(const QString &url);
@@ -341,6 +343,98 @@ void tst_FeedRepository::removeFeedKeepsDiscussions()
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 3);
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members")), 1);
     QVERIFY(!repository.removeFeed(id));
+}
+
+namespace {
+
+// Items 1 to 25 with a comments feed each, except item-24.
+ParsedFeed feedWithComments()
+{
+    ParsedFeed feed = feedWithItems(25);
+    for (ParsedItem &item : feed.items) {
+        if (item.id != QLatin1String("item-24"))
+            item.commentsUrl = item.link + QStringLiteral("/comments");
+    }
+    return feed;
+}
+
+} // namespace
+
+void tst_FeedRepository::commentFeedsNewestRecentFollowed()
+{
+    const qint64 id = addFeed(feedUrl);
+    writeItems(id, feedUrl, feedWithComments());
+    const FeedRepository repository(m_db->connectionName());
+    const auto keys = [this](const QList<FeedRepository::CommentFeed> &feeds) {
+        QStringList list;
+        for (const FeedRepository::CommentFeed &feed : feeds) {
+            list << m_db->scalar(QStringLiteral("SELECT dedup_key FROM feed_items WHERE id = ?"),
+                                 {feed.itemId})
+                        .toString();
+        }
+        return list;
+    };
+
+    // Not followed: none.
+    QVERIFY(repository.commentFeeds(id, t0(), 20).isEmpty());
+    QVERIFY(!repository.feed(id).followComments);
+
+    exec(QStringLiteral("UPDATE feeds SET follow_comments = 1 WHERE id = ?"), {id});
+    QVERIFY(repository.feed(id).followComments);
+    // The limit is the smaller one: 22 are recent enough, the newest 20 are taken.
+    QList<FeedRepository::CommentFeed> feeds = repository.commentFeeds(id,
+                                                                       t0().addSecs(3 * 3600),
+                                                                       20);
+    QCOMPARE(feeds.size(), 20);
+    QCOMPARE(keys(feeds).constFirst(), QStringLiteral("item-25"));
+    QCOMPARE(keys(feeds).at(1), QStringLiteral("item-23"));
+    QCOMPARE(keys(feeds).constLast(), QStringLiteral("item-5"));
+    QCOMPARE(feeds.constFirst().url, QStringLiteral("https://news.example.org/25/comments"));
+    QVERIFY(feeds.constFirst().etag.isEmpty());
+    // Only five are recent enough.
+    feeds = repository.commentFeeds(id, t0().addSecs(20 * 3600), 20);
+    QCOMPARE(keys(feeds),
+             (QStringList{QStringLiteral("item-25"),
+                          QStringLiteral("item-23"),
+                          QStringLiteral("item-22"),
+                          QStringLiteral("item-21"),
+                          QStringLiteral("item-20")}));
+}
+
+void tst_FeedRepository::commentValidatorsFollowTheUrl()
+{
+    const qint64 id = addFeed(feedUrl);
+    writeItems(id, feedUrl, feedWithComments());
+    exec(QStringLiteral("UPDATE feeds SET follow_comments = 1 WHERE id = ?"), {id});
+    FeedRepository repository(m_db->connectionName());
+    const qint64 itemId = m_db->scalar(QStringLiteral(
+                                           "SELECT id FROM feed_items WHERE dedup_key = 'item-25'"))
+                              .toLongLong();
+    const QString url = QStringLiteral("https://news.example.org/25/comments");
+    repository.recordCommentValidators(itemId,
+                                       url,
+                                       QStringLiteral("\"c1\""),
+                                       QStringLiteral("Wed, 21 Oct 2026 07:28:00 GMT"));
+    FeedRepository::CommentFeed feed = repository.commentFeeds(id, t0(), 1).value(0);
+    QCOMPARE(feed.itemId, itemId);
+    QCOMPARE(feed.etag, QStringLiteral("\"c1\""));
+    QCOMPARE(feed.lastModified, QStringLiteral("Wed, 21 Oct 2026 07:28:00 GMT"));
+
+    // The item names another comments feed: the old validators are not sent there.
+    exec(QStringLiteral("UPDATE feed_items SET comments_url = ? WHERE id = ?"),
+         {QStringLiteral("https://comments.example.org/25"), itemId});
+    feed = repository.commentFeeds(id, t0(), 1).value(0);
+    QCOMPARE(feed.url, QStringLiteral("https://comments.example.org/25"));
+    QVERIFY(feed.etag.isEmpty());
+    QVERIFY(feed.lastModified.isEmpty());
+
+    const FeedRepository::CommentThread thread = repository.commentThread(itemId);
+    QCOMPARE(thread.itemId, itemId);
+    QCOMPARE(thread.sourceName, feedUrl);
+    QCOMPARE(thread.discussionExternalId, QStringLiteral("item-25"));
+    QCOMPARE(thread.firstPostExternalId, QStringLiteral("item-25"));
+    QCOMPARE(thread.title, QStringLiteral("Item 25"));
+    QCOMPARE(repository.commentThread(itemId + 1000).itemId, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedRepository)

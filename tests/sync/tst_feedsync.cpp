@@ -1,15 +1,24 @@
 // Tests FeedSync end to end: feeds served on 127.0.0.1, fetched, parsed and stored.
+#include "feedfetcher.h"
 #include "feedrepository.h"
 #include "feedsync.h"
 #include "fetchscheduler.h"
+#include "scriptedhttpserver.h"
+#include "sqlquery.h"
 #include "testdatabase.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTcpServer>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -42,6 +51,21 @@ QByteArray rss(const QByteArray &title, const QByteArray &secondText)
 )");
 }
 
+// The scripted answers a fault case serves: path -> the whole response.
+using Answers = QHash<QByteArray, QByteArray>;
+
+QByteArray redirect(const QByteArray &status, const QByteArray &location)
+{
+    return ScriptedHttpServer::response(status, {"Location: " + location});
+}
+
+QByteArray rssAnswer(const QByteArray &body, const QByteArray &contentType)
+{
+    return ScriptedHttpServer::response("200 OK",
+                                        {"Content-Type: " + contentType, "ETag: \"v1\""},
+                                        body);
+}
+
 } // namespace
 
 class TestFeedSync final : public QObject
@@ -60,12 +84,17 @@ private Q_SLOTS:
     void twoFeedsOnOneHost();
     void unknownFeedFails();
     void cancelStopsTheRun();
+    void ownRefreshInterval();
+    void faultKeepsEarlierData_data();
+    void faultKeepsEarlierData();
 
 private:
     QString url(const QString &path) const;
     qint64 addFeed(const QString &path);
     QList<FeedSyncReport> sync(const QList<qint64> &feedIds = {});
     qint64 count(const QString &sql, const QVariantList &values = {}) const;
+    // The feed's items, their discussions and posts, one line per row.
+    QStringList snapshot(qint64 feedId) const;
 
     QHttpServer m_server;
     quint16 m_port = 0;
@@ -74,6 +103,9 @@ private:
     QByteArray m_etag;
     bool m_gone = false;
     bool m_html = false;
+    ScriptedHttpServer m_scripted;
+    int m_timeoutMs = FeedFetcher::DefaultTimeoutMs;
+    qint64 m_maximumSize = FeedFetcher::DefaultMaximumSize;
 };
 
 QString TestFeedSync::url(const QString &path) const
@@ -129,6 +161,9 @@ void TestFeedSync::init()
     m_etag.clear();
     m_gone = false;
     m_html = false;
+    m_scripted.clear();
+    m_timeoutMs = FeedFetcher::DefaultTimeoutMs;
+    m_maximumSize = FeedFetcher::DefaultMaximumSize;
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->open(), qPrintable(m_db->errorString()));
 }
@@ -149,6 +184,8 @@ QList<FeedSyncReport> TestFeedSync::sync(const QList<qint64> &feedIds)
 {
     FeedSync feedSync(m_db->database());
     feedSync.scheduler()->setHostSpacing(0);
+    feedSync.scheduler()->fetcher()->setTimeout(m_timeoutMs);
+    feedSync.scheduler()->fetcher()->setMaximumSize(m_maximumSize);
     QList<FeedSyncReport> reports;
     connect(&feedSync, &FeedSync::feedSynced, this, [&reports](const FeedSyncReport &report) {
         reports.append(report);
@@ -163,6 +200,36 @@ QList<FeedSyncReport> TestFeedSync::sync(const QList<qint64> &feedIds)
 qint64 TestFeedSync::count(const QString &sql, const QVariantList &values) const
 {
     return m_db->count(sql, values);
+}
+
+QStringList TestFeedSync::snapshot(qint64 feedId) const
+{
+    const QString discussions = QStringLiteral(
+        "(SELECT discussion_id FROM feed_items WHERE feed_id = ?)");
+    const QStringList queries{
+        QStringLiteral("SELECT dedup_key, title, link, comments_url, discussion_id, published_at "
+                       "FROM feed_items WHERE feed_id = ? ORDER BY dedup_key"),
+        QStringLiteral("SELECT id, external_id, title, url, created_at, post_count FROM "
+                       "discussions WHERE id IN ")
+            + discussions + QStringLiteral(" ORDER BY id"),
+        QStringLiteral("SELECT id, discussion_id, parent_id, author_id, external_id, created_at, "
+                       "body_text, body_html, url FROM posts WHERE discussion_id IN ")
+            + discussions + QStringLiteral(" ORDER BY id")};
+    QStringList lines;
+    for (const QString &sql : queries) {
+        QSqlQuery query(QSqlDatabase::database(m_db->connectionName()));
+        query.prepare(sql);
+        query.addBindValue(feedId);
+        if (!query.exec())
+            return {query.lastError().text()};
+        while (query.next()) {
+            QStringList values;
+            for (int i = 0; i < query.record().count(); ++i)
+                values << (query.isNull(i) ? QStringLiteral("NULL") : query.value(i).toString());
+            lines << values.join(QLatin1String(" | "));
+        }
+    }
+    return lines;
 }
 
 void TestFeedSync::newThenNotModifiedThenUpdated()
@@ -323,6 +390,213 @@ void TestFeedSync::cancelStopsTheRun()
     QVERIFY(reports.isEmpty());
     QVERIFY(!feedSync.isRunning());
     QVERIFY(!FeedRepository(m_db->connectionName()).feed(id).lastFetched.isValid());
+}
+
+void TestFeedSync::ownRefreshInterval()
+{
+    const qint64 id = addFeed(QStringLiteral("/feed"));
+    // No screen sets the interval yet; the column does.
+    SqlQuery(m_db->connectionName(),
+             QStringLiteral("UPDATE feeds SET refresh_interval_s = 7200 WHERE id = ?"))
+        .bind(id)
+        .exec();
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QCOMPARE(sync().size(), 1);
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+    const QDateTime next = FeedRepository(m_db->connectionName()).feed(id).nextFetch;
+    QVERIFY2(next >= start.addSecs(7199) && next <= end.addSecs(7201),
+             qPrintable(next.toString(Qt::ISODate)));
+}
+
+void TestFeedSync::faultKeepsEarlierData_data()
+{
+    QTest::addColumn<Answers>("answers");
+    QTest::addColumn<FeedSyncReport::Outcome>("outcome");
+    QTest::addColumn<int>("httpStatus"); // 0: none
+    QTest::addColumn<QString>("error");  // part of the error text; empty: no error
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<int>("nextIn"); // seconds to the next fetch; -1: never
+    QTest::addColumn<QByteArray>("storedAt");
+    // Empty: the feed's items, discussions and posts stay exactly as they were; else a text the
+    // second item holds now.
+    QTest::addColumn<QString>("storedText");
+
+    using Outcome = FeedSyncReport::Outcome;
+    const QByteArray rssType = "application/rss+xml; charset=utf-8";
+    const int refresh = FetchScheduler::DefaultRefreshIntervalSeconds;
+    const QByteArray good = rssAnswer(rss("Team blog", "Second text"), rssType);
+    const QByteArray undeclared = rss("Team blog", "Caf\xc3\xa9 au lait")
+                                      .replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", "");
+
+    QTest::newRow("304") << Answers{{"/f",
+                                     ScriptedHttpServer::response("304 Not Modified",
+                                                                  {"ETag: \"v1\""})}}
+                         << Outcome::NotModified << 304 << QString() << u"active"_s << refresh
+                         << QByteArray("/f") << QString();
+    QTest::newRow("301 then 308") << Answers{{"/f", redirect("301 Moved Permanently", "/f2")},
+                                             {"/f2", redirect("308 Permanent Redirect", "/good")},
+                                             {"/good", good}}
+                                  << Outcome::Moved << 200 << QString() << u"active"_s << refresh
+                                  << QByteArray("/good") << QString();
+    QTest::newRow("302 then 302") << Answers{{"/f", redirect("302 Found", "/t")},
+                                             {"/t", redirect("302 Found", "/good")},
+                                             {"/good", good}}
+                                  << Outcome::Updated << 200 << QString() << u"active"_s << refresh
+                                  << QByteArray("/f") << QString();
+    QTest::newRow("301 then 302") << Answers{{"/f", redirect("301 Moved Permanently", "/t")},
+                                             {"/t", redirect("302 Found", "/good")},
+                                             {"/good", good}}
+                                  << Outcome::Moved << 200 << QString() << u"active"_s << refresh
+                                  << QByteArray("/t") << QString();
+    QTest::newRow("302 loop") << Answers{{"/f", redirect("302 Found", "/loop")},
+                                         {"/loop", redirect("302 Found", "/f")}}
+                              << Outcome::Failed << 302 << u"redirects in a loop"_s << u"active"_s
+                              << refresh << QByteArray("/f") << QString();
+    QTest::newRow("301 and 308 loop") << Answers{{"/f", redirect("301 Moved Permanently", "/p")},
+                                                 {"/p", redirect("308 Permanent Redirect", "/f")}}
+                                      << Outcome::Failed << 308 << u"redirects in a loop"_s
+                                      << u"active"_s << refresh << QByteArray("/f") << QString();
+    QTest::newRow("410") << Answers{{"/f", ScriptedHttpServer::response("410 Gone", {})}}
+                         << Outcome::Gone << 410 << u"gone for good (HTTP 410)"_s << u"gone"_s << -1
+                         << QByteArray("/f") << QString();
+    QTest::newRow("429 with Retry-After")
+        << Answers{{"/f",
+                    ScriptedHttpServer::response("429 Too Many Requests", {"Retry-After: 7200"})}}
+        << Outcome::Failed << 429 << u"asks to wait before fetching again (HTTP 429)"_s
+        << u"active"_s << 7200 << QByteArray("/f") << QString();
+    QTest::newRow("500") << Answers{{"/f",
+                                     ScriptedHttpServer::response("500 Internal Server Error",
+                                                                  {"Content-Type: text/plain"},
+                                                                  "oops")}}
+                         << Outcome::Failed << 500 << u"internal error (HTTP 500)"_s << u"active"_s
+                         << refresh << QByteArray("/f") << QString();
+    QTest::newRow("dropped mid-body")
+        << Answers{{"/f",
+                    ScriptedHttpServer::response("200 OK",
+                                                 {"Content-Type: application/rss+xml",
+                                                  "Content-Length: 10000"},
+                                                 "<rss version=\"2.0\"><chan")}}
+        << Outcome::Failed << 200 << u"closed before the feed was complete"_s << u"active"_s
+        << refresh << QByteArray("/f") << QString();
+    QTest::newRow("never answers") << Answers{{"/f", QByteArray()}} << Outcome::Failed << 0
+                                   << u"did not answer within 1 seconds"_s << u"active"_s << refresh
+                                   << QByteArray("/f") << QString();
+    const QByteArray huge(2 * 1024 * 1024, 'x');
+    QTest::newRow("far over the size cap")
+        << Answers{{"/f",
+                    ScriptedHttpServer::response("200 OK",
+                                                 {"Content-Type: application/rss+xml"},
+                                                 huge)}}
+        << Outcome::Failed << 200 << u"larger than the limit of 0.0625 MB"_s << u"active"_s
+        << refresh << QByteArray("/f") << QString();
+    QTest::newRow("far over the size cap, no length")
+        << Answers{{"/f",
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nConnection: "
+                    "close\r\n\r\n"
+                        + huge}}
+        << Outcome::Failed << 200 << u"larger than the limit of 0.0625 MB"_s << u"active"_s
+        << refresh << QByteArray("/f") << QString();
+    QTest::newRow("broken gzip") << Answers{{"/f",
+                                             ScriptedHttpServer::response(
+                                                 "200 OK",
+                                                 {"Content-Type: application/rss+xml",
+                                                  "Content-Encoding: gzip"},
+                                                 "this is not gzip data, not at all")}}
+                                 << Outcome::Failed << 200 << u"compressed data is damaged"_s
+                                 << u"active"_s << refresh << QByteArray("/f") << QString();
+    QTest::newRow("html page") << Answers{{"/f",
+                                           ScriptedHttpServer::response(
+                                               "200 OK",
+                                               {"Content-Type: text/html; charset=utf-8"},
+                                               "<html><body>Sorry</body></html>")}}
+                               << Outcome::Failed << 200
+                               << u"The server sent text/html, not a feed"_s << u"active"_s
+                               << refresh << QByteArray("/f") << QString();
+    QTest::newRow("latin-1 labelled utf-8")
+        << Answers{{"/f", rssAnswer(rss("Team blog", "Caf\xe9 au lait"), rssType)}}
+        << Outcome::Updated << 200 << QString() << u"active"_s << refresh << QByteArray("/f")
+        << u"Café au lait"_s;
+    QTest::newRow("utf-8 labelled latin-1")
+        << Answers{{"/f", rssAnswer(undeclared, "application/rss+xml; charset=ISO-8859-1")}}
+        << Outcome::Updated << 200 << QString() << u"active"_s << refresh << QByteArray("/f")
+        << u"Café au lait"_s;
+}
+
+void TestFeedSync::faultKeepsEarlierData()
+{
+    QFETCH(Answers, answers);
+    QFETCH(FeedSyncReport::Outcome, outcome);
+    QFETCH(int, httpStatus);
+    QFETCH(QString, error);
+    QFETCH(QString, status);
+    QFETCH(int, nextIn);
+    QFETCH(QByteArray, storedAt);
+    QFETCH(QString, storedText);
+
+    m_timeoutMs = 1000;
+    m_maximumSize = 64 * 1024;
+    m_scripted.answer("/f", rssAnswer(rss("Team blog", "Second text"), "application/rss+xml"));
+    FeedRepository::NewFeed newFeed;
+    newFeed.url = m_scripted.url("/f").toString();
+    FeedRepository repository(m_db->connectionName());
+    const qint64 id = repository.addFeed(newFeed);
+    QList<FeedSyncReport> reports = sync({id});
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.at(0).outcome, FeedSyncReport::Outcome::New);
+    const QStringList before = snapshot(id);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM posts")), 3);
+
+    for (auto it = answers.cbegin(); it != answers.cend(); ++it) {
+        if (it.value().isEmpty())
+            m_scripted.stayQuiet(it.key());
+        else
+            m_scripted.answer(it.key(), it.value());
+    }
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    reports = sync({id});
+    const QDateTime end = QDateTime::currentDateTimeUtc();
+
+    QCOMPARE(reports.size(), 1);
+    const FeedSyncReport &report = reports.at(0);
+    QCOMPARE(report.feedId, id);
+    QCOMPARE(report.outcome, outcome);
+    QCOMPARE(report.httpStatus, httpStatus);
+    QCOMPARE(report.newItems, 0);
+    if (error.isEmpty())
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+    else
+        QVERIFY2(report.error.contains(error), qPrintable(report.error));
+
+    const FeedRepository::Feed feed = repository.feed(id);
+    QCOMPARE(feed.httpStatus, httpStatus);
+    QCOMPARE(count(QStringLiteral(
+                       "SELECT COUNT(*) FROM feeds WHERE id = ? AND http_status IS NULL"),
+                   {id}),
+             httpStatus == 0 ? 1 : 0);
+    QCOMPARE(feed.errorText, report.error);
+    QCOMPARE(feed.status, status);
+    QCOMPARE(feed.url, m_scripted.url(storedAt).toString());
+    QCOMPARE(feed.title, QStringLiteral("Team blog"));
+    QVERIFY(feed.lastFetched.isValid());
+    if (nextIn < 0) {
+        QVERIFY(!feed.nextFetch.isValid());
+    } else {
+        QVERIFY2(feed.nextFetch >= start.addSecs(nextIn - 1)
+                     && feed.nextFetch <= end.addSecs(nextIn + 1),
+                 qPrintable(feed.nextFetch.toString(Qt::ISODate)));
+    }
+
+    if (storedText.isEmpty()) {
+        QCOMPARE(snapshot(id), before);
+    } else {
+        QCOMPARE(report.updatedItems, 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM posts")), 3);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT p.body_text FROM posts p JOIN feed_items i "
+                                             "ON i.discussion_id = p.discussion_id WHERE "
+                                             "i.dedup_key = 'item-2'"))
+                     .toString(),
+                 storedText);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFeedSync)

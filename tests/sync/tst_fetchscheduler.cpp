@@ -96,6 +96,7 @@ private Q_SLOTS:
     void tooManyRequestsDelaysTheHost();
     void longWaitPostponesTheHost();
     void cancelAbortsEverything();
+    void commentsFeedsHaveTheirOwnKey();
     void nextAttempt_data();
     void nextAttempt();
 };
@@ -223,6 +224,35 @@ void TestFetchScheduler::cancelAbortsEverything()
     QTest::qWait(300);
     QCOMPARE(finished.size(), 0);
     QCOMPARE(server.arrivals.size(), 2);
+}
+
+void TestFetchScheduler::commentsFeedsHaveTheirOwnKey()
+{
+    HoldingServer server(50);
+    FetchScheduler scheduler;
+    scheduler.setHostSpacing(0);
+    QSignalSpy finished(&scheduler, &FetchScheduler::feedFinished);
+    QSignalSpy all(&scheduler, &FetchScheduler::allFinished);
+
+    // One feed and two of its items' comments feeds; the repeats are dropped.
+    FetchRequest feed{1, server.url(QStringLiteral("/feed")), {}, {}, {}};
+    FetchRequest first{1, server.url(QStringLiteral("/c/1")), {}, {}, {}, 11};
+    FetchRequest second{1, server.url(QStringLiteral("/c/2")), {}, {}, {}, 12};
+    scheduler.enqueue({feed, first, second, first, feed});
+    scheduler.enqueue(second);
+    QVERIFY(all.wait(10000));
+    QCOMPARE(finished.size(), 3);
+    QSet<qint64> items;
+    for (const QList<QVariant> &arguments : std::as_const(finished)) {
+        const auto result = arguments.at(0).value<FetchResult>();
+        QCOMPARE(result.feedId, 1);
+        QCOMPARE(result.isComments(), result.itemId != 0);
+        QCOMPARE(result.requestedUrl,
+                 result.itemId == 0 ? feed.url : (result.itemId == 11 ? first.url : second.url));
+        items.insert(result.itemId);
+    }
+    QCOMPARE(items, (QSet<qint64>{0, 11, 12}));
+    QCOMPARE(server.arrivals.size(), 3);
 }
 
 void TestFetchScheduler::nextAttempt_data()

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void remoteImagesLoadOnlyWhenAllowed();
     void feedStatusAndFolderScope();
     void markAllReadAndRemoveFeed();
+    void syncCountsComments();
 
 private:
     // Fills the next AddFeedDialog that opens and presses OK (or Cancel when OK is disabled).
@@ -344,6 +345,51 @@ void tst_FeedsPane::markAllReadAndRemoveFeed()
     // The community's history stays.
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions")), discussions);
     QCOMPARE(m_pane->currentFeedId(), 0);
+}
+
+void tst_FeedsPane::syncCountsComments()
+{
+    // One item whose comments feed answers, one whose comments feed fails.
+    QHttpServer server;
+    quint16 port = 0;
+    server.route(QStringLiteral("/feed.xml"), [&port] {
+        const QByteArray today = QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date).toLatin1();
+        const QByteArray base = "http://127.0.0.1:" + QByteArray::number(port);
+        return QHttpServerResponse(
+            QByteArrayLiteral("application/rss+xml"),
+            "<?xml version=\"1.0\"?><rss version=\"2.0\" "
+            "xmlns:wfw=\"http://wellformedweb.org/CommentAPI/\"><channel><title>Blog</title>"
+            "<item><guid>a</guid><title>First</title><pubDate>"
+                + today + "</pubDate><wfw:commentRss>" + base
+                + "/a.xml</wfw:commentRss></item><item><guid>b</guid><title>Second</title>"
+                  "<pubDate>"
+                + today + "</pubDate><wfw:commentRss>" + base
+                + "/b.xml</wfw:commentRss></item></channel></rss>");
+    });
+    server.route(QStringLiteral("/a.xml"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"),
+                                   QByteArrayLiteral(
+                                       "<rss version=\"2.0\"><channel><title>C</title>"
+                                       "<item><guid>c1</guid><description>Yes</description></item>"
+                                       "<item><guid>c2</guid><description>No</description></item>"
+                                       "</channel></rss>"));
+    });
+    port = server.listen(QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(port != 0);
+    FeedRepository::NewFeed feed;
+    feed.url = QStringLiteral("http://127.0.0.1:%1/feed.xml").arg(port);
+    feed.followComments = true;
+    FeedRepository(m_db->connectionName()).addFeed(feed);
+    m_pane->reload();
+
+    QSignalSpy done(m_pane.get(), &FeedsPane::syncDone);
+    m_pane->findChild<QPushButton *>(QStringLiteral("syncNowButton"))->click();
+    QVERIFY(done.wait(15000));
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 4);
+    const QString status = m_pane->findChild<QLabel *>(QStringLiteral("syncStatus"))->text();
+    QVERIFY2(status.contains(QLatin1String("2 new comment")), qPrintable(status));
+    QVERIFY2(status.contains(QLatin1String("1 comment feed(s) could not be read")),
+             qPrintable(status));
 }
 
 QTEST_MAIN(tst_FeedsPane)

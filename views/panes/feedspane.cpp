@@ -154,6 +154,8 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
         if (report.outcome == FeedSyncReport::Outcome::Failed)
             ++m_syncFailures;
         m_syncNewItems += report.newItems;
+        m_syncNewComments += report.newComments;
+        m_syncCommentFailures += report.commentFeedsFailed;
     });
     connect(m_sync, &FeedSync::finished, this, &FeedsPane::syncFinished);
     // While the window is open, due feeds are fetched in the background: first a minute after
@@ -341,6 +343,8 @@ void FeedsPane::syncNow(const QList<qint64> &feedIds)
         return;
     m_syncFailures = 0;
     m_syncNewItems = 0;
+    m_syncNewComments = 0;
+    m_syncCommentFailures = 0;
     if (m_readOnly)
         return;
     m_syncStatus->setText(tr("Syncing..."));
@@ -363,9 +367,15 @@ void FeedsPane::syncFinished()
 {
     m_syncNow->setText(tr("Sync Now"));
     QString text = tr("%n new item(s)", nullptr, m_syncNewItems);
+    if (m_syncNewComments > 0)
+        text += QStringLiteral(" · ") + tr("%n new comment(s)", nullptr, m_syncNewComments);
     if (m_syncFailures > 0)
         text += QStringLiteral(" · ")
                 + tr("%n feed(s) failed; see their tooltips", nullptr, m_syncFailures);
+    // A comments feed that failed leaves its feed fine; it is tried again on the next sync.
+    if (m_syncCommentFailures > 0)
+        text += QStringLiteral(" · ")
+                + tr("%n comment feed(s) could not be read", nullptr, m_syncCommentFailures);
     m_syncStatus->setText(text);
     reload();
     Q_EMIT syncDone();

@@ -84,6 +84,8 @@ private:
     FeedSync *m_sync = nullptr;
     int m_syncFailures = 0;
     int m_syncNewItems = 0;
+    int m_syncNewComments = 0;
+    int m_syncCommentFailures = 0;
     QTimer *m_syncTimer = nullptr;
     bool m_readOnly = false;
 };

@@ -52,6 +52,7 @@ FeedSync::FeedSync(const Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_scheduler(new FetchScheduler(this))
+    , m_credentials(new CredentialStore(this))
 {
     qRegisterMetaType<FeedSyncReport>();
     // One writer at a time, on a thread that stays until the run releases its connection.
@@ -59,6 +60,12 @@ FeedSync::FeedSync(const Database &database, QObject *parent)
     m_writer.setExpiryTimeout(-1);
     connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedSync::onFetched);
     connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedSync::onFetchingDone);
+    connect(m_credentials, &CredentialStore::passwordRead, this, &FeedSync::onPasswordRead);
+}
+
+void FeedSync::setPasswordSource(PasswordSource source)
+{
+    m_passwordSource = std::move(source);
 }
 
 FeedSync::~FeedSync()
@@ -107,25 +114,131 @@ void FeedSync::start(const QList<qint64> &feedIds)
         unknown.append(failed);
     }
 
-    QList<FetchRequest> requests;
-    for (const FeedRepository::Feed &feed : feeds) {
+    m_ready.clear();
+    m_waiting.clear();
+    m_awaitedKeys.clear();
+    m_keychainAnswers.clear();
+    for (const FeedRepository::Feed &feed : std::as_const(feeds)) {
         FetchRequest request;
         request.feedId = feed.id;
         request.url = QUrl(feed.url);
         request.etag = feed.etag;
         request.lastModified = feed.lastModified;
-        requests.append(request);
+        request.refreshIntervalSeconds = feed.refreshIntervalSeconds;
+        request.ttlSeconds = feed.ttlSeconds;
+        request.previousFailures = feed.consecutiveFailures;
+        if (feed.authUser.isEmpty()) {
+            m_ready.append(request);
+            continue;
+        }
+        const QString key = CredentialStore::keyForFeed(request.url, feed.authUser);
+        m_waiting.append({request, feed.title, feed.authUser, key});
+        m_awaitedKeys.insert(key);
     }
-    m_total = int(requests.size() + unknown.size());
+    m_total = int(feeds.size() + unknown.size());
     Q_EMIT progress(0, m_total);
     for (const FeedSyncReport &missing : unknown)
         report(missing);
-    if (requests.isEmpty()) {
+    if (m_waiting.isEmpty()) {
+        passwordsReady();
+        return;
+    }
+    // Copied first: a keychain without a service may answer inside readKey().
+    const QSet<QString> keys = m_awaitedKeys;
+    for (const QString &key : keys)
+        m_credentials->readKey(key);
+}
+
+void FeedSync::onPasswordRead(const QString &key, const CredentialStore::Result &result)
+{
+    if (!m_awaitedKeys.remove(key))
+        return;
+    m_keychainAnswers.insert(key, result);
+    if (m_awaitedKeys.isEmpty())
+        passwordsReady();
+}
+
+void FeedSync::passwordsReady()
+{
+    const QList<WaitingFeed> waiting = std::exchange(m_waiting, {});
+    for (const WaitingFeed &feed : waiting) {
+        const CredentialStore::Result answer = m_keychainAnswers.value(feed.key);
+        std::optional<QString> password;
+        if (answer.status == CredentialStore::Status::Found)
+            password = answer.password;
+        else
+            password = askPassword(feed, answer);
+        if (m_cancelled)
+            return;
+        if (!password) {
+            QString error;
+            switch (answer.status) {
+            case CredentialStore::Status::NotFound:
+                error = tr("No password is saved for the user %1 of this feed. Set it in the "
+                           "feed's properties.")
+                            .arg(feed.user);
+                break;
+            case CredentialStore::Status::Failed:
+                error = tr("The system keychain did not give the password of the user %1 of "
+                           "this feed: %2")
+                            .arg(feed.user, answer.errorString);
+                break;
+            default:
+                error = tr("The system keychain is not available and no password was given for "
+                           "the user %1 of this feed.")
+                            .arg(feed.user);
+                break;
+            }
+            failWithoutFetching(feed.request, error);
+            continue;
+        }
+        FetchRequest request = feed.request;
+        request.credentials = FetchCredentials{feed.user, *password};
+        m_ready.append(request);
+    }
+    m_keychainAnswers.clear();
+    const QList<FetchRequest> ready = std::exchange(m_ready, {});
+    if (ready.isEmpty()) {
         // Reported from the event loop, as a run with feeds would.
         QMetaObject::invokeMethod(this, &FeedSync::onFetchingDone, Qt::QueuedConnection);
         return;
     }
-    m_scheduler->enqueue(requests);
+    m_scheduler->enqueue(ready);
+}
+
+std::optional<QString> FeedSync::askPassword(const WaitingFeed &feed,
+                                             const CredentialStore::Result &answer)
+{
+    const auto known = m_sessionPasswords.constFind(feed.key);
+    if (known != m_sessionPasswords.cend())
+        return *known;
+    if (!m_passwordSource)
+        return std::nullopt;
+    FeedPasswordRequest request;
+    request.feedId = feed.request.feedId;
+    request.title = feed.title;
+    request.url = feed.request.url;
+    request.user = feed.user;
+    request.keychainStatus = answer.status;
+    request.keychainError = answer.errorString;
+    const std::optional<QString> password = m_passwordSource(request);
+    m_sessionPasswords.insert(feed.key, password);
+    return password;
+}
+
+void FeedSync::failWithoutFetching(const FetchRequest &request, const QString &error)
+{
+    FetchResult result;
+    result.feedId = request.feedId;
+    result.requestedUrl = request.url;
+    result.finalUrl = request.url;
+    result.errorString = error;
+    const QDateTime next = FetchScheduler::nextAttempt(result,
+                                                       request.previousFailures + 1,
+                                                       QDateTime::currentDateTimeUtc(),
+                                                       request.refreshIntervalSeconds,
+                                                       request.ttlSeconds);
+    onFetched(result, next);
 }
 
 void FeedSync::cancel()
@@ -135,6 +248,9 @@ void FeedSync::cancel()
     m_cancelled = true;
     if (m_releasing)
         return;
+    m_waiting.clear();
+    m_ready.clear();
+    m_awaitedKeys.clear();
     m_writer.clear();
     m_storing = 0;
     m_scheduler->cancel();
@@ -279,6 +395,11 @@ FeedSyncReport FeedSync::store(const Database *database,
         record.siteUrl = parsed.link;
         record.description = FeedParser::plainText(parsed.description);
         record.imageUrl = parsed.imageUrl;
+        record.ttlSeconds = parsed.ttlSeconds;
+        // The scheduler knew the ttl of the previous copy; this one may ask for more.
+        if (record.nextFetch.isValid())
+            record.nextFetch = qMax(record.nextFetch,
+                                    FetchScheduler::afterTtl(now, parsed.ttlSeconds));
         record.etag = result.etag;
         record.lastModified = result.lastModified;
         record.movedToUrl = movedTo;

@@ -38,6 +38,16 @@ void setUp(QCommandLineParser &parser, const QString &usage)
     parser.addOption(CommandLine::databaseOption());
 }
 
+// --user NAME of feeds add and feeds set.
+QCommandLineOption userOption()
+{
+    return QCommandLineOption(QStringLiteral("user"),
+                              CommandLine::tr("Sign in with this user name (HTTP Basic); the "
+                                              "password is read from stdin or asked for, and "
+                                              "kept in the system keychain."),
+                              CommandLine::tr("NAME"));
+}
+
 // Reads the password of user for the feed at url (stdin, or asked for without echo) and keeps
 // it in the system keychain. Nothing is saved anywhere else: without a keychain the person is
 // told how to give it to each sync instead.
@@ -77,11 +87,7 @@ int add(const QStringList &arguments)
                                     CommandLine::tr("NAME"));
     const QCommandLineOption comments(QStringLiteral("follow-comments"),
                                       CommandLine::tr("Also fetch the comments of its items."));
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  CommandLine::tr("Sign in with this user name (HTTP Basic); the "
-                                                  "password is read from stdin or asked for, and "
-                                                  "kept in the system keychain."),
-                                  CommandLine::tr("NAME"));
+    const QCommandLineOption user = userOption();
     parser.addOptions({folder, comments, user});
     parser.addPositionalArgument(QStringLiteral("url"),
                                  CommandLine::tr("The feed's address."),
@@ -226,11 +232,7 @@ int set(const QStringList &arguments)
 {
     QCommandLineParser parser;
     setUp(parser, CommandLine::tr("Change the settings of a feed; what is not given stays."));
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  CommandLine::tr("Sign in with this user name (HTTP Basic); the "
-                                                  "password is read from stdin or asked for, and "
-                                                  "kept in the system keychain."),
-                                  CommandLine::tr("NAME"));
+    const QCommandLineOption user = userOption();
     const QCommandLineOption noUser(QStringLiteral("no-user"),
                                     CommandLine::tr("Stop signing in; the saved password is "
                                                     "removed from the keychain."));

@@ -307,8 +307,9 @@ void FeedRepository::recordFetch(qint64 feedId, const FetchRecord &record)
                    "last_modified = CASE WHEN ? = 1 THEN last_modified ELSE ? END, "
                    "http_status = ?, error_text = ?, last_fetched_at = ?, next_fetch_at = ?, "
                    "status = ?, ttl_s = CASE WHEN ? = 1 THEN ttl_s ELSE ? END, "
-                   "consecutive_failures = CASE WHEN ? = 1 THEN consecutive_failures + 1 ELSE 0 "
-                   "END, row_version = row_version + 1 WHERE id = ?"));
+                   "consecutive_failures = CASE WHEN ? = 1 THEN consecutive_failures "
+                   "WHEN ? = 1 THEN consecutive_failures + 1 ELSE 0 END, "
+                   "row_version = row_version + 1 WHERE id = ?"));
     const int keep = record.keepValidators ? 1 : 0;
     update.bind(nullIfEmpty(record.title.trimmed()))
         .bind(nullIfEmpty(record.siteUrl.trimmed()))
@@ -328,6 +329,7 @@ void FeedRepository::recordFetch(qint64 feedId, const FetchRecord &record)
         .bind(record.ttlSeconds < 0 ? 1 : 0)
         .bind(record.ttlSeconds > 0 ? QVariant(record.ttlSeconds)
                                     : QVariant(QMetaType::fromType<int>()))
+        .bind(record.keepFailureCount ? 1 : 0)
         .bind(record.errorText.isEmpty() ? 0 : 1)
         .bind(feedId)
         .exec();

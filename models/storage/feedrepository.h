@@ -107,6 +107,8 @@ public:
         QString movedToUrl;
         // What the document announced about its refresh (seconds); 0 clears, -1 keeps.
         int ttlSeconds = -1;
+        // Leaves the failures in a row alone, for a fetch that never reached the server.
+        bool keepFailureCount = false;
     };
 
     explicit FeedRepository(QString connectionName);

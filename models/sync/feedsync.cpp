@@ -346,6 +346,8 @@ FeedSyncReport FeedSync::store(const Database *database,
             // A failing feed stays active, so it is tried again after the scheduler's backoff.
             record.status = QStringLiteral("active");
             record.keepValidators = true;
+            // Postponed because its host asked everyone to wait: not the feed's failure.
+            record.keepFailureCount = result.httpStatus == 0 && result.retryAfter.isValid();
             repository.recordFetch(result.feedId, record);
             report.outcome = FeedSyncReport::Outcome::Failed;
             report.error = record.errorText;

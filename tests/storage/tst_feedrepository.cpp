@@ -363,6 +363,10 @@ void tst_FeedRepository::failuresAndTtlAreKept()
     repository.recordFetch(id, failure);
     repository.recordFetch(id, failure);
     QCOMPARE(repository.feed(id).consecutiveFailures, 2);
+    FeedRepository::FetchRecord postponed = failure;
+    postponed.keepFailureCount = true;
+    repository.recordFetch(id, postponed);
+    QCOMPARE(repository.feed(id).consecutiveFailures, 2);
     // dueFeeds() hands the count to the next run.
     const QList<FeedRepository::Feed> due = repository.dueFeeds(t0().addDays(1));
     QCOMPARE(due.size(), 1);

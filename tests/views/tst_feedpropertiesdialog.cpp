@@ -177,6 +177,7 @@ void tst_FeedPropertiesDialog::passwordFollowsTheKeychain()
     }
     QTRY_COMPARE_WITH_TIMEOUT(password->placeholderText(), QStringLiteral("None saved"), 10000);
     QVERIFY(password->isEnabled());
+    QVERIFY(!child<QCheckBox>(dialog, "removePassword")->isEnabled());
     password->setText(QStringLiteral("dialog-Secret-1"));
     dialog.accept();
     // Closed once the keychain took it.
@@ -194,6 +195,7 @@ void tst_FeedPropertiesDialog::passwordFollowsTheKeychain()
     QTRY_COMPARE_WITH_TIMEOUT(againPassword->placeholderText(),
                               QStringLiteral("Saved in the system keychain"),
                               10000);
+    QVERIFY(child<QCheckBox>(again, "removePassword")->isEnabled());
     child<QCheckBox>(again, "removePassword")->setChecked(true);
     QVERIFY(!againPassword->isEnabled());
     again.accept();

@@ -227,6 +227,7 @@ void FeedPropertiesDialog::onPasswordRead(const QString &key, const CredentialSt
     if (result.status == CredentialStore::Status::Unavailable) {
         m_keychainMissing = true;
     } else if (!m_stored.authUser.isEmpty() && key == keyFor(m_stored.authUser)) {
+        m_passwordSaved = result.status == CredentialStore::Status::Found;
         m_password->setPlaceholderText(result.status == CredentialStore::Status::Found
                                            ? tr("Saved in the system keychain")
                                            : tr("None saved"));
@@ -238,7 +239,7 @@ void FeedPropertiesDialog::updateSignIn()
 {
     const QString user = m_user->text().trimmed();
     const bool sameUser = !user.isEmpty() && user == m_stored.authUser;
-    m_removePassword->setEnabled(sameUser && !m_keychainMissing);
+    m_removePassword->setEnabled(sameUser && m_passwordSaved && !m_keychainMissing);
     if (!sameUser)
         m_removePassword->setChecked(false);
     m_password->setEnabled(!user.isEmpty() && !m_keychainMissing && !m_removePassword->isChecked());

@@ -52,6 +52,7 @@ private:
     FeedRepository::FeedSettings m_stored;
     CredentialStore *m_keychain = nullptr;
     bool m_keychainMissing = false;
+    bool m_passwordSaved = false; // for the stored user
     QString m_writingKey;
 
     QLineEdit *m_title = nullptr;

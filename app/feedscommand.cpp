@@ -2,6 +2,7 @@
 #include "feedscommand.h"
 
 #include "commandline.h"
+#include "credentialstore.h"
 #include "database.h"
 #include "feedfetcher.h"
 #include "feedparser.h"
@@ -9,6 +10,7 @@
 #include "opmlsubscriptions.h"
 #include "storageerror.h"
 #include "terminal.h"
+#include "transaction.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -21,7 +23,12 @@
 #include <QTextStream>
 #include <QUrl>
 
+#include <optional>
+
 namespace {
+
+// Thirty days: a feed fetched less often than that is as good as paused.
+constexpr int MaximumIntervalMinutes = 30 * 24 * 60;
 
 // A parser with the options every feeds command shares.
 void setUp(QCommandLineParser &parser, const QString &usage)
@@ -29,6 +36,46 @@ void setUp(QCommandLineParser &parser, const QString &usage)
     parser.setApplicationDescription(usage);
     parser.addHelpOption();
     parser.addOption(CommandLine::databaseOption());
+}
+
+// --user NAME of feeds add and feeds set.
+QCommandLineOption userOption()
+{
+    return QCommandLineOption(QStringLiteral("user"),
+                              CommandLine::tr("Sign in with this user name (HTTP Basic); the "
+                                              "password is read from stdin or asked for, and "
+                                              "kept in the system keychain."),
+                              CommandLine::tr("NAME"));
+}
+
+// Reads the password of user for the feed at url (stdin, or asked for without echo) and keeps
+// it in the system keychain. Nothing is saved anywhere else: without a keychain the person is
+// told how to give it to each sync instead.
+void savePassword(const QUrl &url, const QString &user)
+{
+    const QString password = Terminal::readSecret(
+        CommandLine::tr("Password of %1 for %2: ").arg(user, url.host()));
+    if (password.isEmpty()) {
+        Terminal::err() << CommandLine::tr("No password given, none saved for %1. Set it later "
+                                           "with feeds set ID --user %1.")
+                               .arg(user)
+                        << Qt::endl;
+        return;
+    }
+    const CredentialStore::Result result
+        = CredentialStore::writeKeyBlocking(CredentialStore::keyForFeed(url, user), password);
+    if (result.status == CredentialStore::Status::Done)
+        return;
+    if (result.status == CredentialStore::Status::Unavailable) {
+        Terminal::err() << CommandLine::tr("The system keychain is not available, so the password "
+                                           "was not saved. Give it to each sync in the "
+                                           "environment variable WATERCOOLER_FEED_PASSWORD.")
+                        << Qt::endl;
+        return;
+    }
+    Terminal::err() << CommandLine::tr("The system keychain did not save the password: %1")
+                           .arg(result.errorString)
+                    << Qt::endl;
 }
 
 int add(const QStringList &arguments)
@@ -40,7 +87,8 @@ int add(const QStringList &arguments)
                                     CommandLine::tr("NAME"));
     const QCommandLineOption comments(QStringLiteral("follow-comments"),
                                       CommandLine::tr("Also fetch the comments of its items."));
-    parser.addOptions({folder, comments});
+    const QCommandLineOption user = userOption();
+    parser.addOptions({folder, comments, user});
     parser.addPositionalArgument(QStringLiteral("url"),
                                  CommandLine::tr("The feed's address."),
                                  QStringLiteral("feeds add URL"));
@@ -56,13 +104,29 @@ int add(const QStringList &arguments)
         return Terminal::fail(CommandLine::tr("\"%1\" is not a feed address (http, https or file).")
                                   .arg(positionals.at(2)));
     }
+    const QString userName = parser.value(user).trimmed();
+    if (parser.isSet(user) && userName.isEmpty())
+        return Terminal::fail(CommandLine::tr("--user needs a user name."));
     try {
         const auto database = CommandLine::openDatabase(parser.value(QStringLiteral("database")));
+        FeedRepository repository(database->connectionName());
         FeedRepository::NewFeed feed;
         feed.url = url.toString();
         feed.folderPath = parser.value(folder);
         feed.followComments = parser.isSet(comments);
-        const qint64 id = FeedRepository(database->connectionName()).addFeed(feed);
+        qint64 id = 0;
+        {
+            Transaction transaction(database->connectionName());
+            id = repository.addFeed(feed);
+            if (!userName.isEmpty()) {
+                FeedRepository::FeedSettings settings = repository.settings(id);
+                settings.authUser = userName;
+                repository.updateFeedSettings(id, settings);
+            }
+            transaction.commit();
+        }
+        if (!userName.isEmpty())
+            savePassword(url, userName);
         Terminal::out() << id << Qt::endl;
     } catch (const StorageError &error) {
         return Terminal::fail(error.message());
@@ -145,6 +209,125 @@ int remove(const QStringList &arguments)
         if (!FeedRepository(database->connectionName()).removeFeed(id))
             return Terminal::fail(CommandLine::tr("There is no feed %1.").arg(id));
         Terminal::out() << CommandLine::tr("Removed feed %1.").arg(id) << Qt::endl;
+    } catch (const StorageError &error) {
+        return Terminal::fail(error.message());
+    }
+    return 0;
+}
+
+// "on"/"off" and their usual spellings; nullopt for anything else.
+std::optional<bool> parseSwitch(const QString &value)
+{
+    const QString v = value.trimmed().toLower();
+    if (v == QLatin1String("on") || v == QLatin1String("yes") || v == QLatin1String("true")
+        || v == QLatin1String("1"))
+        return true;
+    if (v == QLatin1String("off") || v == QLatin1String("no") || v == QLatin1String("false")
+        || v == QLatin1String("0"))
+        return false;
+    return std::nullopt;
+}
+
+int set(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    setUp(parser, CommandLine::tr("Change the settings of a feed; what is not given stays."));
+    const QCommandLineOption user = userOption();
+    const QCommandLineOption noUser(QStringLiteral("no-user"),
+                                    CommandLine::tr("Stop signing in; the saved password is "
+                                                    "removed from the keychain."));
+    const QCommandLineOption interval(QStringLiteral("interval"),
+                                      CommandLine::tr("Fetch it every MINUTES minutes (a longer "
+                                                      "pause the feed asks for wins)."),
+                                      CommandLine::tr("MINUTES"));
+    const QCommandLineOption retention(QStringLiteral("retention"),
+                                       CommandLine::tr("Keep its newest N items (0 keeps "
+                                                       "everything); applies at the next sync."),
+                                       QStringLiteral("N"));
+    const QCommandLineOption comments(QStringLiteral("follow-comments"),
+                                      CommandLine::tr("Also fetch the comments of its items."),
+                                      QStringLiteral("on|off"));
+    const QCommandLineOption title(QStringLiteral("title"),
+                                   CommandLine::tr("Show it under this title."),
+                                   CommandLine::tr("TITLE"));
+    const QCommandLineOption folder(QStringLiteral("folder"),
+                                    CommandLine::tr(
+                                        "Move it to this folder (\"A/B\" nests, \"\" is "
+                                        "the top level)."),
+                                    CommandLine::tr("NAME"));
+    parser.addOptions({user, noUser, interval, retention, comments, title, folder});
+    parser.addPositionalArgument(QStringLiteral("id"),
+                                 CommandLine::tr("The feed's id (see feeds list)."),
+                                 QStringLiteral("feeds set ID"));
+    if (const int code = CommandLine::parseCommand(parser, arguments, 4); code >= 0)
+        return code;
+    bool ok = false;
+    const qint64 id = parser.positionalArguments().value(2).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return Terminal::fail(CommandLine::tr("feeds set needs a feed id (see feeds list)."));
+    if (parser.isSet(user) && parser.isSet(noUser))
+        return Terminal::fail(CommandLine::tr("Give either --user or --no-user, not both."));
+    const QString userName = parser.value(user).trimmed();
+    if (parser.isSet(user) && userName.isEmpty())
+        return Terminal::fail(CommandLine::tr("--user needs a user name."));
+    int minutes = 0;
+    if (parser.isSet(interval)) {
+        minutes = parser.value(interval).toInt(&ok);
+        if (!ok || minutes < 1 || minutes > MaximumIntervalMinutes)
+            return Terminal::fail(
+                CommandLine::tr("--interval needs minutes from 1 to %1, not \"%2\".")
+                    .arg(MaximumIntervalMinutes)
+                    .arg(parser.value(interval)));
+    }
+    int cap = 0;
+    if (parser.isSet(retention)) {
+        cap = parser.value(retention).toInt(&ok);
+        if (!ok || cap < 0)
+            return Terminal::fail(
+                CommandLine::tr("--retention needs a number of items (0 keeps everything), not "
+                                "\"%1\".")
+                    .arg(parser.value(retention)));
+    }
+    std::optional<bool> follow;
+    if (parser.isSet(comments)) {
+        follow = parseSwitch(parser.value(comments));
+        if (!follow)
+            return Terminal::fail(CommandLine::tr("--follow-comments needs on or off, not \"%1\".")
+                                      .arg(parser.value(comments)));
+    }
+    try {
+        const auto database = CommandLine::openDatabase(parser.value(QStringLiteral("database")));
+        FeedRepository repository(database->connectionName());
+        const FeedRepository::Feed feed = repository.feed(id);
+        if (feed.id == 0)
+            return Terminal::fail(CommandLine::tr("There is no feed %1.").arg(id));
+        FeedRepository::FeedSettings settings = repository.settings(id);
+        const QString previousUser = settings.authUser;
+        if (parser.isSet(title))
+            settings.title = parser.value(title);
+        if (parser.isSet(folder))
+            settings.folderPath = parser.value(folder);
+        if (parser.isSet(interval))
+            settings.refreshIntervalSeconds = minutes * 60;
+        if (parser.isSet(retention))
+            settings.retentionCap = cap;
+        if (follow)
+            settings.followComments = *follow;
+        if (parser.isSet(user))
+            settings.authUser = userName;
+        if (parser.isSet(noUser))
+            settings.authUser.clear();
+        repository.updateFeedSettings(id, settings);
+        const QUrl url(feed.url);
+        if (!previousUser.isEmpty() && previousUser != settings.authUser) {
+            // Best effort: a keychain that is not there holds nothing to remove.
+            const auto removed = CredentialStore::removeKeyBlocking(
+                CredentialStore::keyForFeed(url, previousUser));
+            Q_UNUSED(removed)
+        }
+        if (parser.isSet(user))
+            savePassword(url, userName);
+        Terminal::out() << CommandLine::tr("Updated feed %1.").arg(id) << Qt::endl;
     } catch (const StorageError &error) {
         return Terminal::fail(error.message());
     }
@@ -368,6 +551,8 @@ int FeedsCommand::run(const QStringList &arguments)
         return list(arguments);
     if (subcommand == QLatin1String("remove"))
         return remove(arguments);
+    if (subcommand == QLatin1String("set"))
+        return set(arguments);
     if (subcommand == QLatin1String("import-opml"))
         return importOpml(arguments);
     if (subcommand == QLatin1String("export-opml"))
@@ -377,13 +562,14 @@ int FeedsCommand::run(const QStringList &arguments)
     if (subcommand.isEmpty() || subcommand == QLatin1String("--help")
         || subcommand == QLatin1String("-h")) {
         Terminal::out() << CommandLine::tr("Usage: watercooler [--database PATH] feeds "
-                                           "add|list|remove|import-opml|export-opml|parse ...\n"
+                                           "add|list|set|remove|import-opml|export-opml|parse "
+                                           "...\n"
                                            "See feeds COMMAND --help.")
                         << Qt::endl;
         return subcommand.isEmpty() ? 1 : 0;
     }
     return Terminal::fail(
-        CommandLine::tr("Unknown feeds command \"%1\". Commands: add, list, remove, import-opml, "
-                        "export-opml, parse.")
+        CommandLine::tr("Unknown feeds command \"%1\". Commands: add, list, set, remove, "
+                        "import-opml, export-opml, parse.")
             .arg(subcommand));
 }

@@ -128,6 +128,22 @@ int SyncCommand::run(const QStringList &arguments)
     QList<FeedSyncReport> reports;
     {
         FeedSync sync(*database);
+        // Without a keychain, the password of feeds that need one comes from the environment.
+        bool hinted = false;
+        sync.setPasswordSource(
+            [&hinted](const FeedPasswordRequest &request) -> std::optional<QString> {
+                const QString password = qEnvironmentVariable("WATERCOOLER_FEED_PASSWORD");
+                if (!password.isEmpty())
+                    return password;
+                if (!hinted && request.keychainStatus == CredentialStore::Status::Unavailable) {
+                    hinted = true;
+                    Terminal::err() << CommandLine::tr("The system keychain is not available: give "
+                                                       "the feed password in the environment "
+                                                       "variable WATERCOOLER_FEED_PASSWORD.")
+                                    << Qt::endl;
+                }
+                return std::nullopt;
+            });
         QEventLoop loop;
         QObject::connect(&sync, &FeedSync::feedSynced, &loop, [&](const FeedSyncReport &report) {
             reports.append(report);

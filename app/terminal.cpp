@@ -8,6 +8,7 @@
 
 #include <cstdio>
 
+#include <termios.h>
 #include <unistd.h>
 
 QTextStream &Terminal::out()
@@ -27,6 +28,27 @@ int Terminal::fail(const QString &message)
     // One line, whatever the message: scripts read the first line of stderr.
     err() << QCoreApplication::applicationName() << ": " << message.simplified() << Qt::endl;
     return 1;
+}
+
+QString Terminal::readSecret(const QString &prompt)
+{
+    QTextStream in(stdin);
+    if (!isatty(fileno(stdin)))
+        return in.readLine();
+    err() << prompt << Qt::flush;
+    termios saved{};
+    const bool quiet = tcgetattr(fileno(stdin), &saved) == 0;
+    if (quiet) {
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(fileno(stdin), TCSAFLUSH, &silent);
+    }
+    const QString secret = in.readLine();
+    if (quiet)
+        tcsetattr(fileno(stdin), TCSAFLUSH, &saved);
+    // The Return the person typed was not echoed either.
+    err() << Qt::endl;
+    return secret;
 }
 
 std::function<bool(qint64, qint64)> Terminal::progress()

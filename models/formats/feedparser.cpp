@@ -5,6 +5,7 @@
 #include "feedxmltree.h"
 #include "htmlentityresolver.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -453,6 +454,28 @@ ParsedItem readAtomEntry(const FeedXmlNode &node, const QList<ParsedAuthor> &fee
     return item;
 }
 
+// sy:updatePeriod and sy:updateFrequency: "hourly" and 2 mean every half hour.
+int syndicationSeconds(const FeedXmlNode &channel)
+{
+    static const QHash<QString, int> periods = {
+        {QStringLiteral("hourly"), 60 * 60},
+        {QStringLiteral("daily"), 24 * 60 * 60},
+        {QStringLiteral("weekly"), 7 * 24 * 60 * 60},
+        {QStringLiteral("monthly"), 30 * 24 * 60 * 60},
+        {QStringLiteral("yearly"), 365 * 24 * 60 * 60},
+    };
+    const QString period = childText(channel, u"sy:updatePeriod").trimmed().toLower();
+    const QString frequencyText = childText(channel, u"sy:updateFrequency").trimmed();
+    if (period.isEmpty() && frequencyText.isEmpty())
+        return 0;
+    const int seconds = periods.value(period.isEmpty() ? QStringLiteral("daily") : period);
+    bool ok = false;
+    const int frequency = frequencyText.toInt(&ok);
+    if (seconds == 0 || (!frequencyText.isEmpty() && (!ok || frequency <= 0)))
+        return 0;
+    return seconds / (frequencyText.isEmpty() ? 1 : frequency);
+}
+
 void readChannelExtensions(const FeedXmlNode &c, ParsedFeed *feed)
 {
     const QString &key = c.key;
@@ -489,6 +512,7 @@ void readChannelExtensions(const FeedXmlNode &c, ParsedFeed *feed)
 void readRssChannel(const FeedXmlNode &channel, ParsedFeed *feed)
 {
     feed->language = channel.language;
+    feed->ttlSeconds = syndicationSeconds(channel);
     for (const FeedXmlNode &c : channel.children) {
         if (c.isText)
             continue;
@@ -508,6 +532,12 @@ void readRssChannel(const FeedXmlNode &channel, ParsedFeed *feed)
             addAuthor(&feed->authors, authorFromText(c.textContent()));
         } else if (key == QLatin1String("language")) {
             feed->language = c.textContent();
+        } else if (key == QLatin1String("ttl")) {
+            bool ok = false;
+            const int minutes = c.textContent().trimmed().toInt(&ok);
+            // A month at most: larger values are typos, and the scheduler caps them anyway.
+            if (ok && minutes > 0)
+                feed->ttlSeconds = qMin(minutes, 30 * 24 * 60) * 60;
         } else if (key == QLatin1String("image")) {
             const QString url = childText(c, u"url");
             if (!url.isEmpty())

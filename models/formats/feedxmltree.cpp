@@ -74,6 +74,7 @@ QString FeedXmlTree::shortPrefixForNamespace(const QString &uri)
         {QStringLiteral("http://purl.org/rss/1.0/modules/content"), QStringLiteral("content")},
         {QStringLiteral("http://wellformedweb.org/commentapi"), QStringLiteral("wfw")},
         {QStringLiteral("http://purl.org/rss/1.0/modules/slash"), QStringLiteral("slash")},
+        {QStringLiteral("http://purl.org/rss/1.0/modules/syndication"), QStringLiteral("sy")},
         {QStringLiteral("http://purl.org/syndication/thread/1.0"), QStringLiteral("thr")},
         {QStringLiteral("http://www.itunes.com/dtds/podcast-1.0.dtd"), QStringLiteral("itunes")},
         {QStringLiteral("https://www.itunes.com/dtds/podcast-1.0.dtd"), QStringLiteral("itunes")},

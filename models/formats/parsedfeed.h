@@ -87,6 +87,9 @@ struct ParsedFeed
     QString imageUrl;
     QString newUrl; // itunes:new-feed-url
     QString podcastGuid;
+    // How long the feed asks readers to wait between fetches: RSS <ttl> (minutes) or
+    // sy:updatePeriod / sy:updateFrequency, in seconds; 0 when it does not say.
+    int ttlSeconds = 0;
     ExplicitContent explicitContent = ExplicitContent::Unknown;
     QList<ParsedAuthor> authors;
     QList<ParsedItem> items;

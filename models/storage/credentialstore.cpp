@@ -3,6 +3,7 @@
 
 #include <QEventLoop>
 #include <QTimer>
+#include <QUrl>
 
 #include <qt6keychain/keychain.h>
 
@@ -41,6 +42,14 @@ QString CredentialStore::keyFor(const DatabaseLocation &location)
         .arg(location.databaseName);
 }
 
+QString CredentialStore::keyForFeed(const QUrl &feedUrl, const QString &user)
+{
+    const QString scheme = feedUrl.scheme().toLower();
+    return QStringLiteral("feed:%1://%2@%3:%4")
+        .arg(scheme, user, feedUrl.host().toLower())
+        .arg(feedUrl.port(scheme == QLatin1String("https") ? 443 : 80));
+}
+
 CredentialStore::Result CredentialStore::resultOf(const QKeychain::Job *job)
 {
     Result result;
@@ -74,7 +83,21 @@ CredentialStore::Result CredentialStore::resultOf(const QKeychain::Job *job)
 
 void CredentialStore::read(const DatabaseLocation &location)
 {
-    const QString key = keyFor(location);
+    readKey(keyFor(location));
+}
+
+void CredentialStore::write(const DatabaseLocation &location, const QString &password)
+{
+    writeKey(keyFor(location), password);
+}
+
+void CredentialStore::remove(const DatabaseLocation &location)
+{
+    removeKey(keyFor(location));
+}
+
+void CredentialStore::readKey(const QString &key)
+{
     auto *job = createJob<QKeychain::ReadPasswordJob>(key);
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *finished) {
         Q_EMIT passwordRead(key, resultOf(finished));
@@ -82,9 +105,8 @@ void CredentialStore::read(const DatabaseLocation &location)
     job->start();
 }
 
-void CredentialStore::write(const DatabaseLocation &location, const QString &password)
+void CredentialStore::writeKey(const QString &key, const QString &password)
 {
-    const QString key = keyFor(location);
     auto *job = createJob<QKeychain::WritePasswordJob>(key);
     job->setTextData(password);
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *finished) {
@@ -93,9 +115,8 @@ void CredentialStore::write(const DatabaseLocation &location, const QString &pas
     job->start();
 }
 
-void CredentialStore::remove(const DatabaseLocation &location)
+void CredentialStore::removeKey(const QString &key)
 {
-    const QString key = keyFor(location);
     auto *job = createJob<QKeychain::DeletePasswordJob>(key);
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *finished) {
         Q_EMIT passwordRemoved(key, resultOf(finished));
@@ -106,13 +127,36 @@ void CredentialStore::remove(const DatabaseLocation &location)
 CredentialStore::Result CredentialStore::readBlocking(const DatabaseLocation &location,
                                                       int timeoutMs)
 {
+    return readKeyBlocking(keyFor(location), timeoutMs);
+}
+
+CredentialStore::Result CredentialStore::readKeyBlocking(const QString &key, int timeoutMs)
+{
+    return runBlocking(createJob<QKeychain::ReadPasswordJob>(key), timeoutMs);
+}
+
+CredentialStore::Result CredentialStore::writeKeyBlocking(const QString &key,
+                                                          const QString &password,
+                                                          int timeoutMs)
+{
+    auto *job = createJob<QKeychain::WritePasswordJob>(key);
+    job->setTextData(password);
+    return runBlocking(job, timeoutMs);
+}
+
+CredentialStore::Result CredentialStore::removeKeyBlocking(const QString &key, int timeoutMs)
+{
+    return runBlocking(createJob<QKeychain::DeletePasswordJob>(key), timeoutMs);
+}
+
+CredentialStore::Result CredentialStore::runBlocking(QKeychain::Job *job, int timeoutMs)
+{
     Result result;
     result.errorString = tr("The system keychain did not answer in time.");
     bool done = false;
     QEventLoop loop;
     // Dies with this function: a job that answers after the timeout finds nobody listening.
     QObject receiver;
-    auto *job = createJob<QKeychain::ReadPasswordJob>(keyFor(location));
     connect(job, &QKeychain::Job::finished, &receiver, [&](QKeychain::Job *finished) {
         result = resultOf(finished);
         done = true;

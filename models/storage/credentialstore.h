@@ -1,9 +1,11 @@
-// Passwords of team databases in the system keychain, and nowhere else.
+// Passwords of team databases and of feeds in the system keychain, and nowhere else.
 #pragma once
 
 #include "databaselocation.h"
 
 #include <QObject>
+
+class QUrl;
 
 namespace QKeychain {
 class Job;
@@ -37,15 +39,28 @@ public:
     [[nodiscard]] static QString serviceName();
     // The keychain entry of a database: user, host, port and database name, never the password.
     [[nodiscard]] static QString keyFor(const DatabaseLocation &location);
+    // The keychain entry of a feed's HTTP password: the user and the origin (scheme, host and
+    // port) of the feed's address, which is all the password is ever sent to.
+    [[nodiscard]] static QString keyForFeed(const QUrl &feedUrl, const QString &user);
 
     // Each starts a keychain job and emits the matching signal once with its key.
     void read(const DatabaseLocation &location);
     void write(const DatabaseLocation &location, const QString &password);
     void remove(const DatabaseLocation &location);
+    // The same for any key, such as keyForFeed().
+    void readKey(const QString &key);
+    void writeKey(const QString &key, const QString &password);
+    void removeKey(const QString &key);
 
-    // Reads in a local event loop, for start-up before any window exists. A keychain that does
-    // not answer within timeoutMs counts as unavailable.
+    // Reads in a local event loop, for start-up before any window exists and for the command
+    // line. A keychain that does not answer within timeoutMs counts as unavailable.
     [[nodiscard]] static Result readBlocking(const DatabaseLocation &location, int timeoutMs = 3000);
+    [[nodiscard]] static Result readKeyBlocking(const QString &key, int timeoutMs = 3000);
+    // Writes and removes in a local event loop, for the command line.
+    [[nodiscard]] static Result writeKeyBlocking(const QString &key,
+                                                 const QString &password,
+                                                 int timeoutMs = 3000);
+    [[nodiscard]] static Result removeKeyBlocking(const QString &key, int timeoutMs = 3000);
 
 Q_SIGNALS:
     void passwordRead(const QString &key, const CredentialStore::Result &result);
@@ -54,4 +69,5 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] static Result resultOf(const QKeychain::Job *job);
+    [[nodiscard]] static Result runBlocking(QKeychain::Job *job, int timeoutMs);
 };

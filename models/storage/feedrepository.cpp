@@ -317,7 +317,8 @@ const char fullFeedColumns[]
       "(SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id), "
       "(SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.is_read = 0), "
       "f.source_id, f.description, f.image_url, f.etag, f.last_modified, f.refresh_interval_s, "
-      "COALESCE(f.retention_cap, 0), f.follow_comments FROM feeds f ";
+      "COALESCE(f.retention_cap, 0), f.follow_comments, f.auth_user, f.consecutive_failures, "
+      "COALESCE(f.ttl_s, 0), f.remote_content_allowed FROM feeds f ";
 
 FeedRepository::Feed readFullFeed(const SqlQuery &query)
 {
@@ -344,6 +345,10 @@ FeedRepository::Feed readFullFeed(const SqlQuery &query)
     feed.refreshIntervalSeconds = query.value(19).toInt();
     feed.retentionCap = query.value(20).toInt();
     feed.followComments = query.value(21).toInt() != 0;
+    feed.authUser = query.toString(22);
+    feed.consecutiveFailures = query.value(23).toInt();
+    feed.ttlSeconds = query.value(24).toInt();
+    feed.remoteContentAllowed = query.value(25).toInt() != 0;
     return feed;
 }
 
@@ -384,7 +389,10 @@ void FeedRepository::recordFetch(qint64 feedId, const FetchRecord &record)
                    "etag = CASE WHEN ? = 1 THEN etag ELSE ? END, "
                    "last_modified = CASE WHEN ? = 1 THEN last_modified ELSE ? END, "
                    "http_status = ?, error_text = ?, last_fetched_at = ?, next_fetch_at = ?, "
-                   "status = ?, row_version = row_version + 1 WHERE id = ?"));
+                   "status = ?, ttl_s = CASE WHEN ? = 1 THEN ttl_s ELSE ? END, "
+                   "consecutive_failures = CASE WHEN ? = 1 THEN consecutive_failures "
+                   "WHEN ? = 1 THEN consecutive_failures + 1 ELSE 0 END, "
+                   "row_version = row_version + 1 WHERE id = ?"));
     const int keep = record.keepValidators ? 1 : 0;
     update.bind(nullIfEmpty(record.title.trimmed()))
         .bind(nullIfEmpty(record.siteUrl.trimmed()))
@@ -401,6 +409,11 @@ void FeedRepository::recordFetch(qint64 feedId, const FetchRecord &record)
                                          : QDateTime::currentSecsSinceEpoch())
         .bind(secsOrNull(record.nextFetch))
         .bind(derivedStatus(record))
+        .bind(record.ttlSeconds < 0 ? 1 : 0)
+        .bind(record.ttlSeconds > 0 ? QVariant(record.ttlSeconds)
+                                    : QVariant(QMetaType::fromType<int>()))
+        .bind(record.keepFailureCount ? 1 : 0)
+        .bind(record.errorText.isEmpty() ? 0 : 1)
         .bind(feedId)
         .exec();
 
@@ -464,6 +477,56 @@ void FeedRepository::setRetentionCap(qint64 feedId, int cap)
                    QStringLiteral("UPDATE feeds SET retention_cap = ?, row_version = row_version + "
                                   "1 WHERE id = ?"));
     query.bind(cap > 0 ? QVariant(cap) : QVariant(QMetaType::fromType<int>())).bind(feedId).exec();
+}
+
+void FeedRepository::setRemoteContentAllowed(qint64 feedId, bool allowed)
+{
+    SqlQuery query(m_connectionName,
+                   QStringLiteral("UPDATE feeds SET remote_content_allowed = ?, row_version = "
+                                  "row_version + 1 WHERE id = ?"));
+    query.bind(allowed ? 1 : 0).bind(feedId).exec();
+}
+
+FeedRepository::FeedSettings FeedRepository::settings(qint64 feedId) const
+{
+    const Feed stored = feed(feedId);
+    if (stored.id == 0)
+        throw StorageError(
+            QCoreApplication::translate("FeedRepository", "There is no feed %1.").arg(feedId));
+    FeedSettings settings;
+    settings.title = stored.title;
+    settings.folderPath = folderPath(stored.folderId);
+    settings.refreshIntervalSeconds = stored.refreshIntervalSeconds;
+    settings.retentionCap = stored.retentionCap;
+    settings.followComments = stored.followComments;
+    settings.authUser = stored.authUser;
+    return settings;
+}
+
+void FeedRepository::updateFeedSettings(qint64 feedId, const FeedSettings &settings)
+{
+    Transaction transaction(m_connectionName);
+    const QString path = settings.folderPath.trimmed();
+    const qint64 folderId = path.isEmpty() ? 0 : ensureFolder(path);
+    const QString user = settings.authUser.trimmed();
+    SqlQuery update(m_connectionName,
+                    QStringLiteral(
+                        "UPDATE feeds SET title = ?, folder_id = ?, refresh_interval_s = ?, "
+                        "retention_cap = ?, follow_comments = ?, auth_user = ?, "
+                        "row_version = row_version + 1 WHERE id = ?"));
+    update.bind(settings.title.trimmed())
+        .bind(folderId == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(folderId))
+        .bind(qMax(1, settings.refreshIntervalSeconds))
+        .bind(settings.retentionCap > 0 ? QVariant(settings.retentionCap)
+                                        : QVariant(QMetaType::fromType<int>()))
+        .bind(settings.followComments ? 1 : 0)
+        .bind(nullIfEmpty(user))
+        .bind(feedId)
+        .exec();
+    if (update.numRowsAffected() == 0)
+        throw StorageError(
+            QCoreApplication::translate("FeedRepository", "There is no feed %1.").arg(feedId));
+    transaction.commit();
 }
 
 int FeedRepository::applyRetention(qint64 feedId)

@@ -52,6 +52,21 @@ public:
         int refreshIntervalSeconds = 0;
         int retentionCap = 0; // 0: keep every item
         bool followComments = false;
+        QString authUser; // HTTP Basic user; the password is in the keychain only
+        int consecutiveFailures = 0;
+        int ttlSeconds = 0; // what the feed announced (RSS ttl, sy:updatePeriod); 0: nothing
+        bool remoteContentAllowed = false;
+    };
+
+    // What a person decides about a feed, for settings() and updateFeedSettings().
+    struct FeedSettings
+    {
+        QString title;
+        QString folderPath; // "Blogs/Team", created as needed; empty for the top level
+        int refreshIntervalSeconds = 3600;
+        int retentionCap = 0; // 0: keep every item
+        bool followComments = false;
+        QString authUser; // empty: no authentication
     };
 
     struct Item
@@ -99,6 +114,10 @@ public:
         bool keepValidators = false;
         // After a permanent redirect: the URL the feed lives at from now on.
         QString movedToUrl;
+        // What the document announced about its refresh (seconds); 0 clears, -1 keeps.
+        int ttlSeconds = -1;
+        // Leaves the failures in a row alone, for a fetch that never reached the server.
+        bool keepFailureCount = false;
     };
 
     // The comments feed of a feed item, with the validators of its last fetch.
@@ -148,7 +167,8 @@ public:
     // "Blogs/Team" for a folder, empty for 0 (the top level).
     [[nodiscard]] QString folderPath(qint64 folderId) const;
 
-    // Stores the outcome of a fetch in one transaction. A move also renames the feed's source,
+    // Stores the outcome of a fetch in one transaction. A fetch with an error text counts as a
+    // failure in a row (consecutive_failures + 1), one without resets the count. A move also renames the feed's source,
     // so its discussions stay with it. Throws StorageError when the new URL is already followed.
     void recordFetch(qint64 feedId, const FetchRecord &record);
     // The feed with this id; id 0 when there is none.
@@ -157,6 +177,14 @@ public:
     [[nodiscard]] QList<Feed> dueFeeds(const QDateTime &now) const;
     // cap <= 0 keeps every item.
     void setRetentionCap(qint64 feedId, int cap);
+    // Whether the reader may load the remote images and media of this feed's items.
+    void setRemoteContentAllowed(qint64 feedId, bool allowed);
+    // The current settings of a feed. Throws StorageError when there is no such feed.
+    [[nodiscard]] FeedSettings settings(qint64 feedId) const;
+    // Writes all settings of a feed in one transaction (the folder is created as needed). A
+    // changed refresh interval applies from the next fetch. Throws StorageError when there is no
+    // such feed.
+    void updateFeedSettings(qint64 feedId, const FeedSettings &settings);
     // Keeps the newest retention_cap items of a feed and deletes older ones, except starred items
     // and items whose discussion has tags. The discussions stay (they are the community's
     // history); each deleted item leaves a tombstone so a later fetch does not bring it back.

@@ -144,7 +144,9 @@ void FeedFetcher::startRequest(Transfer transfer, const QUrl &url)
         request.setRawHeader("If-None-Match", transfer.request.etag.toLatin1());
     if (!transfer.request.lastModified.isEmpty())
         request.setRawHeader("If-Modified-Since", transfer.request.lastModified.toLatin1());
-    if (transfer.request.credentials && sameOrigin(url, transfer.request.url)) {
+    transfer.result.sentCredentials = transfer.request.credentials
+                                      && sameOrigin(url, transfer.request.url);
+    if (transfer.result.sentCredentials) {
         const FetchCredentials &credentials = *transfer.request.credentials;
         const QByteArray pair = credentials.user.toUtf8() + ':' + credentials.password.toUtf8();
         request.setRawHeader("Authorization", "Basic " + pair.toBase64());
@@ -291,9 +293,16 @@ void FeedFetcher::onFinished(QNetworkReply *reply)
             result.errorString = tr("The feed at %1 is gone for good (HTTP 410).").arg(where(url));
         } else if (status == 404) {
             result.errorString = tr("The feed at %1 was not found (HTTP 404).").arg(where(url));
+        } else if ((status == 401 || status == 403) && result.sentCredentials) {
+            result.errorString = tr("The server at %1 refused the user name and password of this "
+                                    "feed (HTTP %2). Check them in the feed's properties.")
+                                     .arg(host)
+                                     .arg(status);
         } else if (status == 401 || status == 403) {
-            result.errorString
-                = tr("The server at %1 refused access to the feed (HTTP %2).").arg(host).arg(status);
+            result.errorString = tr("The server at %1 wants a user name and password for this "
+                                    "feed (HTTP %2). Set them in the feed's properties.")
+                                     .arg(host)
+                                     .arg(status);
         } else if (status == 429 || status == 503) {
             result.errorString
                 = tr("The server at %1 asks to wait before fetching again (HTTP %2).")

@@ -72,6 +72,7 @@ FeedSync::FeedSync(const Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_scheduler(new FetchScheduler(this))
+    , m_credentials(new CredentialStore(this))
 {
     qRegisterMetaType<FeedSyncReport>();
     // One writer at a time, on a thread that stays until the run releases its connection.
@@ -79,6 +80,12 @@ FeedSync::FeedSync(const Database &database, QObject *parent)
     m_writer.setExpiryTimeout(-1);
     connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedSync::onFetched);
     connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedSync::onFetchingDone);
+    connect(m_credentials, &CredentialStore::passwordRead, this, &FeedSync::onPasswordRead);
+}
+
+void FeedSync::setPasswordSource(PasswordSource source)
+{
+    m_passwordSource = std::move(source);
 }
 
 FeedSync::~FeedSync()
@@ -102,7 +109,6 @@ void FeedSync::start(const QList<qint64> &feedIds)
     m_storing = 0;
     m_done = 0;
     m_pending.clear();
-    m_refreshIntervals.clear();
 
     const FeedRepository repository(m_database.connectionName());
     QList<FeedRepository::Feed> feeds;
@@ -134,26 +140,131 @@ void FeedSync::start(const QList<qint64> &feedIds)
         unknown.append(failed);
     }
 
-    QList<FetchRequest> requests;
-    for (const FeedRepository::Feed &feed : feeds) {
+    m_ready.clear();
+    m_waiting.clear();
+    m_awaitedKeys.clear();
+    m_keychainAnswers.clear();
+    for (const FeedRepository::Feed &feed : std::as_const(feeds)) {
         FetchRequest request;
         request.feedId = feed.id;
         request.url = QUrl(feed.url);
         request.etag = feed.etag;
         request.lastModified = feed.lastModified;
-        requests.append(request);
-        m_refreshIntervals.insert(feed.id, feed.refreshIntervalSeconds);
+        request.refreshIntervalSeconds = feed.refreshIntervalSeconds;
+        request.ttlSeconds = feed.ttlSeconds;
+        request.previousFailures = feed.consecutiveFailures;
+        if (feed.authUser.isEmpty()) {
+            m_ready.append(request);
+            continue;
+        }
+        const QString key = CredentialStore::keyForFeed(request.url, feed.authUser);
+        m_waiting.append({request, feed.title, feed.authUser, key});
+        m_awaitedKeys.insert(key);
     }
-    m_total = int(requests.size() + unknown.size());
+    m_total = int(feeds.size() + unknown.size());
     Q_EMIT progress(0, m_total);
     for (const FeedSyncReport &missing : unknown)
         report(missing);
-    if (requests.isEmpty()) {
+    if (m_waiting.isEmpty()) {
+        passwordsReady();
+        return;
+    }
+    // Copied first: a keychain without a service may answer inside readKey().
+    const QSet<QString> keys = m_awaitedKeys;
+    for (const QString &key : keys)
+        m_credentials->readKey(key);
+}
+
+void FeedSync::onPasswordRead(const QString &key, const CredentialStore::Result &result)
+{
+    if (!m_awaitedKeys.remove(key))
+        return;
+    m_keychainAnswers.insert(key, result);
+    if (m_awaitedKeys.isEmpty())
+        passwordsReady();
+}
+
+void FeedSync::passwordsReady()
+{
+    const QList<WaitingFeed> waiting = std::exchange(m_waiting, {});
+    for (const WaitingFeed &feed : waiting) {
+        const CredentialStore::Result answer = m_keychainAnswers.value(feed.key);
+        std::optional<QString> password;
+        if (answer.status == CredentialStore::Status::Found)
+            password = answer.password;
+        else
+            password = askPassword(feed, answer);
+        if (m_cancelled)
+            return;
+        if (!password) {
+            QString error;
+            switch (answer.status) {
+            case CredentialStore::Status::NotFound:
+                error = tr("No password is saved for the user %1 of this feed. Set it in the "
+                           "feed's properties.")
+                            .arg(feed.user);
+                break;
+            case CredentialStore::Status::Failed:
+                error = tr("The system keychain did not give the password of the user %1 of "
+                           "this feed: %2")
+                            .arg(feed.user, answer.errorString);
+                break;
+            default:
+                error = tr("The system keychain is not available and no password was given for "
+                           "the user %1 of this feed.")
+                            .arg(feed.user);
+                break;
+            }
+            failWithoutFetching(feed.request, error);
+            continue;
+        }
+        FetchRequest request = feed.request;
+        request.credentials = FetchCredentials{feed.user, *password};
+        m_ready.append(request);
+    }
+    m_keychainAnswers.clear();
+    const QList<FetchRequest> ready = std::exchange(m_ready, {});
+    if (ready.isEmpty()) {
         // Reported from the event loop, as a run with feeds would.
         QMetaObject::invokeMethod(this, &FeedSync::onFetchingDone, Qt::QueuedConnection);
         return;
     }
-    m_scheduler->enqueue(requests);
+    m_scheduler->enqueue(ready);
+}
+
+std::optional<QString> FeedSync::askPassword(const WaitingFeed &feed,
+                                             const CredentialStore::Result &answer)
+{
+    const auto known = m_sessionPasswords.constFind(feed.key);
+    if (known != m_sessionPasswords.cend())
+        return *known;
+    if (!m_passwordSource)
+        return std::nullopt;
+    FeedPasswordRequest request;
+    request.feedId = feed.request.feedId;
+    request.title = feed.title;
+    request.url = feed.request.url;
+    request.user = feed.user;
+    request.keychainStatus = answer.status;
+    request.keychainError = answer.errorString;
+    const std::optional<QString> password = m_passwordSource(request);
+    m_sessionPasswords.insert(feed.key, password);
+    return password;
+}
+
+void FeedSync::failWithoutFetching(const FetchRequest &request, const QString &error)
+{
+    FetchResult result;
+    result.feedId = request.feedId;
+    result.requestedUrl = request.url;
+    result.finalUrl = request.url;
+    result.errorString = error;
+    const QDateTime next = FetchScheduler::nextAttempt(result,
+                                                       request.previousFailures + 1,
+                                                       QDateTime::currentDateTimeUtc(),
+                                                       request.refreshIntervalSeconds,
+                                                       request.ttlSeconds);
+    onFetched(result, next);
 }
 
 void FeedSync::cancel()
@@ -163,6 +274,9 @@ void FeedSync::cancel()
     m_cancelled = true;
     if (m_releasing)
         return;
+    m_waiting.clear();
+    m_ready.clear();
+    m_awaitedKeys.clear();
     m_writer.clear();
     m_storing = 0;
     m_pending.clear();
@@ -185,16 +299,8 @@ void FeedSync::onFetched(const FetchResult &result, const QDateTime &nextAttempt
         });
         return;
     }
-    // The feed's own refresh interval, where it has one, instead of the scheduler's.
-    QDateTime next = nextAttempt;
-    const int interval = m_refreshIntervals.value(result.feedId);
-    if (interval > 0 && !result.gone)
-        next = FetchScheduler::nextAttempt(result,
-                                           m_scheduler->consecutiveFailures(result.feedId),
-                                           QDateTime::currentDateTimeUtc(),
-                                           interval);
-    m_writer.start([this, database, result, next] {
-        const StoredFeed stored = storeFeed(database, result, next);
+    m_writer.start([this, database, result, nextAttempt] {
+        const StoredFeed stored = storeFeed(database, result, nextAttempt);
         QMetaObject::invokeMethod(
             this, [this, stored] { onStored(stored); }, Qt::QueuedConnection);
     });
@@ -435,6 +541,8 @@ FeedSyncReport FeedSync::store(const Database *database,
             // A failing feed stays active, so it is tried again after the scheduler's backoff.
             record.status = QStringLiteral("active");
             record.keepValidators = true;
+            // Postponed because its host asked everyone to wait: not the feed's failure.
+            record.keepFailureCount = result.httpStatus == 0 && result.retryAfter.isValid();
             repository.recordFetch(result.feedId, record);
             report.outcome = FeedSyncReport::Outcome::Failed;
             report.error = record.errorText;
@@ -481,6 +589,11 @@ FeedSyncReport FeedSync::store(const Database *database,
         record.siteUrl = parsed.link;
         record.description = FeedParser::plainText(parsed.description);
         record.imageUrl = parsed.imageUrl;
+        record.ttlSeconds = parsed.ttlSeconds;
+        // The scheduler knew the ttl of the previous copy; this one may ask for more.
+        if (record.nextFetch.isValid())
+            record.nextFetch = qMax(record.nextFetch,
+                                    FetchScheduler::afterTtl(now, parsed.ttlSeconds));
         record.etag = result.etag;
         record.lastModified = result.lastModified;
         record.movedToUrl = movedTo;

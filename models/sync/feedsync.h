@@ -1,6 +1,7 @@
 // One sync run: fetches feeds politely, stores each on a single writer thread, reports each.
 #pragma once
 
+#include "credentialstore.h"
 #include "fetchresult.h"
 
 #include <QDateTime>
@@ -8,12 +9,28 @@
 #include <QList>
 #include <QMetaType>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QThreadPool>
 
+#include <functional>
+#include <optional>
+
 class Database;
 class FetchScheduler;
+
+// A feed with a user name whose password the keychain did not give.
+struct FeedPasswordRequest
+{
+    qint64 feedId = 0;
+    QString title;
+    QUrl url;
+    QString user;
+    // Unavailable: no keychain service answers; NotFound: none is saved; Failed: refused.
+    CredentialStore::Status keychainStatus = CredentialStore::Status::Unavailable;
+    QString keychainError;
+};
 
 struct FeedSyncReport
 {
@@ -56,7 +73,14 @@ public:
     [[nodiscard]] FetchScheduler *scheduler() const { return m_scheduler; }
     [[nodiscard]] bool isRunning() const { return m_running; }
 
-    // Syncs these feeds, or the due ones when empty. Ignored while a run is going on.
+    // Returns the password of a feed the keychain has none for, or nothing to fail that feed.
+    using PasswordSource = std::function<std::optional<QString>(const FeedPasswordRequest &)>;
+    // Asked at most once per user and origin while this object lives; the answer, given or
+    // not, is kept in memory only. Without a source such feeds fail with a clear error.
+    void setPasswordSource(PasswordSource source);
+
+    // Syncs these feeds, or the due ones when empty. Ignored while a run is going on. Feeds with
+    // a user name first get their password from the keychain, without blocking.
     void start(const QList<qint64> &feedIds = {});
     // Stops fetching; feeds already being stored are finished, the rest (and feeds waiting for
     // their comments feeds) are not reported. finished() follows.
@@ -92,6 +116,19 @@ private:
         int commentFeedsLeft = 0;
     };
 
+    struct WaitingFeed
+    {
+        FetchRequest request;
+        QString title;
+        QString user;
+        QString key; // in the keychain
+    };
+
+    void onPasswordRead(const QString &key, const CredentialStore::Result &result);
+    void passwordsReady();
+    [[nodiscard]] std::optional<QString> askPassword(const WaitingFeed &feed,
+                                                     const CredentialStore::Result &answer);
+    void failWithoutFetching(const FetchRequest &request, const QString &error);
     void onFetched(const FetchResult &result, const QDateTime &nextAttempt);
     void onFetchingDone();
     void onStored(const StoredFeed &stored);
@@ -113,13 +150,21 @@ private:
 
     const Database &m_database;
     FetchScheduler *m_scheduler = nullptr;
+    CredentialStore *m_credentials = nullptr;
+    PasswordSource m_passwordSource;
+    // Feeds whose passwords are being read, and what the keychain said so far.
+    QList<FetchRequest> m_ready;
+    QList<WaitingFeed> m_waiting;
+    QSet<QString> m_awaitedKeys;
+    QHash<QString, CredentialStore::Result> m_keychainAnswers;
+    // Passwords the source gave (or declined to give), by keychain key, for this session.
+    QHash<QString, std::optional<QString>> m_sessionPasswords;
     QThreadPool m_writer;
     bool m_running = false;
     bool m_cancelled = false;
     bool m_fetchingDone = false;
     bool m_releasing = false;
     QHash<qint64, PendingFeed> m_pending;
-    QHash<qint64, int> m_refreshIntervals; // seconds, per feed of the run
     int m_storing = 0;
     int m_done = 0;
     int m_total = 0;

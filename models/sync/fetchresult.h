@@ -29,8 +29,13 @@ struct FetchRequest
     QString lastModified;
     // Sent as HTTP Basic authentication, and only to the origin of url.
     std::optional<FetchCredentials> credentials;
-    // Set when url is the comments feed of this feed item (last, so {feedId, url, ...} still
-    // reads as before).
+    // The feed's own refresh interval; 0 uses the scheduler's.
+    int refreshIntervalSeconds = 0;
+    // What the feed announced last time (RSS ttl, sy:updatePeriod); 0 when nothing.
+    int ttlSeconds = 0;
+    // Failures in a row stored from earlier runs, so that the backoff goes on after a restart.
+    int previousFailures = 0;
+    // Set when url is the comments feed of this feed item.
     qint64 itemId = 0;
 
     [[nodiscard]] FetchKey key() const { return {feedId, itemId}; }
@@ -56,7 +61,9 @@ struct FetchResult
     QString lastModified;
     int maxAgeSeconds = -1; // Cache-Control max-age, -1 when absent
     QDateTime retryAfter;   // from Retry-After on 429 and 503, invalid otherwise
-    QString errorString;    // empty when the fetch worked
+    // True when the last request of the chain carried the feed's credentials.
+    bool sentCredentials = false;
+    QString errorString; // empty when the fetch worked
     qint64 elapsedMs = 0;
 
     [[nodiscard]] FetchKey key() const { return {feedId, itemId}; }

@@ -77,6 +77,9 @@ void FetchScheduler::enqueue(const QList<FetchRequest> &requests)
                                         });
         if (queued || m_running.contains(request.key()))
             continue;
+        // Failures stored by an earlier run continue the backoff where it stopped.
+        if (request.previousFailures > m_failures.value(request.key()))
+            m_failures.insert(request.key(), request.previousFailures);
         m_queue.append(request);
         ++m_total;
     }
@@ -119,7 +122,7 @@ void FetchScheduler::schedule()
             continue;
         }
         const FetchRequest request = m_queue.takeAt(i);
-        m_running.insert(request.key(), Running{host});
+        m_running.insert(request.key(), Running{host, request});
         ++m_hostRunning[host];
         m_hostLastStart.insert(host, now);
         m_fetcher->fetch(request);
@@ -134,6 +137,7 @@ void FetchScheduler::onFetched(const FetchResult &result)
     if (it == m_running.end())
         return;
     const QString host = it->host;
+    const FetchRequest request = it->request;
     m_running.erase(it);
     --m_hostRunning[host];
 
@@ -151,11 +155,11 @@ void FetchScheduler::onFetched(const FetchResult &result)
         if (previous.isValid() && previous > until)
             until = previous;
         m_hostBlockedUntil.insert(host, until);
-        complete(result);
+        complete(result, request);
         if (now.secsTo(until) > m_maximumHostWaitSeconds)
             postponeHost(host, until);
     } else {
-        complete(result);
+        complete(result, request);
     }
 
     if (isIdle())
@@ -180,17 +184,20 @@ void FetchScheduler::postponeHost(const QString &host, const QDateTime &until)
         result.errorString = tr("Not fetched: the server at %1 asked to wait until %2.")
                                  .arg(host,
                                       QLocale().toString(until.toLocalTime(), QLocale::ShortFormat));
-        complete(result);
+        complete(result, request);
     }
 }
 
-void FetchScheduler::complete(const FetchResult &result)
+void FetchScheduler::complete(const FetchResult &result, const FetchRequest &request)
 {
     ++m_done;
     const QDateTime next = nextAttempt(result,
                                        m_failures.value(result.key()),
                                        QDateTime::currentDateTimeUtc(),
-                                       m_refreshIntervalSeconds);
+                                       request.refreshIntervalSeconds > 0
+                                           ? request.refreshIntervalSeconds
+                                           : m_refreshIntervalSeconds,
+                                       request.ttlSeconds);
     Q_EMIT feedFinished(result, next);
     Q_EMIT progress(m_done, m_total);
 }
@@ -198,14 +205,15 @@ void FetchScheduler::complete(const FetchResult &result)
 QDateTime FetchScheduler::nextAttempt(const FetchResult &result,
                                       int consecutiveFailures,
                                       const QDateTime &now,
-                                      int refreshIntervalSeconds)
+                                      int refreshIntervalSeconds,
+                                      int ttlSeconds)
 {
     if (result.gone)
         return {};
     const qint64 refresh = qMax(1, refreshIntervalSeconds);
     if (result.succeeded()) {
         const qint64 maxAge = qMin<qint64>(result.maxAgeSeconds, secondsPerDay);
-        return now.addSecs(qMax(refresh, maxAge));
+        return qMax(now.addSecs(qMax(refresh, maxAge)), afterTtl(now, ttlSeconds));
     }
     const qint64 longest = qMax(refresh, secondsPerDay);
     qint64 wait = refresh;
@@ -218,4 +226,9 @@ QDateTime FetchScheduler::nextAttempt(const FetchResult &result,
             next = asked;
     }
     return next;
+}
+
+QDateTime FetchScheduler::afterTtl(const QDateTime &now, int ttlSeconds)
+{
+    return now.addSecs(std::clamp<qint64>(ttlSeconds, 0, secondsPerDay));
 }

@@ -51,13 +51,17 @@ public:
     }
 
     // When to fetch a feed next. consecutiveFailures counts result when it failed and is 0 when
-    // it succeeded. A success waits the refresh interval or max-age, whichever is longer (max-age
-    // at most a day); a failure waits the refresh interval doubled per further failure, at most a
-    // day, and never less than Retry-After asks. Invalid for a feed that is gone.
+    // it succeeded. A success waits the longest of the refresh interval, the feed's announced ttl
+    // and max-age (the last two at most a day each); a failure waits the refresh interval doubled
+    // per further failure, at most a day, and never less than Retry-After asks. Invalid for a
+    // feed that is gone.
     [[nodiscard]] static QDateTime nextAttempt(const FetchResult &result,
                                                int consecutiveFailures,
                                                const QDateTime &now,
-                                               int refreshIntervalSeconds);
+                                               int refreshIntervalSeconds,
+                                               int ttlSeconds = 0);
+    // The earliest next fetch a feed's announced ttl allows, at most a day after now; now for 0.
+    [[nodiscard]] static QDateTime afterTtl(const QDateTime &now, int ttlSeconds);
 
 Q_SIGNALS:
     void feedFinished(const FetchResult &result, const QDateTime &nextAttempt);
@@ -68,12 +72,13 @@ private:
     struct Running
     {
         QString host;
+        FetchRequest request;
     };
 
     void schedule();
     void onFetched(const FetchResult &result);
     void postponeHost(const QString &host, const QDateTime &until);
-    void complete(const FetchResult &result);
+    void complete(const FetchResult &result, const FetchRequest &request);
 
     FeedFetcher *m_fetcher = nullptr;
     QTimer m_wakeTimer;

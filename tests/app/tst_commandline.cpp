@@ -49,6 +49,8 @@ private Q_SLOTS:
     void feedsRefusals();
     void feedsOpmlRoundTrip();
     void feedsParse();
+    void feedsSet();
+    void feedsAddWithUser();
 
 private:
     [[nodiscard]] Run run(const QStringList &arguments) const;
@@ -554,6 +556,38 @@ void tst_CommandLine::feedsRefusals_data()
     QTest::newRow("unknown id") << QStringList{QStringLiteral("remove"), QStringLiteral("999")};
     QTest::newRow("bad id") << QStringList{QStringLiteral("remove"), QStringLiteral("abc")};
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+    QTest::newRow("set: unknown id") << QStringList{QStringLiteral("set"),
+                                                    QStringLiteral("999"),
+                                                    QStringLiteral("--title"),
+                                                    QStringLiteral("X")};
+    QTest::newRow("set: no id") << QStringList{QStringLiteral("set"),
+                                               QStringLiteral("--title"),
+                                               QStringLiteral("X")};
+    QTest::newRow("set: interval zero") << QStringList{QStringLiteral("set"),
+                                                       QStringLiteral("1"),
+                                                       QStringLiteral("--interval"),
+                                                       QStringLiteral("0")};
+    QTest::newRow("set: interval words") << QStringList{QStringLiteral("set"),
+                                                        QStringLiteral("1"),
+                                                        QStringLiteral("--interval"),
+                                                        QStringLiteral("hourly")};
+    QTest::newRow("set: negative retention") << QStringList{QStringLiteral("set"),
+                                                            QStringLiteral("1"),
+                                                            QStringLiteral("--retention"),
+                                                            QStringLiteral("-5")};
+    QTest::newRow("set: comments maybe") << QStringList{QStringLiteral("set"),
+                                                        QStringLiteral("1"),
+                                                        QStringLiteral("--follow-comments"),
+                                                        QStringLiteral("maybe")};
+    QTest::newRow("set: user and no user") << QStringList{QStringLiteral("set"),
+                                                          QStringLiteral("1"),
+                                                          QStringLiteral("--user"),
+                                                          QStringLiteral("alice"),
+                                                          QStringLiteral("--no-user")};
+    QTest::newRow("set: empty user") << QStringList{QStringLiteral("set"),
+                                                    QStringLiteral("1"),
+                                                    QStringLiteral("--user"),
+                                                    QStringLiteral(" ")};
 }
 
 void tst_CommandLine::feedsRefusals()
@@ -579,6 +613,9 @@ void tst_CommandLine::feedsRefusals()
                             QStringLiteral("list"),
                             QStringLiteral("--json")});
     QCOMPARE(QJsonDocument::fromJson(listed.out.toUtf8()).array().size(), 1);
+    RawSqlite raw(db);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT row_version FROM feeds")).toInt(), 1);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT refresh_interval_s FROM feeds")).toInt(), 3600);
 }
 
 void tst_CommandLine::feedsOpmlRoundTrip()
@@ -684,6 +721,118 @@ void tst_CommandLine::feedsParse()
         {QStringLiteral("feeds"), QStringLiteral("parse"), QStringLiteral(WATERCOOLER_EXECUTABLE)});
     QCOMPARE(refused.exitCode, 1);
     QVERIFY(!refused.err.isEmpty());
+}
+
+void tst_CommandLine::feedsSet()
+{
+    const QString db = path(QStringLiteral("set.sqlite"));
+    const QString feedUrl = QStringLiteral("https://intranet.example.org/feed.xml");
+    QCOMPARE(run({QStringLiteral("--database"),
+                  db,
+                  QStringLiteral("feeds"),
+                  QStringLiteral("add"),
+                  feedUrl})
+                 .exitCode,
+             0);
+    const Run set = run({QStringLiteral("--database"),
+                         db,
+                         QStringLiteral("feeds"),
+                         QStringLiteral("set"),
+                         QStringLiteral("1"),
+                         QStringLiteral("--interval"),
+                         QStringLiteral("30"),
+                         QStringLiteral("--retention"),
+                         QStringLiteral("100"),
+                         QStringLiteral("--follow-comments"),
+                         QStringLiteral("on"),
+                         QStringLiteral("--title"),
+                         QStringLiteral("Intranet news"),
+                         QStringLiteral("--folder"),
+                         QStringLiteral("Work/Team")});
+    QCOMPARE(set.exitCode, 0);
+    QCOMPARE(set.out.trimmed(), QStringLiteral("Updated feed 1."));
+    QCOMPARE(set.err, QString());
+    const Run listed = run({QStringLiteral("--database"),
+                            db,
+                            QStringLiteral("feeds"),
+                            QStringLiteral("list"),
+                            QStringLiteral("--json")});
+    const QJsonObject feed = QJsonDocument::fromJson(listed.out.toUtf8()).array().at(0).toObject();
+    QCOMPARE(feed.value(QLatin1String("title")).toString(), QStringLiteral("Intranet news"));
+    QCOMPARE(feed.value(QLatin1String("folder")).toString(), QStringLiteral("Work/Team"));
+    {
+        RawSqlite raw(db);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT refresh_interval_s FROM feeds")).toInt(), 1800);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT retention_cap FROM feeds")).toInt(), 100);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT follow_comments FROM feeds")).toInt(), 1);
+    }
+
+    // What is not given stays; "" is the top level, 0 keeps every item.
+    QCOMPARE(run({QStringLiteral("--database"),
+                  db,
+                  QStringLiteral("feeds"),
+                  QStringLiteral("set"),
+                  QStringLiteral("1"),
+                  QStringLiteral("--folder"),
+                  QString(),
+                  QStringLiteral("--retention"),
+                  QStringLiteral("0"),
+                  QStringLiteral("--follow-comments"),
+                  QStringLiteral("off")})
+                 .exitCode,
+             0);
+    RawSqlite raw(db);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT refresh_interval_s FROM feeds")).toInt(), 1800);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT title FROM feeds")).toString(),
+             QStringLiteral("Intranet news"));
+    QVERIFY(raw.scalar(QStringLiteral("SELECT folder_id FROM feeds")).isNull());
+    QVERIFY(raw.scalar(QStringLiteral("SELECT retention_cap FROM feeds")).isNull());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT follow_comments FROM feeds")).toInt(), 0);
+}
+
+void tst_CommandLine::feedsAddWithUser()
+{
+    const QString db = path(QStringLiteral("user.sqlite"));
+    // The password comes from stdin; this sealed run has no keychain to keep it.
+    const Run added = CommandRunner::run(QStringLiteral(WATERCOOLER_EXECUTABLE),
+                                         {QStringLiteral("--database"),
+                                          db,
+                                          QStringLiteral("feeds"),
+                                          QStringLiteral("add"),
+                                          QStringLiteral("https://intranet.example.org/feed"),
+                                          QStringLiteral("--user"),
+                                          QStringLiteral("alice")},
+                                         m_home->path(),
+                                         m_work->path(),
+                                         QByteArrayLiteral("s3cret-Pw\n"));
+    QCOMPARE(added.exitCode, 0);
+    QCOMPARE(added.out.trimmed(), QStringLiteral("1"));
+    QVERIFY2(added.err.contains(QLatin1String("WATERCOOLER_FEED_PASSWORD")), qPrintable(added.err));
+    {
+        RawSqlite raw(db);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT auth_user FROM feeds")).toString(),
+                 QStringLiteral("alice"));
+    }
+    // The password is nowhere in the files the program writes.
+    for (const QString &dir : {m_home->path(), m_work->path()}) {
+        QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains("s3cret-Pw"), qPrintable(file.fileName()));
+        }
+    }
+
+    // --no-user stops signing in.
+    const Run cleared = run({QStringLiteral("--database"),
+                             db,
+                             QStringLiteral("feeds"),
+                             QStringLiteral("set"),
+                             QStringLiteral("1"),
+                             QStringLiteral("--no-user")});
+    QCOMPARE(cleared.exitCode, 0);
+    RawSqlite raw(db);
+    QVERIFY(raw.scalar(QStringLiteral("SELECT auth_user FROM feeds")).isNull());
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)

@@ -1,8 +1,10 @@
-// Runs `watercooler sync` against feeds served on 127.0.0.1: lines, JSON and exit codes.
+// Runs `watercooler sync` against feeds served on 127.0.0.1: lines, JSON and exit codes. With
+// WATERCOOLER_TEST_KEYCHAIN=1 (a private keyring) a feed password goes through the keychain.
 #include "commandrunner.h"
 
 #include <QFileInfo>
 #include <QHttpServer>
+#include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,9 +39,12 @@ private Q_SLOTS:
     void comments();
     void badFeedOption();
     void parseFetchesAnAddress();
+    void protectedFeed();
 
 private:
-    [[nodiscard]] Run run(const QStringList &arguments) const;
+    [[nodiscard]] Run run(const QStringList &arguments,
+                          const QByteArray &input = {},
+                          const QHash<QString, QString> &environment = {}) const;
     [[nodiscard]] QString url(const QString &path) const;
     [[nodiscard]] QString database() const { return m_work->filePath(QStringLiteral("c.sqlite")); }
     void subscribe(const QString &path, bool followComments = false);
@@ -80,6 +85,15 @@ void TestSyncCommand::initTestCase()
         return QHttpServerResponse(QByteArrayLiteral("text/html"),
                                    QByteArrayLiteral("<html><body>Hello</body></html>"));
     });
+    m_server.route(QStringLiteral("/private"), [](const QHttpServerRequest &request) {
+        const QByteArray expected = "Basic " + QByteArrayLiteral("alice:secret").toBase64();
+        const QList<QPair<QByteArray, QByteArray>> headers = request.headers();
+        for (const auto &[key, value] : headers) {
+            if (key.compare("Authorization", Qt::CaseInsensitive) == 0 && value == expected)
+                return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"), feedBody);
+        }
+        return QHttpServerResponse(QHttpServerResponse::StatusCode::Unauthorized);
+    });
     m_port = m_server.listen(QHostAddress(QHostAddress::LocalHost));
     QVERIFY(m_port != 0);
 }
@@ -103,12 +117,16 @@ QString TestSyncCommand::url(const QString &path) const
     return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path);
 }
 
-Run TestSyncCommand::run(const QStringList &arguments) const
+Run TestSyncCommand::run(const QStringList &arguments,
+                         const QByteArray &input,
+                         const QHash<QString, QString> &environment) const
 {
     return CommandRunner::run(QStringLiteral(WATERCOOLER_EXECUTABLE),
                               arguments,
                               m_home->path(),
-                              m_work->path());
+                              m_work->path(),
+                              input,
+                              environment);
 }
 
 void TestSyncCommand::subscribe(const QString &path, bool followComments)
@@ -241,6 +259,54 @@ void TestSyncCommand::parseFetchesAnAddress()
         {QStringLiteral("feeds"), QStringLiteral("parse"), url(QStringLiteral("/nothere"))});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(QLatin1String("404")), qPrintable(missing.err));
+}
+
+void TestSyncCommand::protectedFeed()
+{
+    const bool keychain = qEnvironmentVariable("WATERCOOLER_TEST_KEYCHAIN") == QLatin1String("1");
+    const QStringList sync{QStringLiteral("--database"),
+                           database(),
+                           QStringLiteral("sync"),
+                           QStringLiteral("--feed"),
+                           QStringLiteral("1")};
+    const Run added = run({QStringLiteral("--database"),
+                           database(),
+                           QStringLiteral("feeds"),
+                           QStringLiteral("add"),
+                           url(QStringLiteral("/private")),
+                           QStringLiteral("--user"),
+                           QStringLiteral("alice")},
+                          QByteArrayLiteral("secret\n"));
+    QCOMPARE(added.exitCode, 0);
+    QCOMPARE(added.err.contains(QLatin1String("WATERCOOLER_FEED_PASSWORD")), !keychain);
+
+    if (keychain) {
+        // Saved by feeds add, read back by sync.
+        const Run synced = run(sync);
+        QCOMPARE(synced.exitCode, 0);
+        QVERIFY2(synced.out.contains(QLatin1String("new: 2 item")), qPrintable(synced.out));
+        return;
+    }
+
+    const Run without = run(sync);
+    QCOMPARE(without.exitCode, 1);
+    QVERIFY2(without.out.contains(QLatin1String("failed: The system keychain is not available")),
+             qPrintable(without.out));
+    QVERIFY2(without.err.contains(QLatin1String("WATERCOOLER_FEED_PASSWORD")),
+             qPrintable(without.err));
+
+    const Run wrong = run(sync,
+                          {},
+                          {{QStringLiteral("WATERCOOLER_FEED_PASSWORD"), QStringLiteral("guess")}});
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY2(wrong.out.contains(QLatin1String("refused the user name and password")),
+             qPrintable(wrong.out));
+
+    const Run right = run(sync,
+                          {},
+                          {{QStringLiteral("WATERCOOLER_FEED_PASSWORD"), QStringLiteral("secret")}});
+    QCOMPARE(right.exitCode, 0);
+    QVERIFY2(right.out.contains(QLatin1String("new: 2 item")), qPrintable(right.out));
 }
 
 QTEST_GUILESS_MAIN(TestSyncCommand)

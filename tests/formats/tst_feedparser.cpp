@@ -604,6 +604,8 @@ private Q_SLOTS:
     void wholeCorpusReads();
     void durations_data();
     void durations();
+    void announcedRefresh_data();
+    void announcedRefresh();
 };
 
 void TestFeedParser::conformance_data()
@@ -1048,6 +1050,44 @@ void TestFeedParser::durations()
     QFETCH(QString, text);
     QFETCH(int, seconds);
     QCOMPARE(FeedParser::parseDuration(text), seconds);
+}
+
+void TestFeedParser::announcedRefresh_data()
+{
+    QTest::addColumn<QByteArray>("channel");
+    QTest::addColumn<int>("seconds");
+
+    QTest::newRow("nothing") << QByteArray() << 0;
+    QTest::newRow("ttl") << QByteArray("<ttl>90</ttl>") << 90 * 60;
+    QTest::newRow("ttl with spaces") << QByteArray("<ttl> 15 </ttl>") << 15 * 60;
+    QTest::newRow("ttl not a number") << QByteArray("<ttl>soon</ttl>") << 0;
+    QTest::newRow("ttl zero") << QByteArray("<ttl>0</ttl>") << 0;
+    QTest::newRow("ttl of a year") << QByteArray("<ttl>525600</ttl>") << 30 * 24 * 3600;
+    QTest::newRow("hourly twice") << QByteArray("<sy:updatePeriod>hourly</sy:updatePeriod>"
+                                                "<sy:updateFrequency>2</sy:updateFrequency>")
+                                  << 1800;
+    QTest::newRow("daily") << QByteArray("<sy:updatePeriod> Daily </sy:updatePeriod>") << 24 * 3600;
+    QTest::newRow("frequency alone means daily")
+        << QByteArray("<sy:updateFrequency>4</sy:updateFrequency>") << 6 * 3600;
+    QTest::newRow("unknown period") << QByteArray("<sy:updatePeriod>often</sy:updatePeriod>") << 0;
+    QTest::newRow("bad frequency") << QByteArray("<sy:updatePeriod>weekly</sy:updatePeriod>"
+                                                 "<sy:updateFrequency>0</sy:updateFrequency>")
+                                   << 0;
+    QTest::newRow("ttl wins over sy")
+        << QByteArray("<sy:updatePeriod>daily</sy:updatePeriod><ttl>60</ttl>") << 3600;
+}
+
+void TestFeedParser::announcedRefresh()
+{
+    QFETCH(QByteArray, channel);
+    QFETCH(int, seconds);
+    const QByteArray document
+        = "<rss version=\"2.0\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">"
+          "<channel><title>T</title>"
+          + channel + "<item><title>A</title></item></channel></rss>";
+    const ParsedFeed feed = FeedParser::parse(document, QUrl());
+    QCOMPARE(feed.format, QStringLiteral("rss20"));
+    QCOMPARE(feed.ttlSeconds, seconds);
 }
 
 QTEST_GUILESS_MAIN(TestFeedParser)

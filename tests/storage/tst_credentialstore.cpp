@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 class tst_CredentialStore : public QObject
 {
@@ -26,6 +27,8 @@ private Q_SLOTS:
     void asynchronousJobsAnswerOnce();
     void passwordNeverReachesSettings();
     void roundTripThroughKeychain();
+    void feedKeyNamesOriginAndUser();
+    void feedPasswordBlockingRoundTrip();
 
 private:
     [[nodiscard]] static bool keychainExpected();
@@ -210,6 +213,50 @@ void tst_CredentialStore::roundTripThroughKeychain()
              CredentialStore::Status::Done);
     QCOMPARE(CredentialStore::readBlocking(location(), 10000).status,
              CredentialStore::Status::NotFound);
+}
+
+void tst_CredentialStore::feedKeyNamesOriginAndUser()
+{
+    const QString key
+        = CredentialStore::keyForFeed(QUrl(QStringLiteral(
+                                          "https://Intranet.Example.org/news/feed.xml?x=1")),
+                                      QStringLiteral("alice"));
+    QCOMPARE(key, QStringLiteral("feed:https://alice@intranet.example.org:443"));
+    // Every feed of one origin shares the entry; the password is only ever sent there.
+    QCOMPARE(CredentialStore::keyForFeed(QUrl(QStringLiteral("https://intranet.example.org/b")),
+                                         QStringLiteral("alice")),
+             key);
+    QVERIFY(CredentialStore::keyForFeed(QUrl(QStringLiteral("http://intranet.example.org/")),
+                                        QStringLiteral("alice"))
+            != key);
+    QVERIFY(CredentialStore::keyForFeed(QUrl(QStringLiteral("https://intranet.example.org:8443/")),
+                                        QStringLiteral("alice"))
+            != key);
+    QVERIFY(CredentialStore::keyForFeed(QUrl(QStringLiteral("https://intranet.example.org/")),
+                                        QStringLiteral("bob"))
+            != key);
+    QVERIFY(key != CredentialStore::keyFor(location()));
+}
+
+void tst_CredentialStore::feedPasswordBlockingRoundTrip()
+{
+    const QString key = CredentialStore::keyForFeed(QUrl(QStringLiteral("https://feeds.example/")),
+                                                    QStringLiteral("alice"));
+    const CredentialStore::Result written = CredentialStore::writeKeyBlocking(key,
+                                                                              m_password,
+                                                                              10000);
+    if (!keychainExpected()) {
+        QCOMPARE(written.status, CredentialStore::Status::Unavailable);
+        QCOMPARE(CredentialStore::readKeyBlocking(key, 10000).status,
+                 CredentialStore::Status::Unavailable);
+        return;
+    }
+    QCOMPARE(written.status, CredentialStore::Status::Done);
+    const CredentialStore::Result read = CredentialStore::readKeyBlocking(key, 10000);
+    QCOMPARE(read.status, CredentialStore::Status::Found);
+    QCOMPARE(read.password, m_password);
+    QCOMPARE(CredentialStore::removeKeyBlocking(key, 10000).status, CredentialStore::Status::Done);
+    QCOMPARE(CredentialStore::readKeyBlocking(key, 10000).status, CredentialStore::Status::NotFound);
 }
 
 QTEST_GUILESS_MAIN(tst_CredentialStore)

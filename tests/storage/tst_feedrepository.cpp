@@ -59,6 +59,11 @@ private Q_SLOTS:
     void commentFeedsNewestRecentFollowed();
     void commentValidatorsFollowTheUrl();
 
+    void failuresAndTtlAreKept();
+    void updateFeedSettings();
+    void updateFeedSettingsOfUnknownFeedChangesNothing();
+    void remoteContentAllowed();
+
 private:
     qint64 addFeed(const QString &url);
     void writeItems(qint64 feedId, const QString &url, const ParsedFeed &feed);
@@ -435,6 +440,117 @@ void tst_FeedRepository::commentValidatorsFollowTheUrl()
     QCOMPARE(thread.firstPostExternalId, QStringLiteral("item-25"));
     QCOMPARE(thread.title, QStringLiteral("Item 25"));
     QCOMPARE(repository.commentThread(itemId + 1000).itemId, 0);
+}
+
+void tst_FeedRepository::failuresAndTtlAreKept()
+{
+    FeedRepository repository(m_db->connectionName());
+    const qint64 id = addFeed(feedUrl);
+    QCOMPARE(repository.feed(id).consecutiveFailures, 0);
+    QCOMPARE(repository.feed(id).ttlSeconds, 0);
+
+    FeedRepository::FetchRecord failure;
+    failure.fetchedAt = t0();
+    failure.httpStatus = 500;
+    failure.errorText = QStringLiteral("The server had an internal error.");
+    failure.status = QStringLiteral("active"); // as a sync records it, to try again
+    repository.recordFetch(id, failure);
+    repository.recordFetch(id, failure);
+    QCOMPARE(repository.feed(id).consecutiveFailures, 2);
+    FeedRepository::FetchRecord postponed = failure;
+    postponed.keepFailureCount = true;
+    repository.recordFetch(id, postponed);
+    QCOMPARE(repository.feed(id).consecutiveFailures, 2);
+    // dueFeeds() hands the count to the next run.
+    const QList<FeedRepository::Feed> due = repository.dueFeeds(t0().addDays(1));
+    QCOMPARE(due.size(), 1);
+    QCOMPARE(due.constFirst().consecutiveFailures, 2);
+
+    FeedRepository::FetchRecord success;
+    success.fetchedAt = t0();
+    success.httpStatus = 200;
+    success.ttlSeconds = 1800;
+    repository.recordFetch(id, success);
+    FeedRepository::Feed stored = repository.feed(id);
+    QCOMPARE(stored.consecutiveFailures, 0);
+    QCOMPARE(stored.ttlSeconds, 1800);
+
+    // A 304 says nothing about the ttl: it stays.
+    FeedRepository::FetchRecord notModified;
+    notModified.httpStatus = 304;
+    notModified.keepValidators = true;
+    repository.recordFetch(id, notModified);
+    QCOMPARE(repository.feed(id).ttlSeconds, 1800);
+    // A copy without a ttl clears it.
+    success.ttlSeconds = 0;
+    repository.recordFetch(id, success);
+    QCOMPARE(repository.feed(id).ttlSeconds, 0);
+}
+
+void tst_FeedRepository::updateFeedSettings()
+{
+    FeedRepository repository(m_db->connectionName());
+    const qint64 id = addFeed(feedUrl);
+    FeedRepository::FeedSettings settings = repository.settings(id);
+    QCOMPARE(settings.refreshIntervalSeconds, 3600);
+    QCOMPARE(settings.retentionCap, 0);
+    QVERIFY(settings.authUser.isEmpty());
+
+    settings.title = QStringLiteral("  Team news ");
+    settings.folderPath = QStringLiteral("Work/Team");
+    settings.refreshIntervalSeconds = 900;
+    settings.retentionCap = 50;
+    settings.followComments = true;
+    settings.authUser = QStringLiteral("alice");
+    repository.updateFeedSettings(id, settings);
+
+    const FeedRepository::Feed feed = repository.feed(id);
+    QCOMPARE(feed.title, QStringLiteral("Team news"));
+    QCOMPARE(repository.folderPath(feed.folderId), QStringLiteral("Work/Team"));
+    QCOMPARE(feed.refreshIntervalSeconds, 900);
+    QCOMPARE(feed.retentionCap, 50);
+    QVERIFY(feed.followComments);
+    QCOMPARE(feed.authUser, QStringLiteral("alice"));
+    const FeedRepository::FeedSettings reread = repository.settings(id);
+    QCOMPARE(reread.folderPath, QStringLiteral("Work/Team"));
+    QCOMPARE(reread.authUser, QStringLiteral("alice"));
+
+    // Back to the top level, keeping everything, without a user.
+    settings.folderPath.clear();
+    settings.retentionCap = 0;
+    settings.authUser.clear();
+    settings.followComments = false;
+    repository.updateFeedSettings(id, settings);
+    const FeedRepository::Feed cleared = repository.feed(id);
+    QCOMPARE(cleared.folderId, 0);
+    QCOMPARE(cleared.retentionCap, 0);
+    QVERIFY(cleared.authUser.isEmpty());
+    QVERIFY(!cleared.followComments);
+    SqlQuery user(m_db->connectionName(),
+                  QStringLiteral("SELECT COUNT(*) FROM feeds WHERE auth_user IS NULL"));
+    QCOMPARE(user.scalar().toInt(), 1);
+}
+
+void tst_FeedRepository::updateFeedSettingsOfUnknownFeedChangesNothing()
+{
+    FeedRepository repository(m_db->connectionName());
+    FeedRepository::FeedSettings settings;
+    settings.folderPath = QStringLiteral("Nowhere");
+    QVERIFY_THROWS_EXCEPTION(StorageError, repository.updateFeedSettings(4242, settings));
+    QVERIFY_THROWS_EXCEPTION(StorageError, repository.settings(4242));
+    // The folder made on the way was rolled back with the rest.
+    QVERIFY(repository.folders().isEmpty());
+}
+
+void tst_FeedRepository::remoteContentAllowed()
+{
+    FeedRepository repository(m_db->connectionName());
+    const qint64 id = addFeed(feedUrl);
+    QVERIFY(!repository.feed(id).remoteContentAllowed);
+    repository.setRemoteContentAllowed(id, true);
+    QVERIFY(repository.feed(id).remoteContentAllowed);
+    repository.setRemoteContentAllowed(id, false);
+    QVERIFY(!repository.feed(id).remoteContentAllowed);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedRepository)

@@ -8,7 +8,9 @@
 CommandRun CommandRunner::run(const QString &executable,
                               const QStringList &arguments,
                               const QString &homeDir,
-                              const QString &workDir)
+                              const QString &workDir,
+                              const QByteArray &input,
+                              const QHash<QString, QString> &extraEnvironment)
 {
     const QDir home(homeDir);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -22,12 +24,17 @@ CommandRun CommandRunner::run(const QString &executable,
     environment.insert(QStringLiteral("LANG"), QStringLiteral("C"));
     environment.remove(QStringLiteral("LANGUAGE"));
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    for (auto it = extraEnvironment.cbegin(); it != extraEnvironment.cend(); ++it)
+        environment.insert(it.key(), it.value());
 
     QProcess process;
     process.setProcessEnvironment(environment);
     process.setWorkingDirectory(workDir);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(executable, arguments);
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
     CommandRun result;
     result.finished = finished.wait(120000) && process.exitStatus() == QProcess::NormalExit;
     result.exitCode = process.exitCode();

@@ -1,5 +1,9 @@
 // Tests FeedSync end to end: feeds served on 127.0.0.1, fetched, parsed and stored.
 #include "feedfetcher.h"
+// Tests FeedSync end to end: feeds served on 127.0.0.1, fetched, parsed and stored. With
+// WATERCOOLER_TEST_KEYCHAIN=1 (a private keyring) feed passwords come from the keychain,
+// otherwise from the password source that stands in for a missing keychain.
+#include "credentialstore.h"
 #include "feedrepository.h"
 #include "feedsync.h"
 #include "fetchscheduler.h"
@@ -87,8 +91,17 @@ private Q_SLOTS:
     void ownRefreshInterval();
     void faultKeepsEarlierData_data();
     void faultKeepsEarlierData();
+    void basicAuthRightPassword();
+    void basicAuthWrongPassword();
+    void basicAuthWithoutUser();
+    void noPasswordNoRequest();
+    void credentialsStayWithTheOrigin();
+    void ttlAndIntervalSetTheNextFetch();
+    void failuresCarryOverToTheNextRun();
 
 private:
+    static bool keychainExpected();
+    void signIn(qint64 feedId, const QString &user, const QString &password);
     QString url(const QString &path) const;
     qint64 addFeed(const QString &path);
     QList<FeedSyncReport> sync(const QList<qint64> &feedIds = {});
@@ -98,6 +111,15 @@ private:
 
     QHttpServer m_server;
     quint16 m_port = 0;
+    // Another origin (another port) that a protected feed redirects to.
+    QHttpServer m_elsewhere;
+    quint16 m_elsewherePort = 0;
+    // The Authorization headers each path received, in order.
+    QHash<QString, QList<QByteArray>> m_authorizations;
+    // What the password source answers when the keychain cannot; nothing when unset.
+    std::optional<QString> m_sourcePassword;
+    int m_asked = 0;
+    QByteArray m_ttl;
     std::unique_ptr<TestDatabase> m_db;
     QByteArray m_body;
     QByteArray m_etag;
@@ -151,8 +173,68 @@ void TestFeedSync::initTestCase()
 </channel></rss>)");
         return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"), body);
     });
+    // Wants alice:secret, like a private company feed.
+    const auto protectedFeed = [this](const QHttpServerRequest &request) {
+        const QByteArray authorization = header(request, "Authorization");
+        m_authorizations[request.url().path()].append(authorization);
+        if (authorization != "Basic " + QByteArrayLiteral("alice:secret").toBase64()) {
+            QHttpServerResponse response(QHttpServerResponse::StatusCode::Unauthorized);
+            response.addHeader(QByteArrayLiteral("WWW-Authenticate"),
+                               QByteArrayLiteral("Basic realm=\"team\""));
+            return response;
+        }
+        if (request.url().path() == QLatin1String("/private-moves")) {
+            QHttpServerResponse response(Status::Found);
+            response
+                .addHeader(QByteArrayLiteral("Location"),
+                           QStringLiteral("http://127.0.0.1:%1/feed").arg(m_elsewherePort).toUtf8());
+            return response;
+        }
+        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"),
+                                   rss("Private", "Secret text"));
+    };
+    m_server.route(QStringLiteral("/private"), protectedFeed);
+    m_server.route(QStringLiteral("/private-moves"), protectedFeed);
+    m_server.route(QStringLiteral("/ttl"), [this] {
+        QByteArray body = rss("Slow", "Text");
+        body.replace(QByteArrayLiteral("<channel>"),
+                     QByteArray(QByteArrayLiteral("<channel><ttl>") + m_ttl
+                                + QByteArrayLiteral("</ttl>")));
+        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"), body);
+    });
+    m_server.route(QStringLiteral("/broken"),
+                   [] { return QHttpServerResponse(Status::InternalServerError); });
     m_port = m_server.listen(QHostAddress(QHostAddress::LocalHost));
     QVERIFY(m_port != 0);
+    m_elsewhere.route(QStringLiteral("/feed"), [this](const QHttpServerRequest &request) {
+        m_authorizations[QStringLiteral("elsewhere")].append(header(request, "Authorization"));
+        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"),
+                                   rss("Elsewhere", "Text"));
+    });
+    m_elsewherePort = m_elsewhere.listen(QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(m_elsewherePort != 0);
+}
+
+bool TestFeedSync::keychainExpected()
+{
+    return qEnvironmentVariable("WATERCOOLER_TEST_KEYCHAIN") == QLatin1String("1");
+}
+
+void TestFeedSync::signIn(qint64 feedId, const QString &user, const QString &password)
+{
+    FeedRepository repository(m_db->connectionName());
+    FeedRepository::FeedSettings settings = repository.settings(feedId);
+    settings.authUser = user;
+    repository.updateFeedSettings(feedId, settings);
+    if (keychainExpected()) {
+        const QString key = CredentialStore::keyForFeed(QUrl(repository.feed(feedId).url), user);
+        const CredentialStore::Result written = CredentialStore::writeKeyBlocking(key,
+                                                                                  password,
+                                                                                  10000);
+        QCOMPARE(written.status, CredentialStore::Status::Done);
+    } else {
+        m_sourcePassword = password;
+    }
 }
 
 void TestFeedSync::init()
@@ -164,12 +246,23 @@ void TestFeedSync::init()
     m_scripted.clear();
     m_timeoutMs = FeedFetcher::DefaultTimeoutMs;
     m_maximumSize = FeedFetcher::DefaultMaximumSize;
+    m_authorizations.clear();
+    m_sourcePassword.reset();
+    m_asked = 0;
+    m_ttl.clear();
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->open(), qPrintable(m_db->errorString()));
 }
 
 void TestFeedSync::cleanup()
 {
+    if (keychainExpected()) {
+        // Each test starts without a saved password.
+        const auto removed = CredentialStore::removeKeyBlocking(
+            CredentialStore::keyForFeed(QUrl(url(QStringLiteral("/"))), QStringLiteral("alice")),
+            10000);
+        Q_UNUSED(removed)
+    }
     m_db.reset();
 }
 
@@ -186,6 +279,11 @@ QList<FeedSyncReport> TestFeedSync::sync(const QList<qint64> &feedIds)
     feedSync.scheduler()->setHostSpacing(0);
     feedSync.scheduler()->fetcher()->setTimeout(m_timeoutMs);
     feedSync.scheduler()->fetcher()->setMaximumSize(m_maximumSize);
+    feedSync.setPasswordSource([this](const FeedPasswordRequest &request) {
+        ++m_asked;
+        [&request] { QCOMPARE(request.user, QStringLiteral("alice")); }();
+        return m_sourcePassword;
+    });
     QList<FeedSyncReport> reports;
     connect(&feedSync, &FeedSync::feedSynced, this, [&reports](const FeedSyncReport &report) {
         reports.append(report);
@@ -596,6 +694,153 @@ void TestFeedSync::faultKeepsEarlierData()
                                              "i.dedup_key = 'item-2'"))
                      .toString(),
                  storedText);
+    }
+}
+
+void TestFeedSync::basicAuthRightPassword()
+{
+    const qint64 first = addFeed(QStringLiteral("/private"));
+    const qint64 second = addFeed(QStringLiteral("/private?copy"));
+    signIn(first, QStringLiteral("alice"), QStringLiteral("secret"));
+    signIn(second, QStringLiteral("alice"), QStringLiteral("secret"));
+
+    const QList<FeedSyncReport> reports = sync();
+    QCOMPARE(reports.size(), 2);
+    for (const FeedSyncReport &report : reports) {
+        QCOMPARE(report.outcome, FeedSyncReport::Outcome::New);
+        QCOMPARE(report.httpStatus, 200);
+    }
+    const QList<QByteArray> seen = m_authorizations.value(QStringLiteral("/private"));
+    QCOMPARE(seen.size(), 2);
+    QCOMPARE(seen.at(0), "Basic " + QByteArrayLiteral("alice:secret").toBase64());
+    // One user at one origin: asked once for both feeds (or not at all with a keychain).
+    QCOMPARE(m_asked, keychainExpected() ? 0 : 1);
+    QCOMPARE(FeedRepository(m_db->connectionName()).feed(first).title, QStringLiteral("Private"));
+    // The password is nowhere in the database.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM feeds WHERE auth_user = 'alice'")), 2);
+    for (const QString &table : {QStringLiteral("feeds"), QStringLiteral("sources")}) {
+        QCOMPARE(count(
+                     QStringLiteral("SELECT COUNT(*) FROM %1 WHERE url LIKE '%secret%'").arg(table)),
+                 0);
+    }
+}
+
+void TestFeedSync::basicAuthWrongPassword()
+{
+    const qint64 id = addFeed(QStringLiteral("/private"));
+    signIn(id, QStringLiteral("alice"), QStringLiteral("guess"));
+
+    const QList<FeedSyncReport> reports = sync();
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.at(0).outcome, FeedSyncReport::Outcome::Failed);
+    QCOMPARE(reports.at(0).httpStatus, 401);
+    QVERIFY2(reports.at(0).error.contains(QStringLiteral("refused the user name and password")),
+             qPrintable(reports.at(0).error));
+    const FeedRepository::Feed feed = FeedRepository(m_db->connectionName()).feed(id);
+    QCOMPARE(feed.errorText, reports.at(0).error);
+    QCOMPARE(feed.consecutiveFailures, 1);
+}
+
+void TestFeedSync::basicAuthWithoutUser()
+{
+    addFeed(QStringLiteral("/private"));
+    const QList<FeedSyncReport> reports = sync();
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.at(0).outcome, FeedSyncReport::Outcome::Failed);
+    QVERIFY2(reports.at(0).error.contains(QStringLiteral("wants a user name and password")),
+             qPrintable(reports.at(0).error));
+    QCOMPARE(m_authorizations.value(QStringLiteral("/private")), QList<QByteArray>{QByteArray()});
+    QCOMPARE(m_asked, 0);
+}
+
+void TestFeedSync::noPasswordNoRequest()
+{
+    const qint64 id = addFeed(QStringLiteral("/private"));
+    // A user without a password: none in the keychain, and the source has none either.
+    FeedRepository repository(m_db->connectionName());
+    FeedRepository::FeedSettings settings = repository.settings(id);
+    settings.authUser = QStringLiteral("alice");
+    repository.updateFeedSettings(id, settings);
+
+    const QList<FeedSyncReport> reports = sync();
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.at(0).outcome, FeedSyncReport::Outcome::Failed);
+    QCOMPARE(reports.at(0).httpStatus, 0);
+    QVERIFY2(reports.at(0).error.contains(QStringLiteral("alice")), qPrintable(reports.at(0).error));
+    QVERIFY(m_authorizations.isEmpty());
+    QCOMPARE(m_asked, 1);
+    const FeedRepository::Feed feed = repository.feed(id);
+    QCOMPARE(feed.errorText, reports.at(0).error);
+    QCOMPARE(feed.status, QStringLiteral("active"));
+    QVERIFY(feed.nextFetch.isValid());
+}
+
+void TestFeedSync::credentialsStayWithTheOrigin()
+{
+    const qint64 id = addFeed(QStringLiteral("/private-moves"));
+    signIn(id, QStringLiteral("alice"), QStringLiteral("secret"));
+
+    const QList<FeedSyncReport> reports = sync();
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.at(0).outcome, FeedSyncReport::Outcome::New);
+    QCOMPARE(m_authorizations.value(QStringLiteral("/private-moves")).size(), 1);
+    QVERIFY(!m_authorizations.value(QStringLiteral("/private-moves")).constFirst().isEmpty());
+    // The other origin got the request, but not the password.
+    QCOMPARE(m_authorizations.value(QStringLiteral("elsewhere")), QList<QByteArray>{QByteArray()});
+}
+
+void TestFeedSync::ttlAndIntervalSetTheNextFetch()
+{
+    m_ttl = "120"; // minutes
+    const qint64 id = addFeed(QStringLiteral("/ttl"));
+    FeedRepository repository(m_db->connectionName());
+    FeedRepository::FeedSettings settings = repository.settings(id);
+    settings.refreshIntervalSeconds = 600;
+    repository.updateFeedSettings(id, settings);
+
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    QCOMPARE(sync().size(), 1);
+    FeedRepository::Feed feed = repository.feed(id);
+    QCOMPARE(feed.ttlSeconds, 7200);
+    // The first fetch did not know the ttl yet, but its copy did.
+    QVERIFY2(feed.nextFetch >= before.addSecs(7200 - 1),
+             qPrintable(feed.nextFetch.toString(Qt::ISODate)));
+    QVERIFY(feed.nextFetch <= QDateTime::currentDateTimeUtc().addSecs(7200 + 1));
+
+    // The feed stops announcing one: its own interval counts again.
+    m_ttl = "0";
+    const QDateTime again = QDateTime::currentDateTimeUtc();
+    QCOMPARE(sync({id}).size(), 1);
+    feed = repository.feed(id);
+    QCOMPARE(feed.ttlSeconds, 0);
+    // The request still carried the ttl of the copy before.
+    QVERIFY(feed.nextFetch >= again.addSecs(7200 - 1));
+    QCOMPARE(sync({id}).size(), 1);
+    feed = repository.feed(id);
+    QVERIFY2(feed.nextFetch <= QDateTime::currentDateTimeUtc().addSecs(600 + 1),
+             qPrintable(feed.nextFetch.toString(Qt::ISODate)));
+}
+
+void TestFeedSync::failuresCarryOverToTheNextRun()
+{
+    const qint64 id = addFeed(QStringLiteral("/broken"));
+    FeedRepository repository(m_db->connectionName());
+    FeedRepository::FeedSettings settings = repository.settings(id);
+    settings.refreshIntervalSeconds = 600;
+    repository.updateFeedSettings(id, settings);
+
+    // Each run is a new FeedSync, as after a restart: the stored count goes on doubling.
+    for (int run = 1; run <= 3; ++run) {
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        QCOMPARE(sync({id}).size(), 1);
+        const FeedRepository::Feed feed = repository.feed(id);
+        QCOMPARE(feed.consecutiveFailures, run);
+        const qint64 wait = 600LL << (run - 1);
+        QVERIFY2(feed.nextFetch >= before.addSecs(wait - 1)
+                     && feed.nextFetch <= QDateTime::currentDateTimeUtc().addSecs(wait + 1),
+                 qPrintable(QStringLiteral("run %1: %2")
+                                .arg(run)
+                                .arg(feed.nextFetch.toString(Qt::ISODate))));
     }
 }
 

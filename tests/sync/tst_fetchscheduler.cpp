@@ -99,6 +99,7 @@ private Q_SLOTS:
     void commentsFeedsHaveTheirOwnKey();
     void nextAttempt_data();
     void nextAttempt();
+    void feedIntervalTtlAndStoredFailures();
 };
 
 void TestFetchScheduler::perHostLimitAndSpacing()
@@ -236,8 +237,10 @@ void TestFetchScheduler::commentsFeedsHaveTheirOwnKey()
 
     // One feed and two of its items' comments feeds; the repeats are dropped.
     FetchRequest feed{1, server.url(QStringLiteral("/feed")), {}, {}, {}};
-    FetchRequest first{1, server.url(QStringLiteral("/c/1")), {}, {}, {}, 11};
-    FetchRequest second{1, server.url(QStringLiteral("/c/2")), {}, {}, {}, 12};
+    FetchRequest first{1, server.url(QStringLiteral("/c/1")), {}, {}, {}};
+    first.itemId = 11;
+    FetchRequest second{1, server.url(QStringLiteral("/c/2")), {}, {}, {}};
+    second.itemId = 12;
     scheduler.enqueue({feed, first, second, first, feed});
     scheduler.enqueue(second);
     QVERIFY(all.wait(10000));
@@ -261,22 +264,42 @@ void TestFetchScheduler::nextAttempt_data()
     QTest::addColumn<int>("maxAge");
     QTest::addColumn<qint64>("retryAfterSeconds"); // -1: none
     QTest::addColumn<int>("failures");
+    QTest::addColumn<int>("interval");
+    QTest::addColumn<int>("ttl");
     QTest::addColumn<qint64>("expectedSeconds"); // -1: never again
 
     const qint64 day = 24 * 3600;
-    QTest::newRow("ok") << 200 << -1 << qint64(-1) << 0 << qint64(3600);
-    QTest::newRow("not modified") << 304 << -1 << qint64(-1) << 0 << qint64(3600);
-    QTest::newRow("short max-age") << 200 << 600 << qint64(-1) << 0 << qint64(3600);
-    QTest::newRow("long max-age") << 200 << 7200 << qint64(-1) << 0 << qint64(7200);
-    QTest::newRow("max-age over a day") << 200 << 10 * int(day) << qint64(-1) << 0 << day;
-    QTest::newRow("first failure") << 500 << -1 << qint64(-1) << 1 << qint64(3600);
-    QTest::newRow("second failure") << 500 << -1 << qint64(-1) << 2 << qint64(7200);
-    QTest::newRow("third failure") << 0 << -1 << qint64(-1) << 3 << qint64(14400);
-    QTest::newRow("tenth failure") << 500 << -1 << qint64(-1) << 10 << day;
-    QTest::newRow("retry-after later") << 429 << -1 << qint64(5 * 3600) << 1 << qint64(5 * 3600);
-    QTest::newRow("retry-after sooner") << 503 << -1 << qint64(600) << 1 << qint64(3600);
-    QTest::newRow("retry-after in a month") << 429 << -1 << 30 * day << 1 << 7 * day;
-    QTest::newRow("gone") << 410 << -1 << qint64(-1) << 1 << qint64(-1);
+    // The feed's own interval and its announced ttl.
+    QTest::newRow("feed interval") << 200 << -1 << qint64(-1) << 0 << 900 << 0 << qint64(900);
+    QTest::newRow("ttl longer") << 200 << -1 << qint64(-1) << 0 << 900 << 3000 << qint64(3000);
+    QTest::newRow("ttl shorter") << 200 << -1 << qint64(-1) << 0 << 900 << 300 << qint64(900);
+    QTest::newRow("max-age beats ttl")
+        << 200 << 5000 << qint64(-1) << 0 << 900 << 3000 << qint64(5000);
+    QTest::newRow("ttl over a day") << 200 << -1 << qint64(-1) << 0 << 900 << 7 * int(day) << day;
+    QTest::newRow("interval over a day")
+        << 200 << -1 << qint64(-1) << 0 << 2 * int(day) << 0 << 2 * day;
+    QTest::newRow("failure ignores ttl")
+        << 500 << -1 << qint64(-1) << 1 << 900 << 3000 << qint64(900);
+    // Failures stored before a restart keep doubling the wait.
+    QTest::newRow("fourth failure of a feed")
+        << 500 << -1 << qint64(-1) << 4 << 900 << 0 << qint64(7200);
+
+    QTest::newRow("ok") << 200 << -1 << qint64(-1) << 0 << 3600 << 0 << qint64(3600);
+    QTest::newRow("not modified") << 304 << -1 << qint64(-1) << 0 << 3600 << 0 << qint64(3600);
+    QTest::newRow("short max-age") << 200 << 600 << qint64(-1) << 0 << 3600 << 0 << qint64(3600);
+    QTest::newRow("long max-age") << 200 << 7200 << qint64(-1) << 0 << 3600 << 0 << qint64(7200);
+    QTest::newRow("max-age over a day")
+        << 200 << 10 * int(day) << qint64(-1) << 0 << 3600 << 0 << day;
+    QTest::newRow("first failure") << 500 << -1 << qint64(-1) << 1 << 3600 << 0 << qint64(3600);
+    QTest::newRow("second failure") << 500 << -1 << qint64(-1) << 2 << 3600 << 0 << qint64(7200);
+    QTest::newRow("third failure") << 0 << -1 << qint64(-1) << 3 << 3600 << 0 << qint64(14400);
+    QTest::newRow("tenth failure") << 500 << -1 << qint64(-1) << 10 << 3600 << 0 << day;
+    QTest::newRow("retry-after later")
+        << 429 << -1 << qint64(5 * 3600) << 1 << 3600 << 0 << qint64(5 * 3600);
+    QTest::newRow("retry-after sooner")
+        << 503 << -1 << qint64(600) << 1 << 3600 << 0 << qint64(3600);
+    QTest::newRow("retry-after in a month") << 429 << -1 << 30 * day << 1 << 3600 << 0 << 7 * day;
+    QTest::newRow("gone") << 410 << -1 << qint64(-1) << 1 << 3600 << 0 << qint64(-1);
 }
 
 void TestFetchScheduler::nextAttempt()
@@ -285,6 +308,8 @@ void TestFetchScheduler::nextAttempt()
     QFETCH(int, maxAge);
     QFETCH(qint64, retryAfterSeconds);
     QFETCH(int, failures);
+    QFETCH(int, interval);
+    QFETCH(int, ttl);
     QFETCH(qint64, expectedSeconds);
 
     const QDateTime now(QDate(2026, 3, 1), QTime(12, 0), QTimeZone::utc());
@@ -298,8 +323,40 @@ void TestFetchScheduler::nextAttempt()
     if (status == 0 || status >= 400)
         result.errorString = QStringLiteral("failed");
 
-    const QDateTime next = FetchScheduler::nextAttempt(result, failures, now, 3600);
+    const QDateTime next = FetchScheduler::nextAttempt(result, failures, now, interval, ttl);
     QCOMPARE(next, expectedSeconds < 0 ? QDateTime() : now.addSecs(expectedSeconds));
+}
+
+void TestFetchScheduler::feedIntervalTtlAndStoredFailures()
+{
+    HoldingServer server(10);
+    FetchScheduler scheduler;
+    scheduler.setHostSpacing(0);
+    QSignalSpy finished(&scheduler, &FetchScheduler::feedFinished);
+    QSignalSpy all(&scheduler, &FetchScheduler::allFinished);
+
+    QList<FetchRequest> list = requests(server, {QStringLiteral("/ok"), QStringLiteral("/busy")});
+    list[0].refreshIntervalSeconds = 600;
+    list[0].ttlSeconds = 1200;
+    list[0].previousFailures = 2; // a success resets it
+    list[1].refreshIntervalSeconds = 600;
+    list[1].previousFailures = 3; // stored by an earlier run
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    scheduler.enqueue(list);
+    QVERIFY(all.wait(10000));
+    const QDateTime after = QDateTime::currentDateTimeUtc();
+
+    QCOMPARE(finished.size(), 2);
+    for (const QList<QVariant> &arguments : std::as_const(finished)) {
+        const auto result = arguments.at(0).value<FetchResult>();
+        const QDateTime next = arguments.at(1).toDateTime();
+        // ttl for the feed that worked; 600 s doubled three times for its fourth failure.
+        const qint64 wait = result.feedId == 1 ? 1200 : 600 * 8;
+        QVERIFY2(next >= before.addSecs(wait) && next <= after.addSecs(wait),
+                 qPrintable(next.toString(Qt::ISODate)));
+    }
+    QCOMPARE(scheduler.consecutiveFailures(1), 0);
+    QCOMPARE(scheduler.consecutiveFailures(2), 4);
 }
 
 QTEST_GUILESS_MAIN(TestFetchScheduler)

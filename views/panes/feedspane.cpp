@@ -4,6 +4,7 @@
 #include "addfeeddialog.h"
 #include "emptystatewidget.h"
 #include "feeditemsmodel.h"
+#include "feedpasswordprompt.h"
 #include "feedreader.h"
 #include "feedrepository.h"
 #include "feedsmodel.h"
@@ -142,6 +143,9 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     actions->addWidget(m_syncStatus);
     actions->addWidget(m_syncNow);
     m_sync = new FeedSync(database, this);
+    m_sync->setPasswordSource([this](const FeedPasswordRequest &request) {
+        return FeedPasswordPrompt::ask(request, this);
+    });
     connect(m_syncNow, &QPushButton::clicked, this, [this] {
         if (m_sync->isRunning())
             m_sync->cancel();

@@ -68,6 +68,18 @@ public:
         int enclosureCount = 0;
     };
 
+    // A file attached to an item (a podcast episode); sizes and durations are -1 when unknown.
+    struct Enclosure
+    {
+        qint64 id = 0;
+        qint64 itemId = 0;
+        QString url;
+        QString mimeType;
+        qint64 lengthBytes = -1;
+        int durationSeconds = -1;
+        QString localPath; // where it was downloaded to; empty until then
+    };
+
     // What one fetch of a feed found out, for recordFetch().
     struct FetchRecord
     {
@@ -127,6 +139,13 @@ public:
     int applyRetention(qint64 feedId);
     // Dedup keys of the feed's deleted items; see FeedItemMapper::dropTombstoned().
     [[nodiscard]] QSet<QString> tombstones(qint64 feedId) const;
+
+    // The enclosures of an item in the order the feed listed them; empty for an unknown item.
+    [[nodiscard]] QList<Enclosure> enclosures(qint64 itemId) const;
+    // The enclosure with this id; id 0 when there is none.
+    [[nodiscard]] Enclosure enclosure(qint64 enclosureId) const;
+    // Records where the enclosure's file was saved (empty forgets it); false for an unknown id.
+    bool setEnclosureLocalPath(qint64 enclosureId, const QString &path);
 
 private:
     QString m_connectionName;

@@ -68,6 +68,13 @@ void EpisodeServer::answer(QTcpSocket *socket, const Request &request)
         socket->disconnectFromHost();
         return;
     }
+    if (pages.contains(request.path)) {
+        const QByteArray page = pages.value(request.path);
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: "
+                      + QByteArray::number(page.size()) + "\r\nConnection: close\r\n\r\n" + page);
+        socket->disconnectFromHost();
+        return;
+    }
     if (request.path.startsWith("/redirect/")) {
         socket->write("HTTP/1.1 302 Found\r\nLocation: " + request.path.mid(9)
                       + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");

@@ -34,6 +34,8 @@ public:
     bool ignoreRange = false;
     // Answer ranges with 206 starting at byte 0.
     bool wrongRangeStart = false;
+    // Other documents by path (a feed listing the episode, say), served whole as XML.
+    QHash<QByteArray, QByteArray> pages;
     // Send the body in 64 KiB pieces this many milliseconds apart (0: at once).
     int trickleMs = 0;
 

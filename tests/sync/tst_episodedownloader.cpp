@@ -1,10 +1,8 @@
 // Tests EpisodeDownloader against a local server: whole downloads, resumes with Range and
 // If-Range, servers that ignore or garble ranges, cancel, errors, names, queueing, the database.
-#include "communitywriter.h"
 #include "episodedownloader.h"
 #include "episodeserver.h"
 #include "episodetransfer.h"
-#include "feeditemmapper.h"
 #include "feedrepository.h"
 #include "testdatabase.h"
 
@@ -413,22 +411,11 @@ void TestEpisodeDownloader::enclosureIsRecorded()
 {
     TestDatabase db;
     QVERIFY2(db.open(), qPrintable(db.errorString()));
+    const QList<qint64> items = db.addPodcastItems(QStringLiteral("https://pod.example.org/feed"),
+                                                   {{m_server->url().toString()}});
+    QVERIFY2(items.size() == 1, qPrintable(db.errorString()));
     FeedRepository repository(db.connectionName());
-    FeedRepository::NewFeed newFeed;
-    newFeed.url = QStringLiteral("https://pod.example.org/feed.xml");
-    const qint64 feedId = repository.addFeed(newFeed);
-    ParsedFeed feed;
-    feed.format = QStringLiteral("rss20");
-    ParsedItem item;
-    item.id = QStringLiteral("ep1");
-    item.title = QStringLiteral("Episode 1");
-    item.enclosures.append({m_server->url().toString(), QStringLiteral("audio/mpeg"), 42, 61});
-    feed.items.append(item);
-    CommunityWriter(db.connectionName())
-        .write(FeedItemMapper::map(feed, feedId, newFeed.url, QDateTime::currentDateTimeUtc()));
-    const QList<FeedRepository::Item> items = repository.items(feedId, 0, 10);
-    QCOMPARE(items.size(), 1);
-    const QList<FeedRepository::Enclosure> enclosures = repository.enclosures(items.at(0).id);
+    const QList<FeedRepository::Enclosure> enclosures = repository.enclosures(items.at(0));
     QCOMPARE(enclosures.size(), 1);
 
     EpisodeDownloader downloader(&db.database());

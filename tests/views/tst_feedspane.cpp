@@ -3,17 +3,20 @@
 #include "addfeeddialog.h"
 #include "feedrepository.h"
 #include "feedspane.h"
+#include "pagedtablemodel.h"
 #include "testdatabase.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void badAddressCannotBeAdded();
     void readOnlyOffersNoAdding();
     void syncNowBringsItemsIn();
+    void episodeBarFollowsTheSelection();
 
 private:
     // Fills the next AddFeedDialog that opens and presses OK (or Cancel when OK is disabled).
@@ -146,6 +150,36 @@ void tst_FeedsPane::syncNowBringsItemsIn()
     // The tree shows the feed with its two unread items.
     auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
     QVERIFY(tree->model()->index(0, 0).data().toString().contains(QLatin1String("(2)")));
+}
+
+void tst_FeedsPane::episodeBarFollowsTheSelection()
+{
+    const QList<qint64> items
+        = m_db->addPodcastItems(QStringLiteral("https://pod.example.org/feed"),
+                                {{QStringLiteral("https://pod.example.org/one.mp3")}, {}});
+    QVERIFY2(items.size() == 2, qPrintable(m_db->errorString()));
+    m_pane->reload();
+    auto *bar = m_pane->findChild<QWidget *>(QStringLiteral("episodeDownloadBar"));
+    QVERIFY(bar);
+    QVERIFY(bar->isHidden());
+    auto *table = m_pane->findChild<QTableView *>(QStringLiteral("feedItemsTable"));
+    QCOMPARE(table->model()->rowCount(), 2);
+    int podcastRow = -1;
+    for (int row = 0; row < 2; ++row) {
+        table->setCurrentIndex(table->model()->index(row, 0));
+        const qint64 id = table->model()->index(row, 0).data(PagedTableModel::IdRole).toLongLong();
+        QCOMPARE(bar->isVisible(), id == items.at(0));
+        if (id == items.at(0))
+            podcastRow = row;
+    }
+    QVERIFY(podcastRow >= 0);
+    table->setCurrentIndex(table->model()->index(podcastRow, 0));
+    QVERIFY(bar->isVisible());
+    const QString dir = qEnvironmentVariable("WATERCOOLER_GRAB_DIR");
+    if (!dir.isEmpty()) {
+        QCoreApplication::processEvents();
+        m_pane->grab().save(QDir(dir).filePath(QStringLiteral("feeds-pane-episode.png")));
+    }
 }
 
 QTEST_MAIN(tst_FeedsPane)

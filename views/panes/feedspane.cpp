@@ -3,6 +3,7 @@
 
 #include "addfeeddialog.h"
 #include "emptystatewidget.h"
+#include "episodedownloadbar.h"
 #include "feeditemsmodel.h"
 #include "feedrepository.h"
 #include "feedsmodel.h"
@@ -54,6 +55,9 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     auto *right = new QSplitter(Qt::Vertical, content);
     right->addWidget(m_table);
     right->addWidget(m_reader);
+    m_episodeBar = new EpisodeDownloadBar(database, content);
+    right->addWidget(m_episodeBar);
+    connect(m_episodeBar, &EpisodeDownloadBar::errorOccurred, this, &Pane::errorOccurred);
     auto *splitter = new QSplitter(Qt::Horizontal, content);
     splitter->addWidget(m_tree);
     splitter->addWidget(right);
@@ -295,6 +299,9 @@ void FeedsPane::syncFinished()
 
 void FeedsPane::showItem(const QModelIndex &index)
 {
+    m_episodeBar->setItemId(index.siblingAtColumn(FeedItemsModel::TitleColumn)
+                                .data(PagedTableModel::IdRole)
+                                .toLongLong());
     if (!index.isValid()) {
         m_reader->clear();
         return;

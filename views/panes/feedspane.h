@@ -3,6 +3,7 @@
 
 #include "pane.h"
 
+class EpisodeDownloadBar;
 class FeedItemsModel;
 class FeedsModel;
 class FeedSync;
@@ -46,6 +47,7 @@ private:
     QTreeView *m_tree = nullptr;
     QTableView *m_table = nullptr;
     QTextBrowser *m_reader = nullptr;
+    EpisodeDownloadBar *m_episodeBar = nullptr;
     QPushButton *m_addFeed = nullptr;
     QPushButton *m_importOpml = nullptr;
     QPushButton *m_exportOpml = nullptr;

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void unwritableFolder();
     void diskFull();
     void atMostTwoAtOnce();
+    void destroyedWhileDownloading();
     void enclosureIsRecorded();
 
 private:
@@ -405,6 +406,27 @@ void TestEpisodeDownloader::atMostTwoAtOnce()
     for (const QList<QVariant> &arguments : std::as_const(finished))
         QVERIFY(arguments.at(0).value<EpisodeDownloadResult>().succeeded());
     QCOMPARE(files().size(), 4);
+}
+
+void TestEpisodeDownloader::destroyedWhileDownloading()
+{
+    // Closing the window mid-download: no report, no crash, and the part stays for a resume.
+    m_server->trickleMs = 20;
+    {
+        EpisodeDownloader downloader;
+        QSignalSpy progress(&downloader, &EpisodeDownloader::progress);
+        downloader.download(m_server->url(), folder());
+        downloader.download(m_server->url(QStringLiteral("/queued.mp3")), folder());
+        downloader.download(m_server->url(QStringLiteral("/waiting.mp3")), folder());
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty()
+                                     && progress.constLast().at(1).toLongLong() > 64 * 1024,
+                                 10000);
+    }
+    const QByteArray part = contents(QDir(folder()).filePath(QStringLiteral("episode.mp3.part")));
+    QVERIFY(!part.isEmpty());
+    QVERIFY(m_server->body.startsWith(part));
+    QVERIFY(!QFile::exists(QDir(folder()).filePath(QStringLiteral("episode.mp3"))));
+    QVERIFY(!QFile::exists(QDir(folder()).filePath(QStringLiteral("waiting.mp3.part"))));
 }
 
 void TestEpisodeDownloader::enclosureIsRecorded()

@@ -175,6 +175,19 @@ void tst_FeedsPane::episodeBarFollowsTheSelection()
     QVERIFY(podcastRow >= 0);
     table->setCurrentIndex(table->model()->index(podcastRow, 0));
     QVERIFY(bar->isVisible());
+    // Another feed in the tree: no item is selected, so no episode either.
+    const QList<qint64> other
+        = m_db->addPodcastItems(QStringLiteral("https://other.example.org/feed"),
+                                {{QStringLiteral("https://other.example.org/two.mp3")}});
+    QCOMPARE(other.size(), 1);
+    auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
+    m_pane->reload();
+    table->setCurrentIndex(table->model()->index(podcastRow, 0));
+    QVERIFY(bar->isVisible());
+    for (int row = 0; row < tree->model()->rowCount() && bar->isVisible(); ++row)
+        tree->setCurrentIndex(tree->model()->index(row, 0));
+    QVERIFY(bar->isHidden());
+    table->setCurrentIndex(table->model()->index(podcastRow, 0));
     const QString dir = qEnvironmentVariable("WATERCOOLER_GRAB_DIR");
     if (!dir.isEmpty()) {
         QCoreApplication::processEvents();

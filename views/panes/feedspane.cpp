@@ -146,6 +146,7 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
             [this](const QModelIndex &current) {
                 m_items->setFeedId(current.data(FeedsModel::FeedIdRole).toLongLong());
                 m_reader->clear();
+                m_episodeBar->setItemId(0);
             });
     connect(m_table->selectionModel(),
             &QItemSelectionModel::currentRowChanged,

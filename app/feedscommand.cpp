@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "credentialstore.h"
 #include "database.h"
+#include "downloadcommand.h"
 #include "feedfetcher.h"
 #include "feedparser.h"
 #include "feedrepository.h"
@@ -559,17 +560,20 @@ int FeedsCommand::run(const QStringList &arguments)
         return exportOpml(arguments);
     if (subcommand == QLatin1String("parse"))
         return parseFeed(arguments);
+    if (subcommand == QLatin1String("download"))
+        return DownloadCommand::run(arguments);
     if (subcommand.isEmpty() || subcommand == QLatin1String("--help")
         || subcommand == QLatin1String("-h")) {
-        Terminal::out() << CommandLine::tr("Usage: watercooler [--database PATH] feeds "
-                                           "add|list|set|remove|import-opml|export-opml|parse "
-                                           "...\n"
-                                           "See feeds COMMAND --help.")
+        Terminal::out() << CommandLine::tr(
+            "Usage: watercooler [--database PATH] feeds "
+            "add|list|set|remove|import-opml|export-opml|parse|download "
+            "...\n"
+            "See feeds COMMAND --help.")
                         << Qt::endl;
         return subcommand.isEmpty() ? 1 : 0;
     }
     return Terminal::fail(
         CommandLine::tr("Unknown feeds command \"%1\". Commands: add, list, set, remove, "
-                        "import-opml, export-opml, parse.")
+                        "import-opml, export-opml, parse, download.")
             .arg(subcommand));
 }

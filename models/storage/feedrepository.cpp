@@ -652,3 +652,55 @@ void FeedRepository::recordCommentValidators(qint64 itemId,
                                   "WHERE id = ?"));
     query.bind(nullIfEmpty(etag)).bind(nullIfEmpty(lastModified)).bind(url).bind(itemId).exec();
 }
+
+namespace {
+
+const char enclosureColumns[]
+    = "SELECT id, feed_item_id, url, COALESCE(mime_type, ''), COALESCE(length_bytes, -1), "
+      "COALESCE(duration_s, -1), COALESCE(local_path, '') FROM enclosures ";
+
+FeedRepository::Enclosure readEnclosure(const SqlQuery &query)
+{
+    FeedRepository::Enclosure enclosure;
+    enclosure.id = query.toInt64(0);
+    enclosure.itemId = query.toInt64(1);
+    enclosure.url = query.toString(2);
+    enclosure.mimeType = query.toString(3);
+    enclosure.lengthBytes = query.toInt64(4);
+    enclosure.durationSeconds = query.value(5).toInt();
+    enclosure.localPath = query.toString(6);
+    return enclosure;
+}
+
+} // namespace
+
+QList<FeedRepository::Enclosure> FeedRepository::enclosures(qint64 itemId) const
+{
+    SqlQuery query(m_connectionName,
+                   QLatin1String(enclosureColumns)
+                       + QStringLiteral("WHERE feed_item_id = ? ORDER BY id"));
+    query.bind(itemId).exec();
+    QList<Enclosure> list;
+    while (query.next())
+        list.append(readEnclosure(query));
+    return list;
+}
+
+FeedRepository::Enclosure FeedRepository::enclosure(qint64 enclosureId) const
+{
+    SqlQuery query(m_connectionName,
+                   QLatin1String(enclosureColumns) + QStringLiteral("WHERE id = ?"));
+    query.bind(enclosureId).exec();
+    return query.next() ? readEnclosure(query) : Enclosure();
+}
+
+bool FeedRepository::setEnclosureLocalPath(qint64 enclosureId, const QString &path)
+{
+    Transaction transaction(m_connectionName);
+    SqlQuery update(m_connectionName,
+                    QStringLiteral("UPDATE enclosures SET local_path = ? WHERE id = ?"));
+    update.bind(nullIfEmpty(path)).bind(enclosureId).exec();
+    const bool found = update.numRowsAffected() > 0;
+    transaction.commit();
+    return found;
+}

@@ -93,6 +93,18 @@ public:
         bool starredOnly = false;
     };
 
+    // A file attached to an item (a podcast episode); sizes and durations are -1 when unknown.
+    struct Enclosure
+    {
+        qint64 id = 0;
+        qint64 itemId = 0;
+        QString url;
+        QString mimeType;
+        qint64 lengthBytes = -1;
+        int durationSeconds = -1;
+        QString localPath; // where it was downloaded to; empty until then
+    };
+
     // What one fetch of a feed found out, for recordFetch().
     struct FetchRecord
     {
@@ -206,6 +218,12 @@ public:
                                  const QString &url,
                                  const QString &etag,
                                  const QString &lastModified);
+    // The enclosures of an item in the order the feed listed them; empty for an unknown item.
+    [[nodiscard]] QList<Enclosure> enclosures(qint64 itemId) const;
+    // The enclosure with this id; id 0 when there is none.
+    [[nodiscard]] Enclosure enclosure(qint64 enclosureId) const;
+    // Records where the enclosure's file was saved (empty forgets it); false for an unknown id.
+    bool setEnclosureLocalPath(qint64 enclosureId, const QString &path);
 
 private:
     QString m_connectionName;

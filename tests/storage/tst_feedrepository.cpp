@@ -64,6 +64,8 @@ private Q_SLOTS:
     void updateFeedSettingsOfUnknownFeedChangesNothing();
     void remoteContentAllowed();
 
+    void enclosuresAndLocalPath();
+
 private:
     qint64 addFeed(const QString &url);
     void writeItems(qint64 feedId, const QString &url, const ParsedFeed &feed);
@@ -551,6 +553,52 @@ void tst_FeedRepository::remoteContentAllowed()
     QVERIFY(repository.feed(id).remoteContentAllowed);
     repository.setRemoteContentAllowed(id, false);
     QVERIFY(!repository.feed(id).remoteContentAllowed);
+}
+
+void tst_FeedRepository::enclosuresAndLocalPath()
+{
+    FeedRepository repository(m_db->connectionName());
+    const qint64 id = addFeed(feedUrl);
+    ParsedFeed feed = feedWithItems(2);
+    feed.items[0].enclosures = {{QStringLiteral("https://cdn.example.org/one.mp3"),
+                                 QStringLiteral("audio/mpeg"),
+                                 1234,
+                                 61},
+                                {QStringLiteral("https://cdn.example.org/one.pdf"), {}, -1, -1}};
+    writeItems(id, feedUrl, feed);
+    const QList<FeedRepository::Item> items = repository.items(id, 0, 10);
+    QCOMPARE(items.size(), 2);
+    const FeedRepository::Item withFiles = items.at(1); // oldest last: item-1
+    QCOMPARE(withFiles.enclosureCount, 2);
+    QVERIFY(repository.enclosures(items.at(0).id).isEmpty());
+    QVERIFY(repository.enclosures(987654).isEmpty());
+
+    const QList<FeedRepository::Enclosure> enclosures = repository.enclosures(withFiles.id);
+    QCOMPARE(enclosures.size(), 2);
+    const FeedRepository::Enclosure audio = enclosures.at(0);
+    QVERIFY(audio.id > 0);
+    QCOMPARE(audio.itemId, withFiles.id);
+    QCOMPARE(audio.url, QStringLiteral("https://cdn.example.org/one.mp3"));
+    QCOMPARE(audio.mimeType, QStringLiteral("audio/mpeg"));
+    QCOMPARE(audio.lengthBytes, 1234);
+    QCOMPARE(audio.durationSeconds, 61);
+    QVERIFY(audio.localPath.isEmpty());
+    const FeedRepository::Enclosure document = enclosures.at(1);
+    QVERIFY(document.mimeType.isEmpty());
+    QCOMPARE(document.lengthBytes, -1);
+    QCOMPARE(document.durationSeconds, -1);
+
+    const QString path = QStringLiteral("/home/me/Music/one.mp3");
+    QVERIFY(repository.setEnclosureLocalPath(audio.id, path));
+    QCOMPARE(repository.enclosure(audio.id).localPath, path);
+    QVERIFY(repository.enclosure(document.id).localPath.isEmpty());
+    // A later fetch of the same item keeps what was downloaded.
+    writeItems(id, feedUrl, feed);
+    QCOMPARE(repository.enclosures(withFiles.id).at(0).localPath, path);
+    QVERIFY(repository.setEnclosureLocalPath(audio.id, QString()));
+    QVERIFY(repository.enclosure(audio.id).localPath.isEmpty());
+    QVERIFY(!repository.setEnclosureLocalPath(987654, path));
+    QCOMPARE(repository.enclosure(987654).id, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_FeedRepository)

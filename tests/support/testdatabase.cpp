@@ -1,6 +1,9 @@
 // Temporary databases and small query helpers for the tests.
 #include "testdatabase.h"
 
+#include "communitywriter.h"
+#include "feeditemmapper.h"
+#include "feedrepository.h"
 #include "sqlquery.h"
 #include "storageerror.h"
 
@@ -121,6 +124,42 @@ bool TestDatabase::open()
 QString TestDatabase::connectionName() const
 {
     return m_database ? m_database->connectionName() : QString();
+}
+
+QList<qint64> TestDatabase::addPodcastItems(const QString &feedUrl,
+                                            const QList<QStringList> &enclosureUrls)
+{
+    QList<qint64> ids;
+    try {
+        FeedRepository::NewFeed newFeed;
+        newFeed.url = feedUrl;
+        newFeed.format = QStringLiteral("podcast");
+        const qint64 feedId = FeedRepository(connectionName()).addFeed(newFeed);
+        ParsedFeed feed;
+        feed.format = QStringLiteral("rss20");
+        const QDateTime published(QDate(2026, 3, 2), QTime(9, 0), QTimeZone::utc());
+        for (qsizetype i = 0; i < enclosureUrls.size(); ++i) {
+            ParsedItem item;
+            item.id = QStringLiteral("episode-%1").arg(i + 1);
+            item.title = QStringLiteral("Episode %1").arg(i + 1);
+            item.published = published.addDays(i);
+            for (const QString &url : enclosureUrls.at(i))
+                item.enclosures.append({url, QStringLiteral("audio/mpeg"), 3 * 1024 * 1024, 3661});
+            feed.items.append(item);
+        }
+        CommunityWriter(connectionName())
+            .write(FeedItemMapper::map(feed, feedId, feedUrl, published.addDays(30)));
+        SqlQuery query(connectionName(),
+                       QStringLiteral("SELECT id FROM feed_items WHERE feed_id = ? ORDER BY "
+                                      "published_at"));
+        query.bind(feedId).exec();
+        while (query.next())
+            ids.append(query.toInt64(0));
+    } catch (const StorageError &error) {
+        m_error = error.message();
+        return {};
+    }
+    return ids;
 }
 
 bool TestDatabase::fillDemo(const DemoGenerator::Options &options, DemoGenerator::Result *result)

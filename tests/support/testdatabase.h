@@ -33,6 +33,11 @@ public:
     [[nodiscard]] bool fillDemo(const DemoGenerator::Options &options,
                                 DemoGenerator::Result *result = nullptr);
 
+    // Subscribes to feedUrl and stores one item per URL list entry, each with those enclosures
+    // (audio/mpeg, 3 MB, an hour); returns the item ids in that order, empty on failure.
+    [[nodiscard]] QList<qint64> addPodcastItems(const QString &feedUrl,
+                                                const QList<QStringList> &enclosureUrls);
+
     // The first column of the first row; throws StorageError when the statement fails.
     [[nodiscard]] QVariant scalar(const QString &sql, const QVariantList &values = {}) const;
     [[nodiscard]] qint64 count(const QString &sql, const QVariantList &values = {}) const;

@@ -5,8 +5,10 @@
 #include "feedrepository.h"
 #include "feedsmodel.h"
 #include "feedspane.h"
+#include "pagedtablemodel.h"
 #include "sqlquery.h"
 #include "testdatabase.h"
+#include <QDir>
 
 #include <QApplication>
 #include <QBuffer>
@@ -41,6 +43,8 @@ private Q_SLOTS:
     void feedStatusAndFolderScope();
     void markAllReadAndRemoveFeed();
     void syncCountsComments();
+
+    void episodeBarFollowsTheSelection();
 
 private:
     // Fills the next AddFeedDialog that opens and presses OK (or Cancel when OK is disabled).
@@ -390,6 +394,49 @@ void tst_FeedsPane::syncCountsComments()
     QVERIFY2(status.contains(QLatin1String("2 new comment")), qPrintable(status));
     QVERIFY2(status.contains(QLatin1String("1 comment feed(s) could not be read")),
              qPrintable(status));
+}
+
+void tst_FeedsPane::episodeBarFollowsTheSelection()
+{
+    const QList<qint64> items
+        = m_db->addPodcastItems(QStringLiteral("https://pod.example.org/feed"),
+                                {{QStringLiteral("https://pod.example.org/one.mp3")}, {}});
+    QVERIFY2(items.size() == 2, qPrintable(m_db->errorString()));
+    m_pane->reload();
+    auto *bar = m_pane->findChild<QWidget *>(QStringLiteral("episodeDownloadBar"));
+    QVERIFY(bar);
+    QVERIFY(bar->isHidden());
+    auto *table = m_pane->findChild<QTableView *>(QStringLiteral("feedItemsTable"));
+    QCOMPARE(table->model()->rowCount(), 2);
+    int podcastRow = -1;
+    for (int row = 0; row < 2; ++row) {
+        table->setCurrentIndex(table->model()->index(row, 0));
+        const qint64 id = table->model()->index(row, 0).data(PagedTableModel::IdRole).toLongLong();
+        QCOMPARE(bar->isVisible(), id == items.at(0));
+        if (id == items.at(0))
+            podcastRow = row;
+    }
+    QVERIFY(podcastRow >= 0);
+    table->setCurrentIndex(table->model()->index(podcastRow, 0));
+    QVERIFY(bar->isVisible());
+    // Another feed in the tree: no item is selected, so no episode either.
+    const QList<qint64> other
+        = m_db->addPodcastItems(QStringLiteral("https://other.example.org/feed"),
+                                {{QStringLiteral("https://other.example.org/two.mp3")}});
+    QCOMPARE(other.size(), 1);
+    auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
+    m_pane->reload();
+    table->setCurrentIndex(table->model()->index(podcastRow, 0));
+    QVERIFY(bar->isVisible());
+    for (int row = 0; row < tree->model()->rowCount() && bar->isVisible(); ++row)
+        tree->setCurrentIndex(tree->model()->index(row, 0));
+    QVERIFY(bar->isHidden());
+    table->setCurrentIndex(table->model()->index(podcastRow, 0));
+    const QString dir = qEnvironmentVariable("WATERCOOLER_GRAB_DIR");
+    if (!dir.isEmpty()) {
+        QCoreApplication::processEvents();
+        m_pane->grab().save(QDir(dir).filePath(QStringLiteral("feeds-pane-episode.png")));
+    }
 }
 
 QTEST_MAIN(tst_FeedsPane)

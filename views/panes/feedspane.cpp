@@ -3,6 +3,7 @@
 
 #include "addfeeddialog.h"
 #include "emptystatewidget.h"
+#include "episodedownloadbar.h"
 #include "feeditemsmodel.h"
 #include "feedpasswordprompt.h"
 #include "feedreader.h"
@@ -116,6 +117,10 @@ FeedsPane::FeedsPane(const Database &database, QWidget *parent)
     readerLayout->setSpacing(0);
     readerLayout->addWidget(m_remoteImagesBar);
     readerLayout->addWidget(m_reader);
+    // Podcast episodes of the item shown: size, duration, download with progress.
+    m_episodeBar = new EpisodeDownloadBar(database, content);
+    readerLayout->addWidget(m_episodeBar);
+    connect(m_episodeBar, &EpisodeDownloadBar::errorOccurred, this, &Pane::errorOccurred);
 
     auto *right = new QSplitter(Qt::Vertical, content);
     right->addWidget(list);
@@ -387,6 +392,9 @@ void FeedsPane::syncFinished()
 
 void FeedsPane::showItem(const QModelIndex &index)
 {
+    m_episodeBar->setItemId(index.siblingAtColumn(FeedItemsModel::TitleColumn)
+                                .data(PagedTableModel::IdRole)
+                                .toLongLong());
     if (!index.isValid()) {
         m_reader->clear();
         return;
@@ -444,6 +452,7 @@ void FeedsPane::scopeChanged()
     scope.unreadOnly = m_unreadOnly->isChecked();
     m_items->setScope(scope);
     m_reader->clear();
+    m_episodeBar->setItemId(0);
     m_remoteImagesBar->hide();
     updateFeedStatus();
 }

@@ -5,6 +5,7 @@
 
 #include <QSet>
 
+class EpisodeDownloadBar;
 class FeedItemsModel;
 class FeedReader;
 class FeedsModel;
@@ -74,6 +75,7 @@ private:
     QLabel *m_remoteImagesText = nullptr;
     qint64 m_shownFeedId = 0;
     QSet<qint64> m_remoteImagesFeeds;
+    EpisodeDownloadBar *m_episodeBar = nullptr;
     QPushButton *m_addFeed = nullptr;
     QPushButton *m_importOpml = nullptr;
     QPushButton *m_exportOpml = nullptr;

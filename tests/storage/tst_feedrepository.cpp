@@ -1,4 +1,5 @@
-// Tests FeedRepository: fetch records, due feeds, retention with tombstones, removing feeds.
+// Tests FeedRepository: fetch records, due feeds, retention with tombstones, removing feeds,
+// adding several feeds at once.
 #include "communitywriter.h"
 #include "feeditemmapper.h"
 #include "feedrepository.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void dueFeeds();
     void retentionKeepsStarredAndTagged();
     void removeFeedKeepsDiscussions();
+    void addFeedsSkipsFollowedOnes();
 
 private:
     qint64 addFeed(const QString &url);
@@ -341,6 +343,34 @@ void tst_FeedRepository::removeFeedKeepsDiscussions()
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 3);
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members")), 1);
     QVERIFY(!repository.removeFeed(id));
+}
+
+void tst_FeedRepository::addFeedsSkipsFollowedOnes()
+{
+    FeedRepository repository(m_db->connectionName());
+    const qint64 followed = addFeed(feedUrl);
+    const auto newFeed = [](const QString &url) {
+        FeedRepository::NewFeed feed;
+        feed.url = url;
+        feed.folderPath = QStringLiteral("Found");
+        return feed;
+    };
+    const QString other = QStringLiteral("https://news.example.org/atom.xml");
+    const QList<FeedRepository::AddOutcome> outcomes = repository.addFeeds(
+        {newFeed(feedUrl), newFeed(other), newFeed(other)});
+    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(outcomes.at(0).id, followed);
+    QVERIFY(!outcomes.at(0).added);
+    QVERIFY(outcomes.at(1).added);
+    QCOMPARE(repository.feedIdForUrl(other), outcomes.at(1).id);
+    // Listed twice: added once, the second reports the first.
+    QVERIFY(!outcomes.at(2).added);
+    QCOMPARE(outcomes.at(2).id, outcomes.at(1).id);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM feeds")), 2);
+    // The followed feed kept its place; the new one went into the folder.
+    QCOMPARE(repository.feed(followed).folderId, 0);
+    QCOMPARE(repository.folderPath(repository.feed(outcomes.at(1).id).folderId),
+             QStringLiteral("Found"));
 }
 
 QTEST_GUILESS_MAIN(tst_FeedRepository)

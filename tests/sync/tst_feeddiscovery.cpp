@@ -1,6 +1,7 @@
 // Tests FeedDiscovery: feed links read from HTML, and whole discoveries against HTTP servers on
 // 127.0.0.1 (linked feeds, a feed address, probed paths, errors, cancelling).
 #include "feeddiscovery.h"
+#include "feedsite.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -14,12 +15,6 @@ namespace {
 using Candidate = FeedDiscovery::Candidate;
 using Status = QHttpServerResponse::StatusCode;
 
-const QByteArray rssBody = QByteArrayLiteral(
-    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Team posts</title>"
-    "<link>http://127.0.0.1/</link><item><guid>a</guid><title>A</title></item></channel></rss>");
-const QByteArray atomBody = QByteArrayLiteral(
-    "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Team "
-    "comments</title><id>urn:x</id><updated>2026-01-01T00:00:00Z</updated></feed>");
 const QByteArray jsonFeedBody = QByteArrayLiteral(
     "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Team JSON\", "
     "\"items\": []}");
@@ -89,9 +84,9 @@ private:
     [[nodiscard]] QUrl url(const QString &path, quint16 port = 0) const;
     [[nodiscard]] FeedDiscovery::Result discover(const QUrl &url);
 
-    QHttpServer m_server; // pages with links, feeds, redirects
-    QHttpServer m_site;   // a site whose home page links to no feed
-    QHttpServer m_bare;   // neither links nor feeds anywhere
+    FeedSite m_server;  // pages with links, feeds, redirects
+    QHttpServer m_site; // a site whose home page links to no feed
+    QHttpServer m_bare; // neither links nor feeds anywhere
     quint16 m_port = 0;
     quint16 m_sitePort = 0;
     quint16 m_barePort = 0;
@@ -119,24 +114,7 @@ FeedDiscovery::Result TestFeedDiscovery::discover(const QUrl &url)
 void TestFeedDiscovery::initTestCase()
 {
     qRegisterMetaType<FeedDiscovery::Result>();
-    m_server.route(QStringLiteral("/blog"), [] {
-        return html(QByteArrayLiteral(
-            "<!DOCTYPE html><html><head><title>Blog</title>"
-            "<link rel=\"stylesheet\" href=\"/style.css\">"
-            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Team posts\" "
-            "href=\"feeds/posts.xml\">"
-            "<LINK REL=\"Alternate Feed\" TYPE=\"application/atom+xml\" title=\"Comments\" "
-            "href=\"/feeds/comments.atom\">"
-            "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"feeds/posts.xml#dup\">"
-            "</head><body><p>Hello</p></body></html>"));
-    });
-    m_server.route(QStringLiteral("/feeds/posts.xml"), [] {
-        return QHttpServerResponse(QByteArrayLiteral("application/rss+xml"), rssBody);
-    });
-    m_server.route(QStringLiteral("/feeds/comments.atom"), [] {
-        return QHttpServerResponse(QByteArrayLiteral("application/atom+xml"), atomBody);
-    });
-    m_server.route(QStringLiteral("/wordpress"), [] {
+    m_server.server().route(QStringLiteral("/wordpress"), [] {
         // WordPress links its REST API as JSON; only the JSON Feed is a feed.
         return html(QByteArrayLiteral(
             "<html><head><link rel=\"alternate\" type=\"application/json\" title=\"JSON\" "
@@ -144,19 +122,19 @@ void TestFeedDiscovery::initTestCase()
             "<link rel=\"alternate\" type=\"application/json\" title=\"Linked JSON\" "
             "href=\"/feed.json\"></head></html>"));
     });
-    m_server.route(QStringLiteral("/wp-json/wp/v2/pages/2"), [] {
+    m_server.server().route(QStringLiteral("/wp-json/wp/v2/pages/2"), [] {
         return QHttpServerResponse(QByteArrayLiteral("application/json"),
                                    QByteArrayLiteral("{\"id\": 2, \"title\": \"About\"}"));
     });
-    m_server.route(QStringLiteral("/feed.json"), [] {
+    m_server.server().route(QStringLiteral("/feed.json"), [] {
         return QHttpServerResponse(QByteArrayLiteral("application/feed+json"), jsonFeedBody);
     });
-    m_server.route(QStringLiteral("/based/page"), [] {
+    m_server.server().route(QStringLiteral("/based/page"), [] {
         return html(QByteArrayLiteral("<html><head><link rel=alternate type=application/rss+xml "
                                       "href=posts.xml><base href=\"/feeds/\"></head></html>"));
     });
-    m_server.route(QStringLiteral("/moved"),
-                   [] { return redirect(Status::MovedPermanently, "/feeds/posts.xml"); });
+    m_server.server().route(QStringLiteral("/moved"),
+                            [] { return redirect(Status::MovedPermanently, "/feeds/posts.xml"); });
 
     const auto record = [this](const QString &path, Status status) {
         m_siteRequests << path;
@@ -173,7 +151,8 @@ void TestFeedDiscovery::initTestCase()
     });
     m_site.route(QStringLiteral("/index.xml"), [this] {
         m_siteRequests << QStringLiteral("/index.xml");
-        return QHttpServerResponse(QByteArrayLiteral("application/atom+xml"), atomBody);
+        return QHttpServerResponse(QByteArrayLiteral("application/atom+xml"),
+                                   FeedSite::atomFeed(QStringLiteral("Team comments")));
     });
     m_site.route(QStringLiteral("/atom.xml"), [this] {
         // A page where a feed was expected is no feed.
@@ -190,7 +169,7 @@ void TestFeedDiscovery::initTestCase()
         return html(QByteArrayLiteral("<html><body>Nothing to follow</body></html>"));
     });
 
-    m_port = m_server.listen(QHostAddress(QHostAddress::LocalHost));
+    m_port = m_server.port();
     m_sitePort = m_site.listen(QHostAddress(QHostAddress::LocalHost));
     m_barePort = m_bare.listen(QHostAddress(QHostAddress::LocalHost));
     QVERIFY(m_port != 0 && m_sitePort != 0 && m_barePort != 0);

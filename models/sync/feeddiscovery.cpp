@@ -85,7 +85,7 @@ void FeedDiscovery::discover(const QUrl &pageUrl)
     cancel();
     m_running = true;
     m_stage = Stage::Page;
-    m_result = Result{pageUrl, {}, {}};
+    m_result = Result{pageUrl, {}, {}, false};
     if (!isWebAddress(pageUrl)) {
         m_result.errorString = tr("\"%1\" is not a web address (http or https).")
                                    .arg(pageUrl.toDisplayString());
@@ -142,6 +142,7 @@ void FeedDiscovery::pageFetched(const FetchResult &fetched)
     const ParsedFeed feed = FeedParser::parse(fetched.body, fetched.finalUrl, fetched.charset);
     if (!feed.format.isEmpty()) {
         // The address is a feed already: keep it, or where it moved for good.
+        m_result.addressIsFeed = true;
         addCandidate(Candidate{fetched.movedPermanently.isValid() ? fetched.movedPermanently
                                                                   : fetched.requestedUrl,
                                feed.title,

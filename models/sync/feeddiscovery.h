@@ -30,6 +30,7 @@ public:
         QUrl pageUrl;
         QList<Candidate> candidates;
         QString errorString; // empty when at least one feed was found
+        bool addressIsFeed = false; // the address itself is a feed: the single candidate
     };
 
     // Tried on the page's site, one after the other, when the page links to no feed.

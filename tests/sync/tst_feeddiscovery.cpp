@@ -2,12 +2,12 @@
 // 127.0.0.1 (linked feeds, a feed address, probed paths, errors, cancelling).
 #include "feeddiscovery.h"
 #include "feedsite.h"
+#include "silentserver.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 namespace {
@@ -38,24 +38,6 @@ QStringList urls(const QList<Candidate> &candidates)
         list << candidate.url.toString();
     return list;
 }
-
-// Accepts connections and never answers: a discovery against it only ends by cancelling.
-class SilentServer final : public QTcpServer
-{
-public:
-    SilentServer()
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection())
-                m_sockets.append(socket);
-        });
-        listen(QHostAddress(QHostAddress::LocalHost));
-    }
-    [[nodiscard]] int connections() const { return int(m_sockets.size()); }
-
-private:
-    QList<QTcpSocket *> m_sockets;
-};
 
 } // namespace
 
@@ -266,6 +248,7 @@ void TestFeedDiscovery::pageWithLinks()
     const auto result = finished.at(0).at(0).value<FeedDiscovery::Result>();
     QCOMPARE(result.errorString, QString());
     QCOMPARE(result.pageUrl, url(QStringLiteral("/blog")));
+    QVERIFY(!result.addressIsFeed);
     QCOMPARE(urls(result.candidates),
              QStringList({url(QStringLiteral("/feeds/posts.xml")).toString(),
                           url(QStringLiteral("/feeds/comments.atom")).toString()}));
@@ -299,6 +282,7 @@ void TestFeedDiscovery::addressIsAFeed()
 {
     const FeedDiscovery::Result result = discover(url(QStringLiteral("/feeds/comments.atom")));
     QCOMPARE(result.errorString, QString());
+    QVERIFY(result.addressIsFeed);
     QCOMPARE(result.candidates.size(), 1);
     QCOMPARE(result.candidates.at(0).url, url(QStringLiteral("/feeds/comments.atom")));
     QCOMPARE(result.candidates.at(0).title, QStringLiteral("Team comments"));
@@ -309,6 +293,7 @@ void TestFeedDiscovery::movedFeedGivesItsNewAddress()
 {
     const FeedDiscovery::Result result = discover(url(QStringLiteral("/moved")));
     QCOMPARE(result.errorString, QString());
+    QVERIFY(result.addressIsFeed);
     QCOMPARE(urls(result.candidates),
              QStringList{url(QStringLiteral("/feeds/posts.xml")).toString()});
     QCOMPARE(result.candidates.at(0).format, QStringLiteral("rss"));
@@ -385,7 +370,7 @@ void TestFeedDiscovery::cancel()
     SilentServer silent;
     FeedDiscovery discovery;
     QSignalSpy finished(&discovery, &FeedDiscovery::finished);
-    discovery.discover(url(QStringLiteral("/"), silent.serverPort()));
+    discovery.discover(silent.url());
     QTRY_COMPARE(silent.connections(), 1);
     QVERIFY(discovery.isRunning());
     discovery.cancel();
@@ -399,7 +384,7 @@ void TestFeedDiscovery::discoverAgainReplacesTheRun()
     SilentServer silent;
     FeedDiscovery discovery;
     QSignalSpy finished(&discovery, &FeedDiscovery::finished);
-    discovery.discover(url(QStringLiteral("/"), silent.serverPort()));
+    discovery.discover(silent.url());
     QTRY_COMPARE(silent.connections(), 1);
     discovery.discover(url(QStringLiteral("/feeds/posts.xml")));
     QVERIFY(finished.wait(15000));

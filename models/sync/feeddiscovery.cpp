@@ -1,5 +1,5 @@
-// Finds the feeds of a web page: fetches it, reads its feed links, and probes the usual feed
-// addresses of its site one at a time when it links to none.
+// Finds the feeds of a web page: fetches it, reads its feed links (parsing on a worker thread),
+// and probes the usual feed addresses of its site one at a time when it links to none.
 #include "feeddiscovery.h"
 
 #include "feedfetcher.h"
@@ -7,6 +7,8 @@
 #include "htmltokenizer.h"
 
 #include <QCryptographicHash>
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
 
 #include <optional>
 
@@ -118,16 +120,8 @@ void FeedDiscovery::onFetched(const FetchResult &fetched)
 {
     if (!m_running)
         return;
-    if (m_stage == Stage::Page)
-        pageFetched(fetched);
-    else
-        checkFetched(fetched);
-}
-
-void FeedDiscovery::pageFetched(const FetchResult &fetched)
-{
-    const QString page = where(fetched.requestedUrl);
-    if (!fetched.succeeded()) {
+    if (m_stage == Stage::Page && !fetched.succeeded()) {
+        const QString page = where(fetched.requestedUrl);
         const int status = fetched.httpStatus;
         if (status == 404 || status == 410)
             m_result.errorString = tr("There is no page at %1 (HTTP %2).").arg(page).arg(status);
@@ -139,20 +133,55 @@ void FeedDiscovery::pageFetched(const FetchResult &fetched)
         finish();
         return;
     }
+    if (m_stage == Stage::Check && !fetched.succeeded()) {
+        m_checks.removeFirst();
+        // No answer at all: the site is down or slow, so the other probes would fare no better.
+        if (m_probing && fetched.httpStatus == 0)
+            m_checks.clear();
+        nextCheck();
+        return;
+    }
+    // Parsing a large document takes a while: it happens on a worker thread.
+    auto *watcher = new QFutureWatcher<Document>(this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QFutureWatcher<Document>::finished, this, [this, watcher, generation, fetched] {
+        watcher->deleteLater();
+        if (!m_running || generation != m_generation)
+            return;
+        if (m_stage == Stage::Page)
+            pageRead(fetched, watcher->result());
+        else
+            checkRead(fetched, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&FeedDiscovery::read, fetched, m_stage == Stage::Page));
+}
+
+FeedDiscovery::Document FeedDiscovery::read(const FetchResult &fetched, bool readLinks)
+{
+    Document document;
     const ParsedFeed feed = FeedParser::parse(fetched.body, fetched.finalUrl, fetched.charset);
-    if (!feed.format.isEmpty()) {
+    document.format = formatFamily(feed.format);
+    document.title = feed.title;
+    document.digest = QCryptographicHash::hash(fetched.body, QCryptographicHash::Sha256);
+    if (readLinks && feed.format.isEmpty())
+        document.links = linkedFeeds(FeedParser::decode(fetched.body, fetched.charset),
+                                     fetched.finalUrl);
+    return document;
+}
+
+void FeedDiscovery::pageRead(const FetchResult &fetched, const Document &document)
+{
+    if (!document.format.isEmpty()) {
         // The address is a feed already: keep it, or where it moved for good.
         m_result.addressIsFeed = true;
         addCandidate(Candidate{fetched.movedPermanently.isValid() ? fetched.movedPermanently
                                                                   : fetched.requestedUrl,
-                               feed.title,
-                               formatFamily(feed.format)});
+                               document.title,
+                               document.format});
         finish();
         return;
     }
-    const QList<Candidate> links = linkedFeeds(FeedParser::decode(fetched.body, fetched.charset),
-                                               fetched.finalUrl);
-    for (const Candidate &link : links) {
+    for (const Candidate &link : document.links) {
         if (link.format.isEmpty())
             m_checks.append(Check{link.url, link.title});
         else
@@ -184,22 +213,15 @@ void FeedDiscovery::nextCheck()
     m_fetcher->fetch(FetchRequest{0, check.url, {}, {}, std::nullopt});
 }
 
-void FeedDiscovery::checkFetched(const FetchResult &fetched)
+void FeedDiscovery::checkRead(const FetchResult &fetched, const Document &document)
 {
     const Check check = m_checks.takeFirst();
-    if (fetched.succeeded()) {
-        const ParsedFeed feed = FeedParser::parse(fetched.body, fetched.finalUrl, fetched.charset);
-        const QByteArray digest = QCryptographicHash::hash(fetched.body, QCryptographicHash::Sha256);
-        if (!feed.format.isEmpty() && !m_bodiesFound.contains(digest)) {
-            m_bodiesFound.insert(digest);
-            addCandidate(Candidate{fetched.movedPermanently.isValid() ? fetched.movedPermanently
-                                                                      : fetched.requestedUrl,
-                                   feed.title.isEmpty() ? check.title : feed.title,
-                                   formatFamily(feed.format)});
-        }
-    } else if (m_probing && fetched.httpStatus == 0) {
-        // No answer at all: the site is down or slow, so the other probes would fare no better.
-        m_checks.clear();
+    if (!document.format.isEmpty() && !m_bodiesFound.contains(document.digest)) {
+        m_bodiesFound.insert(document.digest);
+        addCandidate(Candidate{fetched.movedPermanently.isValid() ? fetched.movedPermanently
+                                                                  : fetched.requestedUrl,
+                               document.title.isEmpty() ? check.title : document.title,
+                               document.format});
     }
     nextCheck();
 }

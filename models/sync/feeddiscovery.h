@@ -29,7 +29,7 @@ public:
     {
         QUrl pageUrl;
         QList<Candidate> candidates;
-        QString errorString; // empty when at least one feed was found
+        QString errorString;        // empty when at least one feed was found
         bool addressIsFeed = false; // the address itself is a feed: the single candidate
     };
 
@@ -74,9 +74,19 @@ private:
         QString title;
     };
 
+    // What a fetched document turned out to be.
+    struct Document
+    {
+        QString format; // family, empty when it is no feed
+        QString title;
+        QByteArray digest;
+        QList<Candidate> links; // of a page that is no feed
+    };
+
     void onFetched(const FetchResult &fetched);
-    void pageFetched(const FetchResult &fetched);
-    void checkFetched(const FetchResult &fetched);
+    [[nodiscard]] static Document read(const FetchResult &fetched, bool readLinks);
+    void pageRead(const FetchResult &fetched, const Document &document);
+    void checkRead(const FetchResult &fetched, const Document &document);
     void nextCheck();
     void finish();
     void addCandidate(const Candidate &candidate);

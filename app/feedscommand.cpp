@@ -1,10 +1,12 @@
-// Adding, listing and removing feed subscriptions; no network access.
+// Adding, listing and removing feed subscriptions; only `add --discover` and `parse` of an
+// address go on the network.
 #include "feedscommand.h"
 
 #include "commandline.h"
 #include "credentialstore.h"
 #include "database.h"
 #include "downloadcommand.h"
+#include "feeddiscovery.h"
 #include "feedfetcher.h"
 #include "feedparser.h"
 #include "feedrepository.h"
@@ -79,23 +81,123 @@ void savePassword(const QUrl &url, const QString &user)
                     << Qt::endl;
 }
 
+// Subscribes to every feed the page offers; feeds already followed are reported, not an error.
+int addDiscovered(const QCommandLineParser &parser,
+                  const QString &address,
+                  const QString &folderPath,
+                  bool followComments,
+                  bool json)
+{
+    const QUrl page = QUrl::fromUserInput(address);
+    if (!page.isValid() || page.host().isEmpty()
+        || (page.scheme() != QLatin1String("http") && page.scheme() != QLatin1String("https"))) {
+        return Terminal::fail(
+            CommandLine::tr("\"%1\" is not a web page address (http or https).").arg(address));
+    }
+    try {
+        // Opened first: a database that cannot be used fails before anything is fetched.
+        const auto database = CommandLine::openDatabase(parser.value(QStringLiteral("database")));
+        FeedDiscovery discovery;
+        FeedDiscovery::Result found;
+        QEventLoop loop;
+        QObject::connect(&discovery,
+                         &FeedDiscovery::finished,
+                         &loop,
+                         [&](const FeedDiscovery::Result &result) {
+                             found = result;
+                             loop.quit();
+                         });
+        discovery.discover(page);
+        loop.exec();
+        if (!found.errorString.isEmpty())
+            return Terminal::fail(found.errorString);
+
+        QList<FeedRepository::NewFeed> feeds;
+        for (const FeedDiscovery::Candidate &candidate : std::as_const(found.candidates)) {
+            FeedRepository::NewFeed feed;
+            feed.url = candidate.url.toString();
+            feed.title = candidate.title;
+            feed.format = candidate.format;
+            feed.folderPath = folderPath;
+            feed.followComments = followComments;
+            feeds << feed;
+        }
+        const QList<FeedRepository::AddOutcome> outcomes
+            = FeedRepository(database->connectionName()).addFeeds(feeds);
+        QJsonArray array;
+        for (qsizetype i = 0; i < outcomes.size(); ++i) {
+            const FeedRepository::NewFeed &feed = feeds.at(i);
+            const FeedRepository::AddOutcome &outcome = outcomes.at(i);
+            if (json) {
+                array.append(QJsonObject{{QStringLiteral("id"), outcome.id},
+                                         {QStringLiteral("url"), feed.url},
+                                         {QStringLiteral("title"), feed.title},
+                                         {QStringLiteral("format"), feed.format},
+                                         {QStringLiteral("added"), outcome.added},
+                                         {QStringLiteral("reason"),
+                                          outcome.added
+                                              ? QJsonValue()
+                                              : QJsonValue(QStringLiteral("already_subscribed"))}});
+                continue;
+            }
+            Terminal::out() << outcome.id << '\t' << (feed.title.isEmpty() ? feed.url : feed.title)
+                            << '\t' << feed.url;
+            if (!outcome.added)
+                Terminal::out() << '\t' << CommandLine::tr("already followed, skipped");
+            Terminal::out() << '\n';
+        }
+        if (json)
+            Terminal::out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        Terminal::out() << Qt::flush;
+    } catch (const StorageError &error) {
+        return Terminal::fail(error.message());
+    }
+    return 0;
+}
+
 int add(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    setUp(parser, CommandLine::tr("Subscribe to a feed. Nothing is fetched until the next sync."));
+    setUp(parser,
+          CommandLine::tr("Subscribe to a feed. Nothing is fetched until the next sync.\n"
+                          "With --discover, URL is a web page: it is fetched now, and every feed "
+                          "it offers is subscribed."));
     const QCommandLineOption folder(QStringLiteral("folder"),
                                     CommandLine::tr("Put the feed in this folder (\"A/B\" nests)."),
                                     CommandLine::tr("NAME"));
     const QCommandLineOption comments(QStringLiteral("follow-comments"),
                                       CommandLine::tr("Also fetch the comments of its items."));
+    const QCommandLineOption
+        discover(QStringLiteral("discover"),
+                 CommandLine::tr(
+                     "URL is a web page: subscribe to every feed it links to (or, when it "
+                     "links to none, that its site offers at the usual feed addresses)."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  CommandLine::tr("With --discover: print the feeds as JSON."));
     const QCommandLineOption user = userOption();
-    parser.addOptions({folder, comments, user});
+    parser.addOptions({folder, comments, user, discover, json});
     parser.addPositionalArgument(QStringLiteral("url"),
-                                 CommandLine::tr("The feed's address."),
-                                 QStringLiteral("feeds add URL"));
+                                 CommandLine::tr("The feed's address, or with --discover a web "
+                                                 "page's."),
+                                 QStringLiteral("feeds add [--discover] URL"));
     if (const int code = CommandLine::parseCommand(parser, arguments, 4); code >= 0)
         return code;
     const QStringList positionals = parser.positionalArguments();
+    if (parser.isSet(discover)) {
+        if (parser.isSet(user))
+            return Terminal::fail(CommandLine::tr("--user goes with a feed's URL, not with "
+                                                  "--discover; set it afterwards with feeds set "
+                                                  "ID --user NAME."));
+        if (positionals.size() < 3)
+            return Terminal::fail(CommandLine::tr("feeds add --discover needs a web page's URL."));
+        return addDiscovered(parser,
+                             positionals.at(2),
+                             parser.value(folder),
+                             parser.isSet(comments),
+                             parser.isSet(json));
+    }
+    if (parser.isSet(json))
+        return Terminal::fail(CommandLine::tr("--json goes with --discover."));
     if (positionals.size() < 3)
         return Terminal::fail(CommandLine::tr("feeds add needs the feed's URL."));
     const QUrl url = QUrl::fromUserInput(positionals.at(2));

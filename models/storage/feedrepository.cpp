@@ -93,6 +93,20 @@ qint64 FeedRepository::addFeed(const NewFeed &feed)
     return id;
 }
 
+QList<FeedRepository::AddOutcome> FeedRepository::addFeeds(const QList<NewFeed> &feeds)
+{
+    QList<AddOutcome> outcomes;
+    Transaction transaction(m_connectionName);
+    for (const NewFeed &feed : feeds) {
+        if (const qint64 existing = feedIdForUrl(feed.url); existing != 0)
+            outcomes.append(AddOutcome{existing, false});
+        else
+            outcomes.append(AddOutcome{addFeed(feed), true});
+    }
+    transaction.commit();
+    return outcomes;
+}
+
 QList<FeedRepository::Folder> FeedRepository::folders() const
 {
     SqlQuery

@@ -153,11 +153,21 @@ public:
         QString firstPostExternalId;
     };
 
+    // What addFeeds() did with one feed.
+    struct AddOutcome
+    {
+        qint64 id = 0;      // the new subscription's, or the one that was there already
+        bool added = false; // false: the URL was followed already, nothing changed
+    };
+
     explicit FeedRepository(QString connectionName);
 
     // Stores a subscription (and its source) without any network access; returns its id.
     // Throws StorageError for a URL that is already subscribed.
     qint64 addFeed(const NewFeed &feed);
+    // Stores several subscriptions in one transaction, in order; one whose URL is followed
+    // already (or listed twice) is skipped and reported, not an error.
+    QList<AddOutcome> addFeeds(const QList<NewFeed> &feeds);
     qint64 ensureFolder(const QString &path);
 
     [[nodiscard]] QList<Folder> folders() const;

@@ -66,6 +66,8 @@ private Q_SLOTS:
 
     void enclosuresAndLocalPath();
 
+    void addFeedsSkipsFollowedOnes();
+
 private:
     qint64 addFeed(const QString &url);
     void writeItems(qint64 feedId, const QString &url, const ParsedFeed &feed);
@@ -599,6 +601,34 @@ void tst_FeedRepository::enclosuresAndLocalPath()
     QVERIFY(repository.enclosure(audio.id).localPath.isEmpty());
     QVERIFY(!repository.setEnclosureLocalPath(987654, path));
     QCOMPARE(repository.enclosure(987654).id, 0);
+}
+
+void tst_FeedRepository::addFeedsSkipsFollowedOnes()
+{
+    FeedRepository repository(m_db->connectionName());
+    const qint64 followed = addFeed(feedUrl);
+    const auto newFeed = [](const QString &url) {
+        FeedRepository::NewFeed feed;
+        feed.url = url;
+        feed.folderPath = QStringLiteral("Found");
+        return feed;
+    };
+    const QString other = QStringLiteral("https://news.example.org/atom.xml");
+    const QList<FeedRepository::AddOutcome> outcomes = repository.addFeeds(
+        {newFeed(feedUrl), newFeed(other), newFeed(other)});
+    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(outcomes.at(0).id, followed);
+    QVERIFY(!outcomes.at(0).added);
+    QVERIFY(outcomes.at(1).added);
+    QCOMPARE(repository.feedIdForUrl(other), outcomes.at(1).id);
+    // Listed twice: added once, the second reports the first.
+    QVERIFY(!outcomes.at(2).added);
+    QCOMPARE(outcomes.at(2).id, outcomes.at(1).id);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM feeds")), 2);
+    // The followed feed kept its place; the new one went into the folder.
+    QCOMPARE(repository.feed(followed).folderId, 0);
+    QCOMPARE(repository.folderPath(repository.feed(outcomes.at(1).id).folderId),
+             QStringLiteral("Found"));
 }
 
 QTEST_GUILESS_MAIN(tst_FeedRepository)

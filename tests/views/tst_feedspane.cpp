@@ -1,8 +1,10 @@
-// Tests FeedsPane: adding a feed through its dialog shows it in the tree, a bad address cannot
-// be added, and a read-only database offers no way to add feeds.
+// Tests FeedsPane: adding a feed through its dialog shows it in the tree, a web page's feeds can
+// be added together, a bad address cannot be added, and a read-only database offers no way to
+// add feeds.
 #include "addfeeddialog.h"
 #include "feedreader.h"
 #include "feedrepository.h"
+#include "feedsite.h"
 #include "feedsmodel.h"
 #include "feedspane.h"
 #include "pagedtablemodel.h"
@@ -27,6 +29,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 
 class tst_FeedsPane : public QObject
 {
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void addFeedThroughTheDialog();
+    void addTheFeedsOfAPage();
     void badAddressCannotBeAdded();
     void readOnlyOffersNoAdding();
     void syncNowBringsItemsIn();
@@ -49,10 +53,14 @@ private Q_SLOTS:
 private:
     // Fills the next AddFeedDialog that opens and presses OK (or Cancel when OK is disabled).
     void answerDialog(const QString &url, const QString &folder);
+    // Lets the next AddFeedDialog find the feeds of a page, checks every one it offers and adds.
+    void answerWithPage(const QString &url);
 
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<FeedsPane> m_pane;
+    FeedSite m_site;
     bool m_okWasEnabled = false;
+    int m_offered = -1;
 };
 
 void tst_FeedsPane::init()
@@ -91,17 +99,45 @@ void tst_FeedsPane::answerDialog(const QString &url, const QString &folder)
     });
 }
 
+void tst_FeedsPane::answerWithPage(const QString &url)
+{
+    QTimer::singleShot(0, this, [this, url] {
+        auto *dialog = qobject_cast<AddFeedDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            answerWithPage(url);
+            return;
+        }
+        connect(dialog, &AddFeedDialog::searchFinished, dialog, [this, dialog] {
+            auto *found = dialog->findChild<QTreeWidget *>(QStringLiteral("foundFeeds"));
+            m_offered = 0;
+            for (int row = 0; row < found->topLevelItemCount(); ++row) {
+                QTreeWidgetItem *item = found->topLevelItem(row);
+                if (item->flags() & Qt::ItemIsEnabled) {
+                    item->setCheckState(AddFeedDialog::TitleColumn, Qt::Checked);
+                    ++m_offered;
+                }
+            }
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        dialog->findChild<QLineEdit *>(QStringLiteral("feedUrl"))->setText(url);
+        dialog->findChild<QPushButton *>(QStringLiteral("findFeedsButton"))->click();
+    });
+}
+
 void tst_FeedsPane::addFeedThroughTheDialog()
 {
     QVERIFY(m_pane->isShowingEmptyState());
-    answerDialog(QStringLiteral("https://blog.example.org/feed.xml"), QStringLiteral("Blogs/Team"));
+    // Add checks the address first: a feed is added at once.
+    const QString posts = m_site.url(FeedSite::PostsPath).toString();
+    answerDialog(posts, QStringLiteral("Blogs/Team"));
     QVERIFY(m_pane->addFeed());
     QVERIFY(m_okWasEnabled);
     QVERIFY(!m_pane->isShowingEmptyState());
 
     const QList<FeedRepository::Feed> feeds = FeedRepository(m_db->connectionName()).feeds();
     QCOMPARE(feeds.size(), 1);
-    QCOMPARE(feeds.at(0).url, QStringLiteral("https://blog.example.org/feed.xml"));
+    QCOMPARE(feeds.at(0).url, posts);
+    QCOMPARE(feeds.at(0).title, QStringLiteral("Team posts"));
     QCOMPARE(FeedRepository(m_db->connectionName()).folderPath(feeds.at(0).folderId),
              QStringLiteral("Blogs/Team"));
     // The tree shows All Items, then the folder with the feed inside.
@@ -109,6 +145,26 @@ void tst_FeedsPane::addFeedThroughTheDialog()
     QCOMPARE(tree->model()->rowCount(), 2);
     QCOMPARE(tree->model()->index(0, 0).data(FeedsModel::AllItemsRole).toBool(), true);
     QCOMPARE(tree->model()->index(1, 0).data().toString(), QStringLiteral("Blogs"));
+}
+
+void tst_FeedsPane::addTheFeedsOfAPage()
+{
+    FeedRepository::NewFeed followed;
+    followed.url = m_site.url(FeedSite::PostsPath).toString();
+    FeedRepository(m_db->connectionName()).addFeed(followed);
+    m_pane->reload();
+    QSignalSpy errors(m_pane.get(), &Pane::errorOccurred);
+
+    answerWithPage(m_site.url(FeedSite::BlogPath).toString());
+    QVERIFY(m_pane->addFeed());
+    // The feed followed already was not offered again; the other one was added.
+    QCOMPARE(m_offered, 1);
+    QCOMPARE(errors.size(), 0);
+    const FeedRepository repository(m_db->connectionName());
+    QCOMPARE(repository.feeds().size(), 2);
+    QVERIFY(repository.feedIdForUrl(m_site.url(FeedSite::CommentsPath).toString()) != 0);
+    auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
+    QCOMPARE(tree->model()->rowCount(), 2);
 }
 
 void tst_FeedsPane::badAddressCannotBeAdded()

@@ -266,20 +266,35 @@ bool FeedsPane::addFeed(const QString &presetUrl)
     AddFeedDialog dialog(folderPaths(), this);
     if (!presetUrl.isEmpty())
         dialog.setUrl(presetUrl);
+    QStringList followed;
+    try {
+        for (const FeedRepository::Feed &feed : FeedRepository(connectionName()).feeds())
+            followed << feed.url;
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+    }
+    dialog.setFollowedUrls(followed);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    FeedRepository::NewFeed feed;
-    feed.url = dialog.url();
-    feed.folderPath = dialog.folderPath();
-    feed.followComments = dialog.followComments();
+    const QList<FeedRepository::NewFeed> feeds = dialog.feeds();
+    QList<FeedRepository::AddOutcome> outcomes;
     try {
-        FeedRepository(connectionName()).addFeed(feed);
+        outcomes = FeedRepository(connectionName()).addFeeds(feeds);
     } catch (const StorageError &error) {
         Q_EMIT errorOccurred(error.message());
         return false;
     }
     reload();
-    return true;
+    QStringList skipped;
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        if (!outcomes.at(i).added)
+            skipped << feeds.at(i).url;
+    }
+    if (!skipped.isEmpty()) {
+        Q_EMIT errorOccurred(QCoreApplication::translate("FeedRepository", "You already follow %1.")
+                                 .arg(QLocale().createSeparatedList(skipped)));
+    }
+    return skipped.size() < outcomes.size();
 }
 
 void FeedsPane::importOpml()

@@ -28,7 +28,8 @@ public:
     [[nodiscard]] bool hasData() const override;
     void setReadOnly(bool readOnly) override;
 
-    // Asks for a feed and subscribes to it; true when one was added.
+    // Asks for a feed, or a web page whose feeds to choose from, and subscribes to them; true
+    // when at least one was added. Feeds already followed are reported through errorOccurred().
     bool addFeed(const QString &presetUrl = {});
     void importOpml();
     void exportOpml();

@@ -163,8 +163,9 @@ void tst_FeedsPane::addTheFeedsOfAPage()
     const FeedRepository repository(m_db->connectionName());
     QCOMPARE(repository.feeds().size(), 2);
     QVERIFY(repository.feedIdForUrl(m_site.url(FeedSite::CommentsPath).toString()) != 0);
+    // All Items above the two top-level feeds.
     auto *tree = m_pane->findChild<QTreeView *>(QStringLiteral("feedsTree"));
-    QCOMPARE(tree->model()->rowCount(), 2);
+    QCOMPARE(tree->model()->rowCount(), 3);
 }
 
 void tst_FeedsPane::badAddressCannotBeAdded()

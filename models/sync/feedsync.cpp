@@ -11,6 +11,7 @@
 #include "transaction.h"
 
 #include <QMetaObject>
+#include <QThread>
 
 namespace {
 
@@ -20,6 +21,12 @@ QString fetchError(const FetchResult &result)
     if (!result.errorString.isEmpty())
         return result.errorString;
     return FeedSync::tr("The server answered with HTTP status %1.").arg(result.httpStatus);
+}
+
+// A response whose body is to be parsed and stored, not only recorded.
+bool hasFeedBody(const FetchResult &result)
+{
+    return !result.gone && result.succeeded() && !result.notModified;
 }
 
 bool isWebAddress(const QUrl &url)
@@ -48,6 +55,19 @@ void recordFailure(const QString &connection,
 
 } // namespace
 
+// What a fetch brought, parsed and mapped off the writer thread: the writer only stores it.
+struct FeedSync::PreparedFeed
+{
+    FetchResult result; // without the body once it is parsed
+    QDateTime nextAttempt;
+    QDateTime fetchedAt;
+    bool parsed = false;   // a body was parsed: the fields below apply
+    bool notAFeed = false; // the body was no RSS, Atom or JSON Feed
+    QString movedTo;
+    FeedRepository::FetchRecord record;
+    ImportBatch batch;
+};
+
 FeedSync::FeedSync(const Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
@@ -57,6 +77,8 @@ FeedSync::FeedSync(const Database &database, QObject *parent)
     // One writer at a time, on a thread that stays until the run releases its connection.
     m_writer.setMaxThreadCount(1);
     m_writer.setExpiryTimeout(-1);
+    // One core is left to the writer, which every feed waits for in the end.
+    m_parsers.setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
     connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedSync::onFetched);
     connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedSync::onFetchingDone);
 }
@@ -65,10 +87,18 @@ FeedSync::~FeedSync()
 {
     m_scheduler->disconnect(this);
     m_scheduler->cancel();
+    m_parsers.clear();
+    m_parsers.waitForDone();
     m_writer.clear();
-    const Database *database = &m_database;
-    m_writer.start([database] { database->releaseThreadConnection(); });
+    m_writer.start([this] { releaseWriter(); });
     m_writer.waitForDone();
+}
+
+void FeedSync::releaseWriter()
+{
+    // The writer's statements go before the connection they were prepared on.
+    m_communityWriter.reset();
+    m_database.releaseThreadConnection();
 }
 
 void FeedSync::start(const QList<qint64> &feedIds)
@@ -76,6 +106,7 @@ void FeedSync::start(const QList<qint64> &feedIds)
     if (m_running)
         return;
     m_running = true;
+    ++m_run;
     m_cancelled = false;
     m_fetchingDone = false;
     m_releasing = false;
@@ -135,6 +166,7 @@ void FeedSync::cancel()
     m_cancelled = true;
     if (m_releasing)
         return;
+    m_parsers.clear();
     m_writer.clear();
     m_storing = 0;
     m_scheduler->cancel();
@@ -147,11 +179,38 @@ void FeedSync::onFetched(const FetchResult &result, const QDateTime &nextAttempt
     if (m_cancelled)
         return;
     ++m_storing;
-    const Database *database = &m_database;
-    m_writer.start([this, database, result, nextAttempt] {
-        const FeedSyncReport stored = store(database, result, nextAttempt);
+    if (!hasFeedBody(result)) {
+        storePrepared(prepare(result, nextAttempt));
+        return;
+    }
+    const quint64 run = m_run;
+    m_parsers.start([this, run, result, nextAttempt] {
+        const PreparedFeed feed = prepare(result, nextAttempt);
         QMetaObject::invokeMethod(
-            this, [this, stored] { onStored(stored); }, Qt::QueuedConnection);
+            this,
+            [this, run, feed] {
+                if (run == m_run)
+                    storePrepared(feed);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void FeedSync::storePrepared(const PreparedFeed &feed)
+{
+    if (m_cancelled || m_releasing)
+        return;
+    const Database *database = &m_database;
+    const quint64 run = m_run;
+    m_writer.start([this, database, run, feed] {
+        const FeedSyncReport stored = store(database, m_communityWriter, feed);
+        QMetaObject::invokeMethod(
+            this,
+            [this, run, stored] {
+                if (run == m_run)
+                    onStored(stored);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -185,9 +244,8 @@ void FeedSync::finishIfDone()
         return;
     m_releasing = true;
     // The writer thread's connection goes with the run; the job runs after any store in flight.
-    const Database *database = &m_database;
-    m_writer.start([this, database] {
-        database->releaseThreadConnection();
+    m_writer.start([this] {
+        releaseWriter();
         QMetaObject::invokeMethod(
             this,
             [this] {
@@ -198,19 +256,70 @@ void FeedSync::finishIfDone()
     });
 }
 
-FeedSyncReport FeedSync::store(const Database *database,
-                               const FetchResult &result,
-                               const QDateTime &nextAttempt)
+FeedSync::PreparedFeed FeedSync::prepare(const FetchResult &result, const QDateTime &nextAttempt)
 {
+    PreparedFeed feed;
+    feed.result = result;
+    feed.nextAttempt = nextAttempt;
+    feed.fetchedAt = QDateTime::currentDateTimeUtc();
+    if (!hasFeedBody(result))
+        return feed;
+
+    feed.parsed = true;
+    feed.result.body.clear();
+    if (result.movedPermanently.isValid())
+        feed.movedTo = result.movedPermanently.toString();
+    const QUrl baseUrl = result.finalUrl.isValid() ? result.finalUrl : result.requestedUrl;
+    const ParsedFeed parsed = FeedParser::parse(result.body, baseUrl, result.charset);
+    if (parsed.format.isEmpty()) {
+        feed.notAFeed = true;
+        return feed;
+    }
+
+    // The feed announcing its own new address is a permanent move too.
+    const QUrl announced(parsed.newUrl.trimmed());
+    if (feed.movedTo.isEmpty() && isWebAddress(announced) && announced != result.requestedUrl)
+        feed.movedTo = announced.toString();
+
+    FeedRepository::FetchRecord &record = feed.record;
+    record.title = parsed.title;
+    record.siteUrl = parsed.link;
+    record.description = FeedParser::plainText(parsed.description);
+    record.imageUrl = parsed.imageUrl;
+    record.etag = result.etag;
+    record.lastModified = result.lastModified;
+    record.movedToUrl = feed.movedTo;
+    if (!parsed.errors.isEmpty()) {
+        const ParsedError &first = parsed.errors.constFirst();
+        record.errorText = tr("The feed is broken at line %1, column %2: %3")
+                               .arg(first.line)
+                               .arg(first.column)
+                               .arg(first.message);
+        // A broken copy must not be confirmed as current on the next fetch.
+        record.etag.clear();
+        record.lastModified.clear();
+        record.status = QStringLiteral("active");
+    }
+    // Batches name their source by the feed's current URL.
+    const QString feedUrl = feed.movedTo.isEmpty() ? result.requestedUrl.toString() : feed.movedTo;
+    feed.batch = FeedItemMapper::map(parsed, result.feedId, feedUrl, feed.fetchedAt);
+    return feed;
+}
+
+FeedSyncReport FeedSync::store(const Database *database,
+                               std::unique_ptr<CommunityWriter> &writer,
+                               const PreparedFeed &feed)
+{
+    const FetchResult &result = feed.result;
     FeedSyncReport report;
     report.feedId = result.feedId;
     report.url = result.requestedUrl.toString();
     report.httpStatus = result.httpStatus;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = feed.fetchedAt;
 
-    FeedRepository::FetchRecord record;
+    FeedRepository::FetchRecord record = feed.record;
     record.fetchedAt = now;
-    record.nextFetch = nextAttempt;
+    record.nextFetch = feed.nextAttempt;
     record.httpStatus = result.httpStatus;
 
     QString connection;
@@ -255,9 +364,7 @@ FeedSyncReport FeedSync::store(const Database *database,
             return report;
         }
 
-        const QUrl baseUrl = result.finalUrl.isValid() ? result.finalUrl : result.requestedUrl;
-        const ParsedFeed parsed = FeedParser::parse(result.body, baseUrl, result.charset);
-        if (parsed.format.isEmpty()) {
+        if (feed.notAFeed) {
             record.errorText = result.contentType.isEmpty()
                                    ? tr("The document is not a feed (RSS, Atom or JSON Feed).")
                                    : tr("The server sent %1, not a feed (RSS, Atom or JSON Feed).")
@@ -269,40 +376,18 @@ FeedSyncReport FeedSync::store(const Database *database,
             report.error = record.errorText;
             return report;
         }
-
-        // The feed announcing its own new address is a permanent move too.
-        const QUrl announced(parsed.newUrl.trimmed());
-        if (movedTo.isEmpty() && isWebAddress(announced) && announced != result.requestedUrl)
-            movedTo = announced.toString();
-
-        record.title = parsed.title;
-        record.siteUrl = parsed.link;
-        record.description = FeedParser::plainText(parsed.description);
-        record.imageUrl = parsed.imageUrl;
-        record.etag = result.etag;
-        record.lastModified = result.lastModified;
-        record.movedToUrl = movedTo;
-        if (!parsed.errors.isEmpty()) {
-            const ParsedError &first = parsed.errors.constFirst();
-            record.errorText = tr("The feed is broken at line %1, column %2: %3")
-                                   .arg(first.line)
-                                   .arg(first.column)
-                                   .arg(first.message);
-            // A broken copy must not be confirmed as current on the next fetch.
-            record.etag.clear();
-            record.lastModified.clear();
-            record.status = QStringLiteral("active");
-        }
+        movedTo = feed.movedTo;
 
         WriteSummary summary;
         {
             Transaction transaction(connection);
             // The move first: batches name their source by the feed's current URL.
             repository.recordFetch(result.feedId, record);
-            const QString feedUrl = movedTo.isEmpty() ? report.url : movedTo;
-            ImportBatch batch = FeedItemMapper::map(parsed, result.feedId, feedUrl, now);
+            ImportBatch batch = feed.batch;
             FeedItemMapper::dropTombstoned(&batch, repository.tombstones(result.feedId));
-            summary = CommunityWriter(connection).write(batch);
+            if (!writer)
+                writer = std::make_unique<CommunityWriter>(connection);
+            summary = writer->write(batch);
             transaction.commit();
         }
         repository.applyRetention(result.feedId);
@@ -328,7 +413,7 @@ FeedSyncReport FeedSync::store(const Database *database,
         report.outcome = FeedSyncReport::Outcome::Failed;
         report.error = error.message();
         try {
-            recordFailure(connection, result.feedId, result, now, nextAttempt, error.message());
+            recordFailure(connection, result.feedId, result, now, feed.nextAttempt, error.message());
         } catch (const StorageError &) {
             // The database itself is out of reach; the report carries the error.
         }

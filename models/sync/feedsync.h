@@ -10,6 +10,9 @@
 #include <QString>
 #include <QThreadPool>
 
+#include <memory>
+
+class CommunityWriter;
 class Database;
 class FetchScheduler;
 
@@ -55,21 +58,36 @@ Q_SIGNALS:
     void finished();
 
 private:
+    struct PreparedFeed;
+
     void onFetched(const FetchResult &result, const QDateTime &nextAttempt);
+    void storePrepared(const PreparedFeed &feed);
     void onFetchingDone();
     void onStored(const FeedSyncReport &report);
     void report(const FeedSyncReport &report);
     void finishIfDone();
 
-    // Runs on the writer thread: parses the body and stores what the fetch found in one
-    // transaction.
-    [[nodiscard]] static FeedSyncReport store(const Database *database,
-                                              const FetchResult &result,
+    // Runs on a parser thread: parses the body and maps its items, without the database.
+    [[nodiscard]] static PreparedFeed prepare(const FetchResult &result,
                                               const QDateTime &nextAttempt);
+    // Runs on the writer thread: stores what the fetch found in one transaction, with the run's
+    // writer (made on first use).
+    [[nodiscard]] static FeedSyncReport store(const Database *database,
+                                              std::unique_ptr<CommunityWriter> &writer,
+                                              const PreparedFeed &feed);
+    // Runs on the writer thread when a run ends.
+    void releaseWriter();
 
     const Database &m_database;
     FetchScheduler *m_scheduler = nullptr;
+    // Parsing runs beside the single writer, so the writer only writes.
+    QThreadPool m_parsers;
     QThreadPool m_writer;
+    // Used on the writer thread only: one for the whole run, so its prepared statements and
+    // caches serve every feed.
+    std::unique_ptr<CommunityWriter> m_communityWriter;
+    // Counts runs, so that work finishing after a cancelled run does not count in the next one.
+    quint64 m_run = 0;
     bool m_running = false;
     bool m_cancelled = false;
     bool m_fetchingDone = false;

@@ -12,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -20,7 +21,11 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <ctime>
+#include <functional>
 #include <numeric>
+
+#include <unistd.h>
 
 namespace {
 
@@ -34,19 +39,54 @@ QTextStream &out()
     return stream;
 }
 
+double processorSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
+// Processor seconds of each thread of the process, by thread id, with its name.
+QMap<QString, std::pair<QString, double>> threadTimes()
+{
+    QMap<QString, std::pair<QString, double>> times;
+    const double ticks = double(sysconf(_SC_CLK_TCK));
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const qsizetype open = line.indexOf('(');
+        const qsizetype close = line.lastIndexOf(')');
+        if (open < 0 || close < open)
+            continue;
+        // After the name: state, then 10 fields, then utime and stime (fields 14 and 15).
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() < 13)
+            continue;
+        times.insert(tid,
+                     {QString::fromUtf8(line.mid(open + 1, close - open - 1)),
+                      (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks});
+    }
+    return times;
+}
+
 struct RunFigures
 {
     double seconds = 0;
+    double cpuSeconds = 0; // processor time of the process, less the servers' thread
     qint64 longestGapMs = 0;
     qint64 fetchMsTotal = 0; // request to last byte, summed over the feeds
     qint64 longestFetchMs = 0;
     QMap<FeedSyncReport::Outcome, int> outcomes;
     QString firstError;
+    QList<std::pair<double, QString>> busiestThreads; // processor seconds, name (tid)
 };
 
 // One run as the Feeds pane starts it: the due feeds, with a 10 ms timer ticking on the same
 // thread to see how long its events wait.
-RunFigures runSync(FeedSync &sync)
+RunFigures runSync(FeedSync &sync, FeedServer &server)
 {
     RunFigures figures;
     QEventLoop loop;
@@ -73,12 +113,22 @@ RunFigures runSync(FeedSync &sync)
 
     QElapsedTimer clock;
     clock.start();
+    const double cpuStart = processorSeconds() - server.cpuSeconds();
+    const auto threadsBefore = threadTimes();
     sinceTick.start();
     ticker.start();
     sync.start();
     if (sync.isRunning())
         loop.exec();
     figures.seconds = double(clock.nsecsElapsed()) / 1e9;
+    figures.cpuSeconds = processorSeconds() - server.cpuSeconds() - cpuStart;
+    const auto threadsAfter = threadTimes();
+    for (auto it = threadsAfter.cbegin(); it != threadsAfter.cend(); ++it) {
+        const double before = threadsBefore.value(it.key()).second;
+        figures.busiestThreads.append({it.value().second - before,
+                                       it.value().first + QStringLiteral(" (") + it.key() + u')'});
+    }
+    std::sort(figures.busiestThreads.begin(), figures.busiestThreads.end(), std::greater<>());
     figures.longestGapMs = qMax(figures.longestGapMs, sinceTick.elapsed());
     QObject::disconnect(&sync, nullptr, &loop, nullptr);
     QObject::disconnect(sync.scheduler(), nullptr, &loop, nullptr);
@@ -179,7 +229,7 @@ int main(int argc, char *argv[])
         }
 
         FeedSync sync(database);
-        cold = runSync(sync);
+        cold = runSync(sync, server);
         full = server.fullResponses();
         items = count(connection, QStringLiteral("SELECT COUNT(*) FROM feed_items"));
         posts = count(connection, QStringLiteral("SELECT COUNT(*) FROM posts"));
@@ -189,7 +239,7 @@ int main(int argc, char *argv[])
             .bind(QDateTime::currentSecsSinceEpoch() - 1)
             .exec();
         server.resetCounters();
-        warm = runSync(sync);
+        warm = runSync(sync, server);
         notModified = server.notModifiedResponses();
     } catch (const StorageError &storageError) {
         out() << storageError.message() << Qt::endl;
@@ -262,11 +312,20 @@ int main(int argc, char *argv[])
     for (const auto &[name, figures] :
          {std::pair{QStringLiteral("cold"), cold}, std::pair{QStringLiteral("warm"), warm}}) {
         const int fetched = std::accumulate(figures.outcomes.cbegin(), figures.outcomes.cend(), 0);
-        out() << QStringLiteral("%1 fetches: %2 ms on average, %3 ms at most")
+        out() << QStringLiteral(
+                     "%1: %2 processor seconds (servers excluded); fetches took %3 ms on "
+                     "average, %4 ms at most")
                      .arg(name)
+                     .arg(figures.cpuSeconds, 0, 'f', 2)
                      .arg(fetched > 0 ? double(figures.fetchMsTotal) / fetched : 0.0, 0, 'f', 1)
                      .arg(figures.longestFetchMs)
               << Qt::endl;
+        out() << QStringLiteral("  busiest threads:");
+        for (qsizetype i = 0; i < qMin<qsizetype>(4, figures.busiestThreads.size()); ++i)
+            out() << QStringLiteral(" %1 s %2;")
+                         .arg(figures.busiestThreads.at(i).first, 0, 'f', 2)
+                         .arg(figures.busiestThreads.at(i).second);
+        out() << Qt::endl;
     }
     if (!cold.firstError.isEmpty())
         out() << QStringLiteral("first cold error: ") << cold.firstError << Qt::endl;
@@ -274,6 +333,10 @@ int main(int argc, char *argv[])
         out() << QStringLiteral("first warm error: ") << warm.firstError << Qt::endl;
     out() << QStringLiteral("peak resident memory (servers included): ") << peakMemory()
           << Qt::endl;
+    QFile loadAverage(QStringLiteral("/proc/loadavg"));
+    if (loadAverage.open(QIODevice::ReadOnly))
+        out() << QStringLiteral("load average at the end: ")
+              << QString::fromLatin1(loadAverage.readAll().simplified()) << Qt::endl;
 
     const bool correct = cold.outcomes.value(Outcome::New) == feedCount
                          && items == qint64(feedCount) * itemCount

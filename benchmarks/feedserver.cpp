@@ -7,6 +7,8 @@
 #include <QHttpServerResponse>
 #include <QMetaObject>
 
+#include <ctime>
+
 namespace {
 
 const QByteArray lastModified = QByteArrayLiteral("Sun, 01 Mar 2026 09:30:00 GMT");
@@ -65,6 +67,20 @@ void FeedServer::resetCounters()
 {
     m_full = 0;
     m_notModified = 0;
+}
+
+double FeedServer::cpuSeconds()
+{
+    double seconds = 0;
+    QMetaObject::invokeMethod(
+        m_context.get(),
+        [&seconds] {
+            timespec now{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+            seconds = double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+        },
+        Qt::BlockingQueuedConnection);
+    return seconds;
 }
 
 bool FeedServer::start(QString *error)

@@ -27,6 +27,8 @@ public:
     [[nodiscard]] int fullResponses() const { return m_full.load(); }
     [[nodiscard]] int notModifiedResponses() const { return m_notModified.load(); }
     void resetCounters();
+    // Processor time the server thread has used so far.
+    [[nodiscard]] double cpuSeconds();
 
 private:
     [[nodiscard]] QString host(int feedIndex) const;

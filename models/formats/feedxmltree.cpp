@@ -96,11 +96,23 @@ QString FeedXmlTree::shortPrefixForNamespace(const QString &uri)
 
 namespace {
 
-// The names, namespace bindings and keys of one document, looked up rather than built again for
-// every element: a feed repeats the same few names thousands of times.
+// The names, namespace bindings and keys of elements, looked up rather than built again for
+// every element: feeds repeat the same few names thousands of times. Names and keys depend on
+// their strings only, so one table per thread serves every document it reads.
 class NameTable
 {
 public:
+    // Starts a document: no bindings; the caches stay unless they grew past any real use.
+    void beginDocument()
+    {
+        m_bindings.clear();
+        if (m_names.size() + m_keys.size() + m_shortPrefixes.size() > 20000) {
+            m_names.clear();
+            m_keys.clear();
+            m_shortPrefixes.clear();
+        }
+    }
+
     struct Name
     {
         QString qualified;
@@ -180,7 +192,8 @@ FeedXmlNode FeedXmlTree::read(const QString &text, const QUrl &baseUrl, QList<Pa
     std::vector<FeedXmlNode> stack;
     // How many namespace bindings were in effect before each open element.
     std::vector<qsizetype> scopes;
-    NameTable names;
+    thread_local NameTable names;
+    names.beginDocument();
 
     const auto appendToTop = [&stack, &document](FeedXmlNode &&node) {
         if (stack.empty())

@@ -111,6 +111,8 @@ void FeedSync::start(const QList<qint64> &feedIds)
     m_fetchingDone = false;
     m_releasing = false;
     m_storing = 0;
+    m_unparsed.clear();
+    m_parsedUnstored = 0;
     m_done = 0;
 
     const FeedRepository repository(m_database.connectionName());
@@ -169,6 +171,8 @@ void FeedSync::cancel()
     m_parsers.clear();
     m_writer.clear();
     m_storing = 0;
+    m_unparsed.clear();
+    m_parsedUnstored = 0;
     m_scheduler->cancel();
     // When fetching had ended already, allFinished() does not come again.
     finishIfDone();
@@ -183,17 +187,30 @@ void FeedSync::onFetched(const FetchResult &result, const QDateTime &nextAttempt
         storePrepared(prepare(result, nextAttempt));
         return;
     }
+    m_unparsed.append({result, nextAttempt});
+    parseMore();
+}
+
+void FeedSync::parseMore()
+{
+    // Parsed feeds are several times the size of their bodies: only a few wait for the writer,
+    // the rest wait as bodies.
+    const int limit = 2 * m_parsers.maxThreadCount() + 2;
     const quint64 run = m_run;
-    m_parsers.start([this, run, result, nextAttempt] {
-        const PreparedFeed feed = prepare(result, nextAttempt);
-        QMetaObject::invokeMethod(
-            this,
-            [this, run, feed] {
-                if (run == m_run)
-                    storePrepared(feed);
-            },
-            Qt::QueuedConnection);
-    });
+    while (!m_unparsed.isEmpty() && m_parsedUnstored < limit) {
+        const auto [result, nextAttempt] = m_unparsed.takeFirst();
+        ++m_parsedUnstored;
+        m_parsers.start([this, run, result, nextAttempt] {
+            const PreparedFeed feed = prepare(result, nextAttempt);
+            QMetaObject::invokeMethod(
+                this,
+                [this, run, feed] {
+                    if (run == m_run)
+                        storePrepared(feed);
+                },
+                Qt::QueuedConnection);
+        });
+    }
 }
 
 void FeedSync::storePrepared(const PreparedFeed &feed)
@@ -202,13 +219,19 @@ void FeedSync::storePrepared(const PreparedFeed &feed)
         return;
     const Database *database = &m_database;
     const quint64 run = m_run;
-    m_writer.start([this, database, run, feed] {
+    const bool parsed = feed.parsed;
+    m_writer.start([this, database, run, parsed, feed] {
         const FeedSyncReport stored = store(database, m_communityWriter, feed);
         QMetaObject::invokeMethod(
             this,
-            [this, run, stored] {
-                if (run == m_run)
-                    onStored(stored);
+            [this, run, parsed, stored] {
+                if (run != m_run)
+                    return;
+                if (parsed && !m_cancelled && !m_releasing) {
+                    --m_parsedUnstored;
+                    parseMore();
+                }
+                onStored(stored);
             },
             Qt::QueuedConnection);
     });

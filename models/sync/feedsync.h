@@ -61,6 +61,7 @@ private:
     struct PreparedFeed;
 
     void onFetched(const FetchResult &result, const QDateTime &nextAttempt);
+    void parseMore();
     void storePrepared(const PreparedFeed &feed);
     void onFetchingDone();
     void onStored(const FeedSyncReport &report);
@@ -93,6 +94,9 @@ private:
     bool m_fetchingDone = false;
     bool m_releasing = false;
     int m_storing = 0;
+    // Fetched bodies not parsed yet, and feeds parsed (or being parsed) but not stored yet.
+    QList<std::pair<FetchResult, QDateTime>> m_unparsed;
+    int m_parsedUnstored = 0;
     int m_done = 0;
     int m_total = 0;
 };

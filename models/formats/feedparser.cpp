@@ -897,7 +897,13 @@ ParsedFeed FeedParser::parse(const QByteArray &data, const QUrl &baseUrl, const 
         return feed;
     }
     const QByteArray withoutBom = data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data;
-    if (withoutBom.trimmed().startsWith('{')) {
+    // Looked at in place: trimming a large document would copy it.
+    const auto firstSignificant = std::find_if_not(withoutBom.cbegin(),
+                                                   withoutBom.cend(),
+                                                   [](char c) {
+                                                       return c == ' ' || (c >= '\t' && c <= '\r');
+                                                   });
+    if (firstSignificant != withoutBom.cend() && *firstSignificant == '{') {
         parseJson(withoutBom, baseUrl, &feed);
         return feed;
     }
@@ -908,14 +914,25 @@ ParsedFeed FeedParser::parse(const QByteArray &data, const QUrl &baseUrl, const 
         feed.errors.append({1, 1, FeedParser::tr("The document is not XML or JSON.")});
         return feed;
     }
-    text.remove(0, start);
-    // The text is decoded already; the declared encoding no longer applies.
-    static const QRegularExpression encodingAttribute(
-        QStringLiteral("^(<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']"));
-    text.replace(encodingAttribute, QStringLiteral("\\1"));
+    if (start > 0)
+        text.remove(0, start);
+    // The text is decoded already; the declared encoding no longer applies. Only the declaration
+    // is searched and rewritten, not the whole document.
+    if (text.startsWith(QLatin1String("<?xml"))) {
+        const qsizetype declarationEnd = text.indexOf(QLatin1Char('>'));
+        static const QRegularExpression encodingAttribute(
+            QStringLiteral("^(<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']"));
+        QString declaration = text.left(declarationEnd < 0 ? text.size() : declarationEnd);
+        if (declaration.contains(encodingAttribute)) {
+            declaration.replace(encodingAttribute, QStringLiteral("\\1"));
+            text.replace(0, declarationEnd < 0 ? text.size() : declarationEnd, declaration);
+        }
+    }
     // "&#X41;" is common in HTML and an error in XML.
-    static const QRegularExpression upperHexReference(QStringLiteral("&#X([0-9A-Fa-f]+);"));
-    text.replace(upperHexReference, QStringLiteral("&#x\\1;"));
+    if (text.contains(QLatin1String("&#X"))) {
+        static const QRegularExpression upperHexReference(QStringLiteral("&#X([0-9A-Fa-f]+);"));
+        text.replace(upperHexReference, QStringLiteral("&#x\\1;"));
+    }
     parseXml(text, baseUrl, &feed);
     feed.language = feed.language.trimmed().replace(QLatin1Char('_'), QLatin1Char('-'));
     if (feed.format.isEmpty())

@@ -30,3 +30,5 @@ struct FeedXmlNode
     [[nodiscard]] QString innerXml() const;
     [[nodiscard]] QString resolveUrl(const QString &url) const;
 };
+// Moved as bytes when the lists of a large tree grow.
+Q_DECLARE_TYPEINFO(FeedXmlNode, Q_RELOCATABLE_TYPE);

@@ -95,6 +95,90 @@ QString FeedXmlTree::shortPrefixForNamespace(const QString &uri)
     return QLatin1Char('{') + uri + QLatin1Char('}');
 }
 
+namespace {
+
+// The names, namespace bindings and keys of elements, looked up rather than built again for
+// every element: feeds repeat the same few names thousands of times. Names and keys depend on
+// their strings only, so one table per thread serves every document it reads.
+class NameTable
+{
+public:
+    // Starts a document: no bindings; the caches stay unless they grew past any real use.
+    void beginDocument()
+    {
+        m_bindings.clear();
+        if (m_names.size() + m_keys.size() + m_shortPrefixes.size() > 20000) {
+            m_names.clear();
+            m_keys.clear();
+            m_shortPrefixes.clear();
+        }
+    }
+
+    struct Name
+    {
+        QString qualified;
+        QString prefix;
+        QString local;
+    };
+
+    const Name &name(QStringView qualifiedName)
+    {
+        // A raw view of the reader's buffer is enough to look a name up; it is copied once.
+        const QString raw = QString::fromRawData(qualifiedName.data(), qualifiedName.size());
+        auto it = m_names.find(raw);
+        if (it == m_names.end()) {
+            Name name;
+            name.qualified = qualifiedName.toString();
+            const qsizetype colon = name.qualified.indexOf(QLatin1Char(':'));
+            name.prefix = colon < 0 ? QString() : name.qualified.left(colon);
+            name.local = colon < 0 ? name.qualified : name.qualified.mid(colon + 1);
+            it = m_names.insert(name.qualified, name);
+        }
+        return *it;
+    }
+
+    // Namespace declarations in effect, innermost last; each element records how many it added.
+    void declare(const QString &prefix, const QString &uri) { m_bindings.append({prefix, uri}); }
+    [[nodiscard]] qsizetype bindingCount() const { return m_bindings.size(); }
+    void dropBindingsFrom(qsizetype count) { m_bindings.resize(count); }
+    [[nodiscard]] const QString *namespaceOf(const QString &prefix) const
+    {
+        for (qsizetype i = m_bindings.size() - 1; i >= 0; --i) {
+            if (m_bindings.at(i).first == prefix)
+                return &m_bindings.at(i).second;
+        }
+        return nullptr;
+    }
+
+    const QString &shortPrefix(const QString &uri)
+    {
+        auto it = m_shortPrefixes.find(uri);
+        if (it == m_shortPrefixes.end())
+            it = m_shortPrefixes.insert(uri, FeedXmlTree::shortPrefixForNamespace(uri));
+        return *it;
+    }
+
+    const QString &key(const QString &shortPrefix, const QString &local)
+    {
+        const std::pair<QString, QString> lookup(shortPrefix, local);
+        auto it = m_keys.find(lookup);
+        if (it == m_keys.end()) {
+            it = m_keys.insert(lookup,
+                               shortPrefix.isEmpty() ? plainElementKey(local)
+                                                     : shortPrefix + QLatin1Char(':') + local);
+        }
+        return *it;
+    }
+
+private:
+    QHash<QString, Name> m_names;
+    QList<std::pair<QString, QString>> m_bindings;
+    QHash<QString, QString> m_shortPrefixes;
+    QHash<std::pair<QString, QString>, QString> m_keys;
+};
+
+} // namespace
+
 FeedXmlNode FeedXmlTree::read(const QString &text, const QUrl &baseUrl, QList<ParsedError> *errors)
 {
     HtmlEntityResolver resolver;
@@ -107,8 +191,10 @@ FeedXmlNode FeedXmlTree::read(const QString &text, const QUrl &baseUrl, QList<Pa
     FeedXmlNode document;
     document.base = baseUrl;
     std::vector<FeedXmlNode> stack;
-    std::vector<QHash<QString, QString>> scopes;
-    scopes.emplace_back();
+    // How many namespace bindings were in effect before each open element.
+    std::vector<qsizetype> scopes;
+    thread_local NameTable names;
+    names.beginDocument();
 
     const auto appendToTop = [&stack, &document](FeedXmlNode &&node) {
         if (stack.empty())
@@ -135,49 +221,44 @@ FeedXmlNode FeedXmlTree::read(const QString &text, const QUrl &baseUrl, QList<Pa
         switch (token) {
         case QXmlStreamReader::StartElement: {
             FeedXmlNode node;
-            node.qualifiedName = reader.qualifiedName().toString();
+            const NameTable::Name &name = names.name(reader.qualifiedName());
+            node.qualifiedName = name.qualified;
             node.attributes = reader.attributes();
-            QHash<QString, QString> scope = scopes.back();
+            scopes.push_back(names.bindingCount());
             for (const QXmlStreamNamespaceDeclaration &d : reader.namespaceDeclarations())
-                scope.insert(d.prefix().toString(), d.namespaceUri().toString());
-            for (const QXmlStreamAttribute &a : node.attributes) {
-                const QStringView name = a.qualifiedName();
-                if (name == u"xmlns")
-                    scope.insert(QString(), a.value().toString());
-                else if (name.startsWith(u"xmlns:"))
-                    scope.insert(name.mid(6).toString(), a.value().toString());
+                names.declare(d.prefix().toString(), d.namespaceUri().toString());
+            for (const QXmlStreamAttribute &a : std::as_const(node.attributes)) {
+                const QStringView attributeName = a.qualifiedName();
+                if (attributeName == u"xmlns")
+                    names.declare(QString(), a.value().toString());
+                else if (attributeName.startsWith(u"xmlns:"))
+                    names.declare(attributeName.mid(6).toString(), a.value().toString());
             }
-            const qsizetype colon = node.qualifiedName.indexOf(QLatin1Char(':'));
-            const QString prefix = colon < 0 ? QString() : node.qualifiedName.left(colon);
-            const QString local = colon < 0 ? node.qualifiedName
-                                            : node.qualifiedName.mid(colon + 1);
             QString shortPrefix;
-            if (scope.contains(prefix)) {
-                node.namespaceUri = scope.value(prefix);
-                shortPrefix = node.namespaceUri.isEmpty()
-                                  ? QString()
-                                  : shortPrefixForNamespace(node.namespaceUri);
+            if (const QString *uri = names.namespaceOf(name.prefix)) {
+                node.namespaceUri = *uri;
+                shortPrefix = uri->isEmpty() ? QString() : names.shortPrefix(*uri);
             } else {
-                shortPrefix = knownPrefixes().value(prefix.toLower(), prefix);
+                shortPrefix = knownPrefixes().value(name.prefix.toLower(), name.prefix);
             }
-            node.key = shortPrefix.isEmpty() ? plainElementKey(local)
-                                             : shortPrefix + QLatin1Char(':') + local;
+            node.key = names.key(shortPrefix, name.local);
 
             const FeedXmlNode &parent = stack.empty() ? document : stack.back();
             node.base = parent.base;
             node.language = parent.language;
-            const QString xmlBase = node.attribute(u"base");
-            if (!xmlBase.isEmpty() && node.attributes.hasAttribute(QStringLiteral("xml:base"))) {
-                const QUrl relative(xmlBase.trimmed());
-                node.base = node.base.isValid() && !node.base.isEmpty()
-                                ? node.base.resolved(relative)
-                                : relative;
+            if (!node.attributes.isEmpty()) {
+                const QString xmlBase = node.attribute(u"base");
+                if (!xmlBase.isEmpty() && node.attributes.hasAttribute(QStringLiteral("xml:base"))) {
+                    const QUrl relative(xmlBase.trimmed());
+                    node.base = node.base.isValid() && !node.base.isEmpty()
+                                    ? node.base.resolved(relative)
+                                    : relative;
+                }
+                const QStringView lang = node.attributes.value(QStringLiteral("xml:lang"));
+                if (!lang.isNull())
+                    node.language = lang.trimmed().toString();
             }
-            const QStringView lang = node.attributes.value(QStringLiteral("xml:lang"));
-            if (!lang.isNull())
-                node.language = lang.trimmed().toString();
             stack.push_back(std::move(node));
-            scopes.push_back(std::move(scope));
             break;
         }
         case QXmlStreamReader::EndElement: {
@@ -185,6 +266,7 @@ FeedXmlNode FeedXmlTree::read(const QString &text, const QUrl &baseUrl, QList<Pa
                 break;
             FeedXmlNode node = std::move(stack.back());
             stack.pop_back();
+            names.dropBindingsFrom(scopes.back());
             scopes.pop_back();
             appendToTop(std::move(node));
             break;

@@ -75,6 +75,12 @@ struct ParsedItem
     QString podcastGuid;
 };
 
+// Moved as bytes when the lists of a large feed grow.
+Q_DECLARE_TYPEINFO(ParsedAuthor, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ParsedEnclosure, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ParsedPerson, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ParsedItem, Q_RELOCATABLE_TYPE);
+
 struct ParsedFeed
 {
     // "rss090", "rss091", "rss092", "rss093", "rss094", "rss20", "rss10", "atom03", "atom10",

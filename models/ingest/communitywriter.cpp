@@ -103,24 +103,8 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     Transaction transaction(m_connectionName);
     const qint64 sourceId = ensureSource(batch);
 
-    for (const ImportMember &member : batch.members) {
-        const qint64 memberId = resolveMember(sourceId, member.identity, summary);
-        if (memberId == 0)
-            continue;
-        for (const QString &tag : member.tags) {
-            statement(QStringLiteral("INSERT INTO member_tags (member_id, tag_id) VALUES (?, ?) "
-                                     "ON CONFLICT DO NOTHING"))
-                .bind(memberId)
-                .bind(tagId(tag))
-                .exec();
-        }
-        if (!member.notes.isEmpty()) {
-            statement(QStringLiteral("UPDATE members SET notes = ? WHERE id = ? AND notes = ''"))
-                .bind(member.notes)
-                .bind(memberId)
-                .exec();
-        }
-    }
+    for (const ImportMember &member : batch.members)
+        writeMember(sourceId, batch.sourceKind, member, summary);
 
     qint64 done = 0;
     for (const ImportDiscussion &discussion : batch.discussions) {
@@ -159,6 +143,80 @@ qint64 CommunityWriter::ensureSource(const ImportBatch &batch)
         .bind(QDateTime::currentSecsSinceEpoch())
         .scalar()
         .toLongLong();
+}
+
+QString CommunityWriter::sourceKindFor(const QString &connectionName,
+                                       const QString &name,
+                                       const QString &defaultKind)
+{
+    const QVariant kind
+        = SqlQuery(connectionName,
+                   QStringLiteral("SELECT kind FROM sources WHERE name = ? ORDER BY id LIMIT 1"))
+              .bind(name)
+              .scalar();
+    return kind.isValid() ? kind.toString() : defaultKind;
+}
+
+qint64 CommunityWriter::sourceNamed(const QString &name, const QString &defaultKind)
+{
+    const QVariant existing = statement(
+                                  QStringLiteral(
+                                      "SELECT id FROM sources WHERE name = ? ORDER BY id LIMIT 1"))
+                                  .bind(name)
+                                  .scalar();
+    if (existing.isValid())
+        return existing.toLongLong();
+    ImportBatch named;
+    named.sourceKind = defaultKind;
+    named.sourceName = name;
+    return ensureSource(named);
+}
+
+void CommunityWriter::writeMember(qint64 sourceId,
+                                  const QString &sourceKind,
+                                  const ImportMember &member,
+                                  WriteSummary &summary)
+{
+    // A handle on another source may already name the member.
+    QList<std::pair<qint64, IdentityKey>> others;
+    qint64 knownId = 0;
+    for (const ImportHandle &other : member.otherHandles) {
+        const QString handle = other.handle.trimmed().startsWith(QLatin1Char('@'))
+                                   ? other.handle.trimmed().mid(1)
+                                   : other.handle.trimmed();
+        if (handle.isEmpty())
+            continue;
+        const qint64 otherSource = other.sourceName.isEmpty()
+                                       ? sourceId
+                                       : sourceNamed(other.sourceName, sourceKind);
+        const IdentityKey key{QStringLiteral("handle"),
+                              TextExtractor::normalizeHandle(handle),
+                              handle};
+        if (knownId == 0)
+            knownId = lookupIdentity(otherSource, key);
+        others.append({otherSource, key});
+    }
+    const qint64 memberId = resolveMember(sourceId, member.identity, summary, knownId);
+    if (memberId == 0)
+        return;
+    for (const auto &[otherSource, key] : std::as_const(others)) {
+        // A handle that belongs to someone else already stays theirs.
+        if (lookupIdentity(otherSource, key) == 0)
+            addIdentity(memberId, otherSource, key, member.identity, summary);
+    }
+    for (const QString &tag : member.tags) {
+        statement(QStringLiteral("INSERT INTO member_tags (member_id, tag_id) VALUES (?, ?) "
+                                 "ON CONFLICT DO NOTHING"))
+            .bind(memberId)
+            .bind(tagId(tag))
+            .exec();
+    }
+    if (!member.notes.isEmpty()) {
+        statement(QStringLiteral("UPDATE members SET notes = ? WHERE id = ? AND notes = ''"))
+            .bind(member.notes)
+            .bind(memberId)
+            .exec();
+    }
 }
 
 QList<CommunityWriter::IdentityKey> CommunityWriter::identityKeys(const ImportAuthor &author)
@@ -201,11 +259,12 @@ qint64 CommunityWriter::lookupIdentity(qint64 sourceId, const IdentityKey &key)
 
 qint64 CommunityWriter::resolveMember(qint64 sourceId,
                                       const ImportAuthor &author,
-                                      WriteSummary &summary)
+                                      WriteSummary &summary,
+                                      qint64 knownMemberId)
 {
     const QList<IdentityKey> keys = identityKeys(author);
     if (keys.isEmpty())
-        return 0;
+        return knownMemberId;
 
     qint64 memberId = 0;
     QList<IdentityKey> missing;
@@ -229,6 +288,8 @@ qint64 CommunityWriter::resolveMember(qint64 sourceId,
                 break;
         }
     }
+    if (memberId == 0)
+        memberId = knownMemberId;
     if (memberId == 0) {
         const QString name = displayNameFor(author);
         const qint64 now = QDateTime::currentSecsSinceEpoch();

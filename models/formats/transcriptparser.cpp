@@ -289,9 +289,15 @@ TranscriptParser::Format TranscriptParser::detect(const QString &text)
     int tweets = 0;
     int speakers = 0;
     int lastNumber = -1;
+    bool firstIsEntry = false;
+    bool first = true;
     for (const QString &line : lines) {
         if (line.trimmed().isEmpty())
             continue;
+        if (first) {
+            firstIsEntry = tweetEntryPattern().match(line).hasMatch();
+            first = false;
+        }
         if (zoomPattern().match(line).hasMatch()) {
             ++zoom;
             continue;
@@ -311,7 +317,8 @@ TranscriptParser::Format TranscriptParser::detect(const QString &text)
     }
     if (zoom > 0 && zoom >= speakers)
         return Format::Zoom;
-    if (tweets >= 2 || (tweets == 1 && speakers == 0))
+    // A list copied from a page starts with its first entry; text lines may look like speakers.
+    if (tweets >= 2 || (tweets == 1 && (speakers == 0 || firstIsEntry)))
         return Format::Tweets;
     if (speakers > 0)
         return Format::Lines;

@@ -130,10 +130,12 @@ ImportBatch TranscriptImporter::batch(const TranscriptParser::Result &transcript
     return batch;
 }
 
-WriteSummary TranscriptImporter::import(const QString &connectionName, ImportBatch batch)
+WriteSummary TranscriptImporter::import(const QString &connectionName,
+                                        ImportBatch batch,
+                                        const std::function<bool(qint64, qint64)> &progress)
 {
     batch.sourceKind = CommunityWriter::sourceKindFor(connectionName,
                                                       batch.sourceName,
                                                       batch.sourceKind);
-    return CommunityWriter(connectionName).write(batch);
+    return CommunityWriter(connectionName).write(batch, progress);
 }

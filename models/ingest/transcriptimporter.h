@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <functional>
+
 class TranscriptImporter final
 {
     Q_DECLARE_TR_FUNCTIONS(TranscriptImporter)
@@ -26,6 +28,9 @@ public:
     [[nodiscard]] static ImportBatch batch(const TranscriptParser::Result &transcript,
                                            const Options &options);
 
-    // Writes the batch in one transaction. Throws StorageError.
-    static WriteSummary import(const QString &connectionName, ImportBatch batch);
+    // Writes the batch in one transaction. Throws StorageError; OperationCancelled when progress
+    // returns false (nothing is stored then).
+    static WriteSummary import(const QString &connectionName,
+                               ImportBatch batch,
+                               const std::function<bool(qint64, qint64)> &progress = {});
 };

@@ -448,7 +448,10 @@ void CommunityWriter::writePost(qint64 sourceId,
         find.bind(discussionId).bind(externalId).exec();
         if (find.next()) {
             postId = find.toInt64(0);
-            const bool changed = find.toString(1) != post.text || find.toString(2) != post.html
+            // Sources without HTML (CSV files, transcripts) keep the HTML of an unchanged text.
+            const bool sameText = find.toString(1) == post.text;
+            const QString html = post.html.isEmpty() && sameText ? find.toString(2) : post.html;
+            const bool changed = !sameText || find.toString(2) != html
                                  || find.toInt64(3) != created;
             find.finish();
             if (changed) {
@@ -456,7 +459,7 @@ void CommunityWriter::writePost(qint64 sourceId,
                     QStringLiteral("UPDATE posts SET body_text = ?, body_html = ?, created_at = ?, "
                                    "url = ?, row_version = row_version + 1 WHERE id = ?"))
                     .bind(textOrEmpty(post.text))
-                    .bind(textOrNull(post.html))
+                    .bind(textOrNull(html))
                     .bind(created)
                     .bind(textOrNull(post.url))
                     .bind(postId)

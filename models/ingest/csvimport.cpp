@@ -80,6 +80,7 @@ bool CsvImport::readRows(QIODevice *device,
     for (QString &name : record)
         name = name.trimmed();
     preview->header = record;
+    const int headerLine = reader.recordLine();
     preview->mapping = m_mapping.isEmpty() ? guessMapping(record) : m_mapping;
     preview->mapping.resize(fieldCount(), -1);
     for (int &column : preview->mapping) {
@@ -102,13 +103,13 @@ bool CsvImport::readRows(QIODevice *device,
         QString rowProblem;
         QStringList stored;
         if (record.size() != preview->header.size()) {
-            rowProblem = tr("expected %n field(s)", nullptr, int(preview->header.size()))
-                         + QLatin1String(", ")
-                         + tr("found %n; skipped.", nullptr, int(record.size()));
+            rowProblem = tr("the row has %1 fields, the header %2; skipped.")
+                             .arg(record.size())
+                             .arg(preview->header.size());
         } else {
             QStringList values;
             for (const int column : std::as_const(preview->mapping))
-                values << (column >= 0 ? record.at(column).trimmed() : QString());
+                values << (column >= 0 ? record.at(column) : QString());
             stored = addRow(values, line, &rowProblem);
         }
         if (!rowProblem.isEmpty()) {
@@ -134,7 +135,8 @@ bool CsvImport::readRows(QIODevice *device,
     if (reader.hasError())
         return unusable(reader.errorLine(), reader.errorString());
     if (preview->rowCount == 0 && preview->skipped == 0)
-        return unusable(reader.recordLine(), tr("The file has a header but no rows."));
+        return unusable(headerLine,
+                        tr("Line %1: the file has a header but no rows.").arg(headerLine));
     return true;
 }
 

@@ -87,7 +87,7 @@ protected:
     [[nodiscard]] virtual QStringList headerNames(int field) const = 0;
     // Why the mapping cannot work (a needed column missing), or empty.
     [[nodiscard]] virtual QString mappingProblem(const QList<int> &mapping) const = 0;
-    // Checks and keeps one row (values by field). Returns the values as they will be stored,
+    // Checks and keeps one row (values by field, as written). Returns the values as they will be stored,
     // or sets problem and returns an empty list.
     [[nodiscard]] virtual QStringList addRow(const QStringList &values, int line, QString *problem)
         = 0;

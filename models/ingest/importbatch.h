@@ -35,7 +35,7 @@ struct ImportMember
     QString notes;
     // More handles of the same person (a CSV row's "twitter:ada;forum:ada_l"): matched like the
     // identity, and added to the member where missing.
-    QList<ImportHandle> otherHandles;
+    QList<ImportHandle> otherHandles = {};
 };
 
 struct ImportEnclosure

@@ -77,7 +77,7 @@ QStringList MembersCsvImporter::addRow(const QStringList &values, int line, QStr
     Q_UNUSED(line)
     const QString name = values.at(Name).simplified();
     const QString handles = values.at(Handle);
-    const QString email = values.at(Email);
+    const QString email = values.at(Email).trimmed();
     if (name.isEmpty() && handles.trimmed().isEmpty() && email.isEmpty()) {
         *problem = tr("no name, handle or e-mail address; skipped.");
         return {};

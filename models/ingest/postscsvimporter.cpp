@@ -159,17 +159,19 @@ QStringList PostsCsvImporter::addRow(const QStringList &values, int line, QStrin
 {
     Q_UNUSED(line)
     Row row;
-    row.source = values.at(Source).isEmpty() ? defaultSource() : values.at(Source);
+    row.source = values.at(Source).trimmed().isEmpty() ? defaultSource()
+                                                       : values.at(Source).trimmed();
     row.discussionTitle = values.at(Discussion).simplified();
-    row.discussionKey = values.at(DiscussionId).isEmpty() ? row.discussionTitle
-                                                          : values.at(DiscussionId);
+    row.discussionKey = values.at(DiscussionId).trimmed().isEmpty()
+                            ? row.discussionTitle
+                            : values.at(DiscussionId).trimmed();
     if (row.discussionTitle.isEmpty())
         row.discussionTitle = row.discussionKey;
     if (row.discussionKey.isEmpty()) {
         *problem = tr("no discussion; skipped.");
         return {};
     }
-    const QString &timeText = values.at(Time);
+    const QString timeText = values.at(Time).trimmed();
     if (isMapped(Time)) {
         row.post.created = parseTime(timeText);
         if (!row.post.created.isValid()) {
@@ -180,15 +182,15 @@ QStringList PostsCsvImporter::addRow(const QStringList &values, int line, QStrin
             return {};
         }
     }
-    // Text keeps its line breaks and inner spacing; only the CSV's outer spaces go.
+    // Text stays as written, line breaks and spaces included.
     row.post.text = values.at(Text);
-    if (row.post.text.isEmpty()) {
+    if (row.post.text.trimmed().isEmpty()) {
         *problem = tr("no text; skipped.");
         return {};
     }
     row.post.author = parseAuthor(values.at(Author));
-    row.post.externalId = values.at(Id);
-    row.post.parentExternalId = values.at(Parent);
+    row.post.externalId = values.at(Id).trimmed();
+    row.post.parentExternalId = values.at(Parent).trimmed();
     const QStringList stored{row.post.externalId,
                              row.source,
                              row.discussionKey,

@@ -18,7 +18,6 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSplitter>
 #include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -45,29 +44,33 @@ CsvImportDialog::CsvImportDialog(const Database &database, Kind kind, QString pa
     m_fileLabel->setWordWrap(true);
     m_fileLabel->setText(tr("Reading %1...").arg(QFileInfo(m_path).fileName()));
 
+    // One column per field, like the preview below it: which column of the file it reads.
     const std::unique_ptr<CsvImport> fields = makeImporter();
-    m_columns = new QTableWidget(fields->fieldCount(), 2, this);
+    m_columns = new QTableWidget(1, fields->fieldCount(), this);
     m_columns->setObjectName(QStringLiteral("columnTable"));
-    m_columns->setHorizontalHeaderLabels({tr("Field"), tr("Column in the file")});
-    m_columns->verticalHeader()->hide();
-    m_columns->horizontalHeader()->setStretchLastSection(true);
+    m_columns->setHorizontalHeaderLabels(fields->fieldLabels());
+    m_columns->setVerticalHeaderLabels({tr("Column")});
+    m_columns->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_columns->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_columns->setSelectionMode(QAbstractItemView::NoSelection);
+    m_columns->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_columns->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (int field = 0; field < fields->fieldCount(); ++field) {
-        m_columns->setItem(field, 0, new QTableWidgetItem(fields->fieldLabel(field)));
         auto *box = new QComboBox(m_columns);
         box->setObjectName(QStringLiteral("column%1").arg(field));
-        box->addItem(tr("(not imported)"), -1);
-        m_columns->setCellWidget(field, 1, box);
+        box->addItem(tr("(none)"), -1);
+        box->setToolTip(
+            tr("The column of the file that holds the %1").arg(fields->fieldLabel(field)));
+        m_columns->setCellWidget(0, field, box);
         m_columnBoxes << box;
         connect(box, &QComboBox::currentIndexChanged, this, [this] {
             if (!m_updatingColumns)
                 startPreview();
         });
     }
-    m_columns->resizeColumnToContents(0);
-    m_columns->setMinimumHeight(m_columns->verticalHeader()->length()
-                                + m_columns->horizontalHeader()->height() + 4);
+    m_columns->resizeRowsToContents();
+    m_columns->setFixedHeight(m_columns->horizontalHeader()->sizeHint().height()
+                              + m_columns->rowHeight(0) + 2 * m_columns->frameWidth());
 
     m_source = new QLineEdit(QStringLiteral("csv"), this);
     m_source->setObjectName(QStringLiteral("sourceEdit"));
@@ -100,12 +103,6 @@ CsvImportDialog::CsvImportDialog(const Database &database, Kind kind, QString pa
     auto *problemsLayout = new QVBoxLayout(problemsBox);
     problemsLayout->addWidget(m_problems);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(previewBox);
-    splitter->addWidget(problemsBox);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setRange(0, TransferTask::ProgressSteps);
@@ -122,11 +119,12 @@ CsvImportDialog::CsvImportDialog(const Database &database, Kind kind, QString pa
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_fileLabel);
     layout->addWidget(mappingBox);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(previewBox, 3);
+    layout->addWidget(problemsBox, 1);
     layout->addWidget(m_status);
     layout->addWidget(m_progress);
     layout->addWidget(m_buttons);
-    resize(760, 640);
+    resize(820, 620);
 
     m_task = new TransferTask(m_database, this);
     connect(m_task, &TransferTask::progressChanged, m_progress, &QProgressBar::setValue);
@@ -252,7 +250,7 @@ void CsvImportDialog::showPreview()
         QComboBox *box = m_columnBoxes.at(field);
         if (box->count() != preview.header.size() + 1) {
             box->clear();
-            box->addItem(tr("(not imported)"), -1);
+            box->addItem(tr("(none)"), -1);
             for (qsizetype column = 0; column < preview.header.size(); ++column)
                 box->addItem(preview.header.at(column), int(column));
         }

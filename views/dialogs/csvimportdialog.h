@@ -41,12 +41,12 @@ public:
     // One line for the status bar about what was imported.
     [[nodiscard]] QString summary() const;
 
+    // While an import runs, cancels it and stays open to say that nothing was stored.
+    void reject() override;
+
 Q_SIGNALS:
     void previewReady();
     void importFailed(const QString &message);
-
-protected:
-    void reject() override;
 
 private:
     [[nodiscard]] std::unique_ptr<CsvImport> makeImporter() const;

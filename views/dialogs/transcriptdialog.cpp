@@ -74,7 +74,7 @@ TranscriptDialog::TranscriptDialog(const Database &database, QWidget *parent)
     formatRow->addWidget(m_detected, 1);
     formatRow->addWidget(m_openButton);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Format:"), formatRow);
+    form->addRow(tr("Format:"), formatRow);
     form->addRow(tr("&Discussion:"), m_title);
     form->addRow(tr("&Source:"), m_source);
 

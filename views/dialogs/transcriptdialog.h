@@ -42,12 +42,12 @@ public:
     // Parses the text now instead of after the typing pause.
     void parseNow();
 
+    // While an import runs, cancels it and stays open to say that nothing was stored.
+    void reject() override;
+
 Q_SIGNALS:
     void parsed();
     void importFailed(const QString &message);
-
-protected:
-    void reject() override;
 
 private:
     void chooseFile();

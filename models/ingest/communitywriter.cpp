@@ -77,15 +77,18 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
     // A rollback anywhere (here or in a caller's transaction) takes away ids the caches hold.
     if (Transaction::rollbackCount(m_connectionName) != m_rollbacksSeen) {
         m_identityCache.clear();
+        m_authorCache.clear();
         m_tagCache.clear();
         m_hashtagCache.clear();
         m_rollbacksSeen = Transaction::rollbackCount(m_connectionName);
     }
+    m_postAuthors.clear();
     try {
         return writeBatch(batch, progress);
     } catch (...) {
         // The caches may hold ids that the rollback took away.
         m_identityCache.clear();
+        m_authorCache.clear();
         m_tagCache.clear();
         m_hashtagCache.clear();
         throw;
@@ -335,10 +338,12 @@ void CommunityWriter::addIdentity(qint64 memberId,
     ++summary.identitiesCreated;
     if (key.kind == QLatin1String("handle")) {
         // Mentions of this handle written before the member was known now point at them.
-        SqlQuery &link = statement(QStringLiteral("UPDATE mentions SET member_id = ? WHERE "
-                                                  "member_id IS NULL AND handle = ? AND post_id IN "
-                                                  "(SELECT p.id FROM posts p JOIN discussions d ON "
-                                                  "d.id = p.discussion_id WHERE d.source_id = ?)"));
+        // EXISTS, not "post_id IN (posts of the source)": that list is rebuilt for every new
+        // member, which made large imports quadratic.
+        SqlQuery &link = statement(
+            QStringLiteral("UPDATE mentions SET member_id = ? WHERE member_id IS NULL AND handle = "
+                           "? AND EXISTS (SELECT 1 FROM posts p JOIN discussions d ON d.id = "
+                           "p.discussion_id WHERE p.id = mentions.post_id AND d.source_id = ?)"));
         link.bind(memberId).bind(key.normalized).bind(sourceId).exec();
         if (link.numRowsAffected() > 0)
             m_touchedMembers.insert(memberId);
@@ -435,7 +440,13 @@ void CommunityWriter::writePost(qint64 sourceId,
         }
     }
 
-    const qint64 authorId = resolveMember(sourceId, post.author, summary);
+    const QString authorKey = QString::number(sourceId) + QChar(0x1F) + post.author.displayName
+                              + QChar(0x1F) + post.author.handle + QChar(0x1F) + post.author.email
+                              + QChar(0x1F) + post.author.url;
+    auto knownAuthor = m_authorCache.constFind(authorKey);
+    if (knownAuthor == m_authorCache.constEnd())
+        knownAuthor = m_authorCache.insert(authorKey, resolveMember(sourceId, post.author, summary));
+    const qint64 authorId = knownAuthor.value();
     const QVariant author = authorId > 0 ? QVariant(authorId)
                                          : QVariant(QMetaType::fromType<qint64>());
     const qint64 created = toSecs(post.created, QDateTime::currentSecsSinceEpoch());
@@ -504,12 +515,19 @@ void CommunityWriter::writePost(qint64 sourceId,
     postIds.insert(externalId, postId);
     if (authorId > 0)
         m_touchedMembers.insert(authorId);
+    m_postAuthors.insert(postId, authorId);
     if (!parentId.isNull()) {
-        SqlQuery &parentAuthor = statement(
-            QStringLiteral("SELECT author_id FROM posts WHERE id = ?"));
-        const QVariant parentAuthorId = parentAuthor.bind(parentId).scalar();
-        if (!parentAuthorId.isNull())
-            m_touchedMembers.insert(parentAuthorId.toLongLong());
+        const auto written = m_postAuthors.constFind(parentId.toLongLong());
+        if (written != m_postAuthors.constEnd()) {
+            if (written.value() > 0)
+                m_touchedMembers.insert(written.value());
+        } else {
+            SqlQuery &parentAuthor = statement(
+                QStringLiteral("SELECT author_id FROM posts WHERE id = ?"));
+            const QVariant parentAuthorId = parentAuthor.bind(parentId).scalar();
+            if (!parentAuthorId.isNull())
+                m_touchedMembers.insert(parentAuthorId.toLongLong());
+        }
     }
 }
 

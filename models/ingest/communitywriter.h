@@ -97,6 +97,11 @@ private:
     // "source|kind|normalized" -> member id (0: known not to exist). Kept across batches, dropped
     // when a write rolls back.
     QHash<QString, qint64> m_identityCache;
+    // The member each author of this writer's batches resolved to, keyed by source and all
+    // fields, so a prolific author costs one lookup.
+    QHash<QString, qint64> m_authorCache;
+    // Posts written by the current write and their authors (0: none), for reply statistics.
+    QHash<qint64, qint64> m_postAuthors;
     QHash<QString, qint64> m_tagCache;
     QHash<QString, qint64> m_hashtagCache;
     QSet<qint64> m_touchedMembers;

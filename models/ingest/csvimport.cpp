@@ -110,7 +110,7 @@ bool CsvImport::readRows(QIODevice *device,
             QStringList values;
             for (const int column : std::as_const(preview->mapping))
                 values << (column >= 0 ? record.at(column) : QString());
-            stored = addRow(values, line, &rowProblem);
+            addRow(values, line, &rowProblem, preview->rows.size() < sampleRows ? &stored : nullptr);
         }
         if (!rowProblem.isEmpty()) {
             ++preview->skipped;

@@ -87,9 +87,9 @@ protected:
     [[nodiscard]] virtual QStringList headerNames(int field) const = 0;
     // Why the mapping cannot work (a needed column missing), or empty.
     [[nodiscard]] virtual QString mappingProblem(const QList<int> &mapping) const = 0;
-    // Checks and keeps one row (values by field, as written). Returns the values as they will be stored,
-    // or sets problem and returns an empty list.
-    [[nodiscard]] virtual QStringList addRow(const QStringList &values, int line, QString *problem)
+    // Checks and keeps one row (values by field, as written). False with problem set for a row
+    // that cannot be used; stored (when not null) receives the values as they will be stored.
+    virtual bool addRow(const QStringList &values, int line, QString *problem, QStringList *stored)
         = 0;
     virtual void clearRows() = 0;
     // Stores the rows kept, inside the caller's transaction.

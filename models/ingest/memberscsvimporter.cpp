@@ -72,7 +72,10 @@ QString MembersCsvImporter::mappingProblem(const QList<int> &mapping) const
     return {};
 }
 
-QStringList MembersCsvImporter::addRow(const QStringList &values, int line, QString *problem)
+bool MembersCsvImporter::addRow(const QStringList &values,
+                                int line,
+                                QString *problem,
+                                QStringList *stored)
 {
     Q_UNUSED(line)
     const QString name = values.at(Name).simplified();
@@ -80,12 +83,12 @@ QStringList MembersCsvImporter::addRow(const QStringList &values, int line, QStr
     const QString email = values.at(Email).trimmed();
     if (name.isEmpty() && handles.trimmed().isEmpty() && email.isEmpty()) {
         *problem = tr("no name, handle or e-mail address; skipped.");
-        return {};
+        return false;
     }
     static const QRegularExpression emailPattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!email.isEmpty() && !emailPattern.match(email).hasMatch()) {
         *problem = tr("\"%1\" is not an e-mail address; skipped.").arg(email);
-        return {};
+        return false;
     }
 
     // "ada", "@ada", or "source:handle" pairs separated by ';' (as the members export writes).
@@ -104,7 +107,7 @@ QStringList MembersCsvImporter::addRow(const QStringList &values, int line, QStr
             text.remove(0, 1);
         if (text.isEmpty() || text.contains(QLatin1Char(' ')) || text.contains(QLatin1Char('@'))) {
             *problem = tr("\"%1\" is not a handle; skipped.").arg(item.trimmed());
-            return {};
+            return false;
         }
         handle.handle = text;
         parsed << handle;
@@ -134,13 +137,14 @@ QStringList MembersCsvImporter::addRow(const QStringList &values, int line, QStr
             && !row.member.tags.contains(tag.trimmed(), Qt::CaseInsensitive))
             row.member.tags << tag.trimmed();
     }
-    const QStringList stored{name,
-                             shownHandles.join(QLatin1String("; ")),
-                             row.source,
-                             email,
-                             row.member.tags.join(QLatin1String(", "))};
+    if (stored)
+        *stored = {name,
+                   shownHandles.join(QLatin1String("; ")),
+                   row.source,
+                   email,
+                   row.member.tags.join(QLatin1String(", "))};
     m_rows.append(std::move(row));
-    return stored;
+    return true;
 }
 
 void MembersCsvImporter::writeRows(const QString &connectionName,

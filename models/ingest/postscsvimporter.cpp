@@ -133,6 +133,13 @@ QDateTime PostsCsvImporter::parseTime(const QString &input)
     const QString text = input.trimmed();
     if (text.isEmpty())
         return {};
+    // ISO 8601 first: it is what the export writes, and the quickest to read.
+    QDateTime iso = QDateTime::fromString(text, Qt::ISODate);
+    if (iso.isValid()) {
+        if (iso.timeSpec() == Qt::LocalTime)
+            iso.setTimeSpec(Qt::UTC);
+        return iso.toUTC();
+    }
     static const QRegularExpression digits(QStringLiteral("^\\d{9,11}$"));
     if (digits.match(text).hasMatch())
         return QDateTime::fromSecsSinceEpoch(text.toLongLong(), Qt::UTC);
@@ -146,16 +153,13 @@ QDateTime PostsCsvImporter::parseTime(const QString &input)
             return time;
         }
     }
-    QDateTime time = QDateTime::fromString(text, Qt::ISODate);
-    if (time.isValid()) {
-        if (time.timeSpec() == Qt::LocalTime)
-            time.setTimeSpec(Qt::UTC);
-        return time.toUTC();
-    }
     return FeedDateParser::parse(text);
 }
 
-QStringList PostsCsvImporter::addRow(const QStringList &values, int line, QString *problem)
+bool PostsCsvImporter::addRow(const QStringList &values,
+                              int line,
+                              QString *problem,
+                              QStringList *stored)
 {
     Q_UNUSED(line)
     Row row;
@@ -169,7 +173,7 @@ QStringList PostsCsvImporter::addRow(const QStringList &values, int line, QStrin
         row.discussionTitle = row.discussionKey;
     if (row.discussionKey.isEmpty()) {
         *problem = tr("no discussion; skipped.");
-        return {};
+        return false;
     }
     const QString timeText = values.at(Time).trimmed();
     if (isMapped(Time)) {
@@ -179,32 +183,33 @@ QStringList PostsCsvImporter::addRow(const QStringList &values, int line, QStrin
                            ? tr("no time; skipped.")
                            : tr("\"%1\" is not a time (use e.g. 2024-05-01T10:00:00Z); skipped.")
                                  .arg(timeText);
-            return {};
+            return false;
         }
     }
     // Text stays as written, line breaks and spaces included.
     row.post.text = values.at(Text);
     if (row.post.text.trimmed().isEmpty()) {
         *problem = tr("no text; skipped.");
-        return {};
+        return false;
     }
     row.post.author = parseAuthor(values.at(Author));
     row.post.externalId = values.at(Id).trimmed();
     row.post.parentExternalId = values.at(Parent).trimmed();
-    const QStringList stored{row.post.externalId,
-                             row.source,
-                             row.discussionKey,
-                             row.discussionTitle,
-                             formatAuthor(row.post.author.displayName,
-                                          row.post.author.handle,
-                                          row.post.author.email),
-                             row.post.created.isValid()
-                                 ? row.post.created.toUTC().toString(Qt::ISODate)
-                                 : QString(),
-                             row.post.text.left(500),
-                             row.post.parentExternalId};
+    if (stored) {
+        *stored = {row.post.externalId,
+                   row.source,
+                   row.discussionKey,
+                   row.discussionTitle,
+                   formatAuthor(row.post.author.displayName,
+                                row.post.author.handle,
+                                row.post.author.email),
+                   row.post.created.isValid() ? row.post.created.toUTC().toString(Qt::ISODate)
+                                              : QString(),
+                   row.post.text.left(500),
+                   row.post.parentExternalId};
+    }
     m_rows.append(std::move(row));
-    return stored;
+    return true;
 }
 
 void PostsCsvImporter::writeRows(const QString &connectionName,

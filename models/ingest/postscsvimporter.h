@@ -38,7 +38,7 @@ private:
 
     [[nodiscard]] QStringList headerNames(int field) const override;
     [[nodiscard]] QString mappingProblem(const QList<int> &mapping) const override;
-    [[nodiscard]] QStringList addRow(const QStringList &values, int line, QString *problem) override;
+    bool addRow(const QStringList &values, int line, QString *problem, QStringList *stored) override;
     void clearRows() override { m_rows.clear(); }
     void writeRows(const QString &connectionName, const Progress &progress, Result *result) override;
 

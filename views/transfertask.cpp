@@ -19,37 +19,42 @@ TransferTask::~TransferTask()
     m_watcher.waitForFinished();
 }
 
-bool TransferTask::start(Work work)
+bool TransferTask::start(Work work, bool usesDatabase)
 {
     if (isRunning())
         return false;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_message.clear();
-    m_watcher.setFuture(QtConcurrent::run([this, work = std::move(work), cancel = m_cancel]() {
-        Outcome outcome = Outcome::Succeeded;
-        int last = -1;
-        const Progress progress = [&](qint64 done, qint64 total) {
-            const int steps = total > 0 ? int(ProgressSteps * std::min(done, total) / total)
-                                        : ProgressSteps;
-            if (steps != last) {
-                last = steps;
-                // The task outlives the worker (its destructor waits).
-                QMetaObject::invokeMethod(
-                    this, [this, steps] { Q_EMIT progressChanged(steps); }, Qt::QueuedConnection);
+    m_running = true;
+    m_watcher.setFuture(
+        QtConcurrent::run([this, work = std::move(work), usesDatabase, cancel = m_cancel]() {
+            Outcome outcome = Outcome::Succeeded;
+            int last = -1;
+            const Progress progress = [&](qint64 done, qint64 total) {
+                const int steps = total > 0 ? int(ProgressSteps * std::min(done, total) / total)
+                                            : ProgressSteps;
+                if (steps != last) {
+                    last = steps;
+                    // The task outlives the worker (its destructor waits).
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, steps] { Q_EMIT progressChanged(steps); },
+                        Qt::QueuedConnection);
+                }
+                return !cancel->load();
+            };
+            try {
+                work(usesDatabase ? m_database.connectionName() : QString(), progress);
+            } catch (const OperationCancelled &) {
+                outcome = Outcome::Cancelled;
+            } catch (const StorageError &error) {
+                outcome = Outcome::Failed;
+                m_message = error.message();
             }
-            return !cancel->load();
-        };
-        try {
-            work(m_database.connectionName(), progress);
-        } catch (const OperationCancelled &) {
-            outcome = Outcome::Cancelled;
-        } catch (const StorageError &error) {
-            outcome = Outcome::Failed;
-            m_message = error.message();
-        }
-        m_database.releaseThreadConnection();
-        return outcome;
-    }));
+            if (usesDatabase)
+                m_database.releaseThreadConnection();
+            return outcome;
+        }));
     return true;
 }
 
@@ -61,6 +66,7 @@ void TransferTask::cancel()
 
 void TransferTask::workFinished()
 {
+    m_running = false;
     switch (m_watcher.result()) {
     case Outcome::Succeeded:
         Q_EMIT succeeded();

@@ -27,10 +27,12 @@ public:
     ~TransferTask() override;
     Q_DISABLE_COPY_MOVE(TransferTask)
 
-    // Starts work unless some is running; false then.
-    bool start(Work work);
+    // Starts work unless some is running; false then. Work that reads only files gets an
+    // empty connection name, and no connection is opened for it.
+    bool start(Work work, bool usesDatabase = true);
     void cancel();
-    [[nodiscard]] bool isRunning() const { return m_watcher.isRunning(); }
+    // From start() until one of the outcome signals (a future may not run yet right after start).
+    [[nodiscard]] bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     void progressChanged(int steps); // 0..ProgressSteps
@@ -47,4 +49,5 @@ private:
     QFutureWatcher<Outcome> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QString m_message;
+    bool m_running = false;
 };

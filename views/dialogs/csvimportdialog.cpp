@@ -232,7 +232,8 @@ void CsvImportDialog::startPreview()
             if (!file.open(QIODevice::ReadOnly))
                 throw StorageError(tr("Cannot read %1: %2").arg(path, file.errorString()));
             *preview = importer->preview(&file, sampleRows, progress);
-        });
+        },
+        false);
 }
 
 void CsvImportDialog::showPreview()

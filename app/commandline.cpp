@@ -8,6 +8,7 @@
 #include "storageerror.h"
 #include "synccommand.h"
 #include "terminal.h"
+#include "transfercommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -271,7 +272,9 @@ QStringList CommandLine::commandNames()
     return {QStringLiteral("demo"),
             QStringLiteral("db"),
             QStringLiteral("feeds"),
-            QStringLiteral("sync")};
+            QStringLiteral("sync"),
+            QStringLiteral("import"),
+            QStringLiteral("export")};
 }
 
 bool CommandLine::wantsCommandLine(const QStringList &arguments)
@@ -354,6 +357,10 @@ int CommandLine::run(const QStringList &arguments)
         return FeedsCommand::run(commandArguments);
     if (command == QLatin1String("sync"))
         return SyncCommand::run(commandArguments);
+    if (command == QLatin1String("import"))
+        return TransferCommand::runImport(commandArguments);
+    if (command == QLatin1String("export"))
+        return TransferCommand::runExport(commandArguments);
     return Terminal::fail(CommandLine::tr("Unknown command \"%1\". Commands: %2. See --help.")
                               .arg(command, commandNames().join(QLatin1String(", "))));
 }

@@ -13,6 +13,7 @@
 #include "maturitypane.h"
 #include "memberspane.h"
 #include "storageerror.h"
+#include "transferactions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -154,6 +155,18 @@ void MainWindow::createActions()
                                     &MainWindow::connectToTeamDatabase);
     team->setObjectName(QStringLiteral("connectTeamDatabaseAction"));
     file->addSeparator();
+    auto *transfers = new TransferActions([this]() -> const Database & { return *m_database; },
+                                          this);
+    transfers->addTo(file);
+    connect(transfers, &TransferActions::imported, this, [this](const QString &summary) {
+        reloadPanes();
+        statusBar()->showMessage(summary, 10000);
+    });
+    connect(transfers, &TransferActions::exported, this, [this](const QString &summary) {
+        statusBar()->showMessage(summary, 10000);
+    });
+    connect(transfers, &TransferActions::failed, this, &MainWindow::showError);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -193,6 +206,7 @@ void MainWindow::createActions()
             pane->exportOpml();
     });
     m_writeActions = {addFeed, syncFeeds, importOpml};
+    m_writeActions << transfers->importActions();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Watercooler"), this, &MainWindow::showAbout);

@@ -77,15 +77,18 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
     // A rollback anywhere (here or in a caller's transaction) takes away ids the caches hold.
     if (Transaction::rollbackCount(m_connectionName) != m_rollbacksSeen) {
         m_identityCache.clear();
+        m_authorCache.clear();
         m_tagCache.clear();
         m_hashtagCache.clear();
         m_rollbacksSeen = Transaction::rollbackCount(m_connectionName);
     }
+    m_postAuthors.clear();
     try {
         return writeBatch(batch, progress);
     } catch (...) {
         // The caches may hold ids that the rollback took away.
         m_identityCache.clear();
+        m_authorCache.clear();
         m_tagCache.clear();
         m_hashtagCache.clear();
         throw;
@@ -103,24 +106,8 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     Transaction transaction(m_connectionName);
     const qint64 sourceId = ensureSource(batch);
 
-    for (const ImportMember &member : batch.members) {
-        const qint64 memberId = resolveMember(sourceId, member.identity, summary);
-        if (memberId == 0)
-            continue;
-        for (const QString &tag : member.tags) {
-            statement(QStringLiteral("INSERT INTO member_tags (member_id, tag_id) VALUES (?, ?) "
-                                     "ON CONFLICT DO NOTHING"))
-                .bind(memberId)
-                .bind(tagId(tag))
-                .exec();
-        }
-        if (!member.notes.isEmpty()) {
-            statement(QStringLiteral("UPDATE members SET notes = ? WHERE id = ? AND notes = ''"))
-                .bind(member.notes)
-                .bind(memberId)
-                .exec();
-        }
-    }
+    for (const ImportMember &member : batch.members)
+        writeMember(sourceId, batch.sourceKind, member, summary);
 
     qint64 done = 0;
     for (const ImportDiscussion &discussion : batch.discussions) {
@@ -159,6 +146,80 @@ qint64 CommunityWriter::ensureSource(const ImportBatch &batch)
         .bind(QDateTime::currentSecsSinceEpoch())
         .scalar()
         .toLongLong();
+}
+
+QString CommunityWriter::sourceKindFor(const QString &connectionName,
+                                       const QString &name,
+                                       const QString &defaultKind)
+{
+    const QVariant kind
+        = SqlQuery(connectionName,
+                   QStringLiteral("SELECT kind FROM sources WHERE name = ? ORDER BY id LIMIT 1"))
+              .bind(name)
+              .scalar();
+    return kind.isValid() ? kind.toString() : defaultKind;
+}
+
+qint64 CommunityWriter::sourceNamed(const QString &name, const QString &defaultKind)
+{
+    const QVariant existing = statement(
+                                  QStringLiteral(
+                                      "SELECT id FROM sources WHERE name = ? ORDER BY id LIMIT 1"))
+                                  .bind(name)
+                                  .scalar();
+    if (existing.isValid())
+        return existing.toLongLong();
+    ImportBatch named;
+    named.sourceKind = defaultKind;
+    named.sourceName = name;
+    return ensureSource(named);
+}
+
+void CommunityWriter::writeMember(qint64 sourceId,
+                                  const QString &sourceKind,
+                                  const ImportMember &member,
+                                  WriteSummary &summary)
+{
+    // A handle on another source may already name the member.
+    QList<std::pair<qint64, IdentityKey>> others;
+    qint64 knownId = 0;
+    for (const ImportHandle &other : member.otherHandles) {
+        const QString handle = other.handle.trimmed().startsWith(QLatin1Char('@'))
+                                   ? other.handle.trimmed().mid(1)
+                                   : other.handle.trimmed();
+        if (handle.isEmpty())
+            continue;
+        const qint64 otherSource = other.sourceName.isEmpty()
+                                       ? sourceId
+                                       : sourceNamed(other.sourceName, sourceKind);
+        const IdentityKey key{QStringLiteral("handle"),
+                              TextExtractor::normalizeHandle(handle),
+                              handle};
+        if (knownId == 0)
+            knownId = lookupIdentity(otherSource, key);
+        others.append({otherSource, key});
+    }
+    const qint64 memberId = resolveMember(sourceId, member.identity, summary, knownId);
+    if (memberId == 0)
+        return;
+    for (const auto &[otherSource, key] : std::as_const(others)) {
+        // A handle that belongs to someone else already stays theirs.
+        if (lookupIdentity(otherSource, key) == 0)
+            addIdentity(memberId, otherSource, key, member.identity, summary);
+    }
+    for (const QString &tag : member.tags) {
+        statement(QStringLiteral("INSERT INTO member_tags (member_id, tag_id) VALUES (?, ?) "
+                                 "ON CONFLICT DO NOTHING"))
+            .bind(memberId)
+            .bind(tagId(tag))
+            .exec();
+    }
+    if (!member.notes.isEmpty()) {
+        statement(QStringLiteral("UPDATE members SET notes = ? WHERE id = ? AND notes = ''"))
+            .bind(member.notes)
+            .bind(memberId)
+            .exec();
+    }
 }
 
 QList<CommunityWriter::IdentityKey> CommunityWriter::identityKeys(const ImportAuthor &author)
@@ -201,11 +262,12 @@ qint64 CommunityWriter::lookupIdentity(qint64 sourceId, const IdentityKey &key)
 
 qint64 CommunityWriter::resolveMember(qint64 sourceId,
                                       const ImportAuthor &author,
-                                      WriteSummary &summary)
+                                      WriteSummary &summary,
+                                      qint64 knownMemberId)
 {
     const QList<IdentityKey> keys = identityKeys(author);
     if (keys.isEmpty())
-        return 0;
+        return knownMemberId;
 
     qint64 memberId = 0;
     QList<IdentityKey> missing;
@@ -229,6 +291,8 @@ qint64 CommunityWriter::resolveMember(qint64 sourceId,
                 break;
         }
     }
+    if (memberId == 0)
+        memberId = knownMemberId;
     if (memberId == 0) {
         const QString name = displayNameFor(author);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -274,10 +338,12 @@ void CommunityWriter::addIdentity(qint64 memberId,
     ++summary.identitiesCreated;
     if (key.kind == QLatin1String("handle")) {
         // Mentions of this handle written before the member was known now point at them.
-        SqlQuery &link = statement(QStringLiteral("UPDATE mentions SET member_id = ? WHERE "
-                                                  "member_id IS NULL AND handle = ? AND post_id IN "
-                                                  "(SELECT p.id FROM posts p JOIN discussions d ON "
-                                                  "d.id = p.discussion_id WHERE d.source_id = ?)"));
+        // EXISTS, not "post_id IN (posts of the source)": that list is rebuilt for every new
+        // member, which made large imports quadratic.
+        SqlQuery &link = statement(
+            QStringLiteral("UPDATE mentions SET member_id = ? WHERE member_id IS NULL AND handle = "
+                           "? AND EXISTS (SELECT 1 FROM posts p JOIN discussions d ON d.id = "
+                           "p.discussion_id WHERE p.id = mentions.post_id AND d.source_id = ?)"));
         link.bind(memberId).bind(key.normalized).bind(sourceId).exec();
         if (link.numRowsAffected() > 0)
             m_touchedMembers.insert(memberId);
@@ -374,7 +440,13 @@ void CommunityWriter::writePost(qint64 sourceId,
         }
     }
 
-    const qint64 authorId = resolveMember(sourceId, post.author, summary);
+    const QString authorKey = QString::number(sourceId) + QChar(0x1F) + post.author.displayName
+                              + QChar(0x1F) + post.author.handle + QChar(0x1F) + post.author.email
+                              + QChar(0x1F) + post.author.url;
+    auto knownAuthor = m_authorCache.constFind(authorKey);
+    if (knownAuthor == m_authorCache.constEnd())
+        knownAuthor = m_authorCache.insert(authorKey, resolveMember(sourceId, post.author, summary));
+    const qint64 authorId = knownAuthor.value();
     const QVariant author = authorId > 0 ? QVariant(authorId)
                                          : QVariant(QMetaType::fromType<qint64>());
     const qint64 created = toSecs(post.created, QDateTime::currentSecsSinceEpoch());
@@ -387,7 +459,10 @@ void CommunityWriter::writePost(qint64 sourceId,
         find.bind(discussionId).bind(externalId).exec();
         if (find.next()) {
             postId = find.toInt64(0);
-            const bool changed = find.toString(1) != post.text || find.toString(2) != post.html
+            // Sources without HTML (CSV files, transcripts) keep the HTML of an unchanged text.
+            const bool sameText = find.toString(1) == post.text;
+            const QString html = post.html.isEmpty() && sameText ? find.toString(2) : post.html;
+            const bool changed = !sameText || find.toString(2) != html
                                  || find.toInt64(3) != created;
             find.finish();
             if (changed) {
@@ -395,7 +470,7 @@ void CommunityWriter::writePost(qint64 sourceId,
                     QStringLiteral("UPDATE posts SET body_text = ?, body_html = ?, created_at = ?, "
                                    "url = ?, row_version = row_version + 1 WHERE id = ?"))
                     .bind(textOrEmpty(post.text))
-                    .bind(textOrNull(post.html))
+                    .bind(textOrNull(html))
                     .bind(created)
                     .bind(textOrNull(post.url))
                     .bind(postId)
@@ -440,12 +515,19 @@ void CommunityWriter::writePost(qint64 sourceId,
     postIds.insert(externalId, postId);
     if (authorId > 0)
         m_touchedMembers.insert(authorId);
+    m_postAuthors.insert(postId, authorId);
     if (!parentId.isNull()) {
-        SqlQuery &parentAuthor = statement(
-            QStringLiteral("SELECT author_id FROM posts WHERE id = ?"));
-        const QVariant parentAuthorId = parentAuthor.bind(parentId).scalar();
-        if (!parentAuthorId.isNull())
-            m_touchedMembers.insert(parentAuthorId.toLongLong());
+        const auto written = m_postAuthors.constFind(parentId.toLongLong());
+        if (written != m_postAuthors.constEnd()) {
+            if (written.value() > 0)
+                m_touchedMembers.insert(written.value());
+        } else {
+            SqlQuery &parentAuthor = statement(
+                QStringLiteral("SELECT author_id FROM posts WHERE id = ?"));
+            const QVariant parentAuthorId = parentAuthor.bind(parentId).scalar();
+            if (!parentAuthorId.isNull())
+                m_touchedMembers.insert(parentAuthorId.toLongLong());
+        }
     }
 }
 

@@ -29,6 +29,12 @@ public:
     // Throws StorageError; on any error nothing of the batch is stored.
     WriteSummary write(const ImportBatch &batch, const Progress &progress = {});
 
+    // The kind of the source named name (whatever kind it has), or defaultKind when there is
+    // none yet: files naming a source ("twitter") join the identities already known there.
+    [[nodiscard]] static QString sourceKindFor(const QString &connectionName,
+                                               const QString &name,
+                                               const QString &defaultKind);
+
     // Large imports made of many batches defer the member and discussion figures to one
     // refreshStatistics() at the end instead of one per batch.
     void setDeferStatistics(bool defer) { m_deferStatistics = defer; }
@@ -44,7 +50,18 @@ private:
 
     SqlQuery &statement(const QString &sql);
     qint64 ensureSource(const ImportBatch &batch);
-    qint64 resolveMember(qint64 sourceId, const ImportAuthor &author, WriteSummary &summary);
+    // The member the author is, created when unknown; knownMemberId (when not 0) is taken
+    // instead of creating one.
+    qint64 resolveMember(qint64 sourceId,
+                         const ImportAuthor &author,
+                         WriteSummary &summary,
+                         qint64 knownMemberId = 0);
+    // The source with this name whatever its kind, or a new one of defaultKind.
+    qint64 sourceNamed(const QString &name, const QString &defaultKind);
+    void writeMember(qint64 sourceId,
+                     const QString &sourceKind,
+                     const ImportMember &member,
+                     WriteSummary &summary);
     // The member an identity belongs to, or 0.
     qint64 lookupIdentity(qint64 sourceId, const IdentityKey &key);
     WriteSummary writeBatch(const ImportBatch &batch, const Progress &progress);
@@ -80,6 +97,11 @@ private:
     // "source|kind|normalized" -> member id (0: known not to exist). Kept across batches, dropped
     // when a write rolls back.
     QHash<QString, qint64> m_identityCache;
+    // The member each author of this writer's batches resolved to, keyed by source and all
+    // fields, so a prolific author costs one lookup.
+    QHash<QString, qint64> m_authorCache;
+    // Posts written by the current write and their authors (0: none), for reply statistics.
+    QHash<qint64, qint64> m_postAuthors;
     QHash<QString, qint64> m_tagCache;
     QHash<QString, qint64> m_hashtagCache;
     QSet<qint64> m_touchedMembers;

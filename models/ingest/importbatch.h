@@ -20,12 +20,22 @@ struct ImportAuthor
     }
 };
 
+// A handle of the same person on another source, named by the source's name.
+struct ImportHandle
+{
+    QString sourceName;
+    QString handle; // without a leading '@'
+};
+
 // A member known before they post (a CSV row, a feed's listed person, the demo's roster).
 struct ImportMember
 {
     ImportAuthor identity;
     QStringList tags;
     QString notes;
+    // More handles of the same person (a CSV row's "twitter:ada;forum:ada_l"): matched like the
+    // identity, and added to the member where missing.
+    QList<ImportHandle> otherHandles = {};
 };
 
 struct ImportEnclosure

@@ -7,8 +7,11 @@ TextExtractor::Result TextExtractor::extract(const QString &input)
 {
     // Non-breaking and other exotic spaces count as spaces.
     QString text = input;
-    text.replace(QChar(0x00A0), QLatin1Char(' '));
-    text.replace(QChar(0x202F), QLatin1Char(' '));
+    for (const char16_t space : {u'\u00A0', u'\u202F', u'\u2007', u'\u2009', u'\u3000'})
+        text.replace(QChar(space), QLatin1Char(' '));
+    // Zero-width characters glue words for the eye only; they separate them here.
+    for (const char16_t invisible : {u'\u200B', u'\u2060', u'\uFEFF'})
+        text.replace(QChar(invisible), QLatin1Char(' '));
 
     Result result;
     static const QRegularExpression linkPattern(QStringLiteral(
@@ -28,17 +31,26 @@ TextExtractor::Result TextExtractor::extract(const QString &input)
                              QString(match.capturedLength(), QLatin1Char(' ')));
     }
 
-    // An @ starts a mention unless it is inside an e-mail address ("ada@example.org"); a second
-    // @ right after a handle starts the next mention ("@a@b").
+    // An @ starts a mention unless it is inside an e-mail address ("ada@example.org"). Glued to
+    // a word it still starts one when what follows is no domain ("RT@ada", "thanks@bob",
+    // "#tag@ada"); a second @ right after a handle starts the next mention ("@a@b").
     static const QRegularExpression mentionPattern(
         QStringLiteral("@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)"));
+    static const QRegularExpression domainPattern(
+        QStringLiteral("[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.[A-Za-z]{2,}(?![A-Za-z0-9_])"));
     auto mentions = mentionPattern.globalMatch(withoutLinks);
     qsizetype lastMentionEnd = -1;
     while (mentions.hasNext()) {
         const auto match = mentions.next();
         const qsizetype at = match.capturedStart();
         const bool glued = at == lastMentionEnd;
-        if (at > 0 && !glued && withoutLinks.at(at - 1).isLetterOrNumber())
+        if (at > 0 && !glued && withoutLinks.at(at - 1).isLetterOrNumber()
+            && domainPattern
+                   .match(withoutLinks,
+                          match.capturedStart(1),
+                          QRegularExpression::NormalMatch,
+                          QRegularExpression::AnchorAtOffsetMatchOption)
+                   .hasMatch())
             continue; // an e-mail address
         lastMentionEnd = match.capturedEnd();
         const QString handle = match.captured(1);

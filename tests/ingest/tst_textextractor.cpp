@@ -86,6 +86,41 @@ void tst_TextExtractor::extract_data()
     QTest::newRow("duplicate links")
         << QStringLiteral("http://a.example/x http://a.example/x.") << QStringList()
         << QStringList() << QStringList{QStringLiteral("http://a.example/x")};
+    QTest::newRow("issue example")
+        << QStringLiteral("@charlesb thanks for the #notes RT @mary_s: great")
+        << QStringList{QStringLiteral("charlesb"), QStringLiteral("mary_s")}
+        << QStringList{QStringLiteral("notes")} << QStringList();
+    QTest::newRow("retweet glued to RT")
+        << QStringLiteral("RT@ada: hello") << QStringList{QStringLiteral("ada")} << QStringList()
+        << QStringList();
+    QTest::newRow("three glued mentions")
+        << QStringLiteral("RT @a@b@c_d: hi")
+        << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c_d")}
+        << QStringList() << QStringList();
+    QTest::newRow("mention glued to a word")
+        << QStringLiteral("thanks@bob for it") << QStringList{QStringLiteral("bob")}
+        << QStringList() << QStringList();
+    QTest::newRow("hashtag and mention glued")
+        << QStringLiteral("#tag@ada and @bob#wins")
+        << QStringList{QStringLiteral("ada"), QStringLiteral("bob")}
+        << QStringList{QStringLiteral("tag"), QStringLiteral("wins")} << QStringList();
+    QTest::newRow("glued hashtags")
+        << QStringLiteral("like#tag#more") << QStringList()
+        << QStringList{QStringLiteral("tag"), QStringLiteral("more")} << QStringList();
+    QTest::newRow("e-mail with subdomain")
+        << QStringLiteral("write to first.last@mail.example.co.uk") << QStringList()
+        << QStringList() << QStringList();
+    QTest::newRow("e-mail with a hyphenated domain")
+        << QStringLiteral("ada@example-site.org and @bob") << QStringList{QStringLiteral("bob")}
+        << QStringList() << QStringList();
+    QTest::newRow("retweet with non-breaking spaces")
+        << (QStringLiteral("RT") + nbsp + QStringLiteral("@a@b:") + nbsp
+            + QStringLiteral("like#tag"))
+        << QStringList{QStringLiteral("a"), QStringLiteral("b")}
+        << QStringList{QStringLiteral("tag")} << QStringList();
+    QTest::newRow("zero-width space")
+        << (QStringLiteral("hi") + QChar(0x200B) + QStringLiteral("@ada"))
+        << QStringList{QStringLiteral("ada")} << QStringList() << QStringList();
     QTest::newRow("everything") << QStringLiteral(
         "@ada: slides at https://example.org/s #meetup cc @bob")
                                 << QStringList{QStringLiteral("ada"), QStringLiteral("bob")}

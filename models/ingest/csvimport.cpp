@@ -1,0 +1,185 @@
+// The reading loop both CSV imports share: header, mapping, row checks with line numbers,
+// progress and the one transaction.
+#include "csvimport.h"
+
+#include "csvreader.h"
+#include "sqlquery.h"
+#include "storageerror.h"
+#include "transaction.h"
+
+namespace {
+
+constexpr qint64 progressSteps = 1000;
+constexpr qint64 readingSteps = 200; // of progressSteps; the rest is writing
+
+QString normalizedHeader(const QString &name)
+{
+    QString result;
+    for (const QChar c : name) {
+        if (c.isLetterOrNumber())
+            result += c.toLower();
+    }
+    return result;
+}
+
+} // namespace
+
+CsvImport::~CsvImport() = default;
+
+QStringList CsvImport::fieldLabels() const
+{
+    QStringList labels;
+    for (int field = 0; field < fieldCount(); ++field)
+        labels << fieldLabel(field);
+    return labels;
+}
+
+QList<int> CsvImport::guessMapping(const QStringList &header) const
+{
+    QStringList normalized;
+    for (const QString &name : header)
+        normalized << normalizedHeader(name);
+    QList<int> mapping(fieldCount(), -1);
+    QList<bool> taken(header.size(), false);
+    for (int field = 0; field < fieldCount(); ++field) {
+        for (const QString &name : headerNames(field)) {
+            const qsizetype column = normalized.indexOf(normalizedHeader(name));
+            if (column >= 0 && !taken.at(column)) {
+                mapping[field] = int(column);
+                taken[column] = true;
+                break;
+            }
+        }
+    }
+    return mapping;
+}
+
+bool CsvImport::readRows(QIODevice *device,
+                         int sampleRows,
+                         const Progress &progress,
+                         Preview *preview)
+{
+    clearRows();
+    CsvReader reader(device);
+    const auto unusable = [&](int line, const QString &message) {
+        preview->error = message;
+        preview->errorLine = line;
+        clearRows();
+        return false;
+    };
+    if (!reader.open())
+        return unusable(reader.errorLine(), reader.errorString());
+    preview->encoding = reader.encodingName();
+    preview->delimiter = reader.delimiter();
+    preview->fieldLabels = fieldLabels();
+    QStringList record;
+    if (!reader.readRecord(&record)) {
+        return unusable(reader.errorLine(),
+                        reader.hasError() ? reader.errorString() : tr("The file is empty."));
+    }
+    for (QString &name : record)
+        name = name.trimmed();
+    preview->header = record;
+    const int headerLine = reader.recordLine();
+    preview->mapping = m_mapping.isEmpty() ? guessMapping(record) : m_mapping;
+    preview->mapping.resize(fieldCount(), -1);
+    for (int &column : preview->mapping) {
+        if (column >= record.size())
+            column = -1;
+    }
+    m_activeMapping = preview->mapping;
+    const QString problem = mappingProblem(preview->mapping);
+    if (!problem.isEmpty()) {
+        return unusable(reader.recordLine(),
+                        tr("Line %1: %2 The columns are: %3.")
+                            .arg(reader.recordLine())
+                            .arg(problem, record.join(QLatin1String(", "))));
+    }
+
+    const qint64 size = std::max<qint64>(1, reader.size());
+    qint64 lastReport = -1;
+    while (reader.readRecord(&record)) {
+        const int line = reader.recordLine();
+        QString rowProblem;
+        QStringList stored;
+        if (record.size() != preview->header.size()) {
+            rowProblem = tr("the row has %1 fields, the header %2; skipped.")
+                             .arg(record.size())
+                             .arg(preview->header.size());
+        } else {
+            QStringList values;
+            for (const int column : std::as_const(preview->mapping))
+                values << (column >= 0 ? record.at(column) : QString());
+            addRow(values, line, &rowProblem, preview->rows.size() < sampleRows ? &stored : nullptr);
+        }
+        if (!rowProblem.isEmpty()) {
+            ++preview->skipped;
+            if (preview->issues.size() < MaximumIssues)
+                preview->issues.append({line, tr("Line %1: %2").arg(line).arg(rowProblem)});
+        } else {
+            ++preview->rowCount;
+            if (preview->rows.size() < sampleRows)
+                preview->rows.append(stored);
+        }
+        if (progress) {
+            const qint64 done = reader.bytesRead() * readingSteps / size;
+            if (done != lastReport) {
+                lastReport = done;
+                if (!progress(done, progressSteps)) {
+                    clearRows();
+                    throw OperationCancelled();
+                }
+            }
+        }
+    }
+    if (reader.hasError())
+        return unusable(reader.errorLine(), reader.errorString());
+    if (preview->rowCount == 0 && preview->skipped == 0)
+        return unusable(headerLine,
+                        tr("Line %1: the file has a header but no rows.").arg(headerLine));
+    return true;
+}
+
+CsvImport::Preview CsvImport::preview(QIODevice *device, int sampleRows, const Progress &progress)
+{
+    Preview result;
+    const Progress scaled = progress ? Progress(
+                                [&](qint64 done, qint64) { return progress(done, readingSteps); })
+                                     : Progress();
+    readRows(device, sampleRows, scaled, &result);
+    clearRows();
+    return result;
+}
+
+CsvImport::Result CsvImport::import(QIODevice *device,
+                                    const QString &connectionName,
+                                    const Progress &progress)
+{
+    Preview read;
+    if (!readRows(device, 0, progress, &read))
+        throw StorageError(read.error);
+    Result result;
+    result.rows = read.rowCount;
+    result.skipped = read.skipped;
+    result.issues = read.issues;
+    const Progress writing = [&](qint64 done, qint64 total) {
+        if (!progress)
+            return true;
+        return progress(readingSteps
+                            + (total > 0 ? done * (progressSteps - readingSteps) / total
+                                         : progressSteps - readingSteps),
+                        progressSteps);
+    };
+    try {
+        Transaction transaction(connectionName);
+        writeRows(connectionName, writing, &result);
+        transaction.commit();
+    } catch (...) {
+        clearRows();
+        throw;
+    }
+    clearRows();
+    if (progress)
+        progress(progressSteps, progressSteps);
+    return result;
+}

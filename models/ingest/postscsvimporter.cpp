@@ -1,0 +1,265 @@
+// Rows become discussions with their posts, one batch per source, written by CommunityWriter.
+#include "postscsvimporter.h"
+
+#include "communitywriter.h"
+#include "feeddateparser.h"
+#include "storageerror.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+QString PostsCsvImporter::fieldLabel(int field) const
+{
+    switch (field) {
+    case Id:
+        return tr("Post id");
+    case Source:
+        return tr("Source");
+    case DiscussionId:
+        return tr("Discussion id");
+    case Discussion:
+        return tr("Discussion");
+    case Author:
+        return tr("Author");
+    case Time:
+        return tr("Time");
+    case Text:
+        return tr("Text");
+    case Parent:
+        return tr("Parent post id");
+    default:
+        return {};
+    }
+}
+
+QStringList PostsCsvImporter::headerNames(int field) const
+{
+    switch (field) {
+    case Id:
+        return {QStringLiteral("id"), QStringLiteral("post id"), QStringLiteral("external id")};
+    case Source:
+        return {QStringLiteral("source"), QStringLiteral("platform"), QStringLiteral("site")};
+    case DiscussionId:
+        return {QStringLiteral("discussion_id"),
+                QStringLiteral("thread id"),
+                QStringLiteral("topic id")};
+    case Discussion:
+        return {QStringLiteral("discussion"),
+                QStringLiteral("thread"),
+                QStringLiteral("topic"),
+                QStringLiteral("title"),
+                QStringLiteral("subject"),
+                QStringLiteral("channel"),
+                QStringLiteral("conversation")};
+    case Author:
+        return {QStringLiteral("author"),
+                QStringLiteral("from"),
+                QStringLiteral("sender"),
+                QStringLiteral("speaker"),
+                QStringLiteral("user"),
+                QStringLiteral("member"),
+                QStringLiteral("name")};
+    case Time:
+        return {QStringLiteral("time"),
+                QStringLiteral("date"),
+                QStringLiteral("created"),
+                QStringLiteral("created at"),
+                QStringLiteral("timestamp"),
+                QStringLiteral("datetime"),
+                QStringLiteral("posted")};
+    case Text:
+        return {QStringLiteral("text"),
+                QStringLiteral("body"),
+                QStringLiteral("message"),
+                QStringLiteral("content"),
+                QStringLiteral("post")};
+    case Parent:
+        return {QStringLiteral("parent"),
+                QStringLiteral("parent id"),
+                QStringLiteral("in reply to"),
+                QStringLiteral("reply to")};
+    default:
+        return {};
+    }
+}
+
+QString PostsCsvImporter::mappingProblem(const QList<int> &mapping) const
+{
+    if (mapping.value(Discussion, -1) < 0 && mapping.value(DiscussionId, -1) < 0)
+        return tr("No column names the discussion.");
+    if (mapping.value(Text, -1) < 0)
+        return tr("No column holds the text.");
+    return {};
+}
+
+ImportAuthor PostsCsvImporter::parseAuthor(const QString &input)
+{
+    static const QRegularExpression withHandle(QStringLiteral("^(.*?)\\s*\\(@([^()\\s]+)\\)$"));
+    static const QRegularExpression withEmail(QStringLiteral("^(.*?)\\s*<([^<>\\s]+@[^<>\\s]+)>$"));
+    static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    ImportAuthor author;
+    const QString text = input.simplified();
+    if (auto match = withHandle.match(text); match.hasMatch()) {
+        author.displayName = match.captured(1);
+        author.handle = match.captured(2);
+    } else if (match = withEmail.match(text); match.hasMatch()) {
+        author.displayName = match.captured(1);
+        author.email = match.captured(2);
+    } else if (text.startsWith(QLatin1Char('@')) && !text.contains(QLatin1Char(' '))) {
+        author.handle = text.mid(1);
+    } else if (email.match(text).hasMatch()) {
+        author.email = text;
+    } else {
+        author.displayName = text;
+    }
+    return author;
+}
+
+QString PostsCsvImporter::formatAuthor(const QString &name,
+                                       const QString &handle,
+                                       const QString &email)
+{
+    if (!handle.isEmpty())
+        return name.isEmpty() ? QString(QLatin1Char('@') + handle)
+                              : QString(name + QLatin1String(" (@") + handle + QLatin1Char(')'));
+    if (!email.isEmpty())
+        return name.isEmpty() ? email
+                              : QString(name + QLatin1String(" <") + email + QLatin1Char('>'));
+    return name;
+}
+
+QDateTime PostsCsvImporter::parseTime(const QString &input)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return {};
+    // ISO 8601 first: it is what the export writes, and the quickest to read.
+    QDateTime iso = QDateTime::fromString(text, Qt::ISODate);
+    if (iso.isValid()) {
+        if (iso.timeSpec() == Qt::LocalTime)
+            iso.setTimeSpec(Qt::UTC);
+        return iso.toUTC();
+    }
+    static const QRegularExpression digits(QStringLiteral("^\\d{9,11}$"));
+    if (digits.match(text).hasMatch())
+        return QDateTime::fromSecsSinceEpoch(text.toLongLong(), Qt::UTC);
+    for (const QString &format : {QStringLiteral("yyyy-MM-dd HH:mm:ss"),
+                                  QStringLiteral("yyyy-MM-dd HH:mm"),
+                                  QStringLiteral("yyyy-MM-ddTHH:mm:ss"),
+                                  QStringLiteral("yyyy-MM-dd")}) {
+        QDateTime time = QDateTime::fromString(text, format);
+        if (time.isValid()) {
+            time.setTimeSpec(Qt::UTC);
+            return time;
+        }
+    }
+    return FeedDateParser::parse(text);
+}
+
+bool PostsCsvImporter::addRow(const QStringList &values,
+                              int line,
+                              QString *problem,
+                              QStringList *stored)
+{
+    Q_UNUSED(line)
+    Row row;
+    row.source = values.at(Source).trimmed().isEmpty() ? defaultSource()
+                                                       : values.at(Source).trimmed();
+    row.discussionTitle = values.at(Discussion).simplified();
+    row.discussionKey = values.at(DiscussionId).trimmed().isEmpty()
+                            ? row.discussionTitle
+                            : values.at(DiscussionId).trimmed();
+    if (row.discussionTitle.isEmpty())
+        row.discussionTitle = row.discussionKey;
+    if (row.discussionKey.isEmpty()) {
+        *problem = tr("no discussion; skipped.");
+        return false;
+    }
+    const QString timeText = values.at(Time).trimmed();
+    if (isMapped(Time)) {
+        row.post.created = parseTime(timeText);
+        if (!row.post.created.isValid()) {
+            *problem = timeText.isEmpty()
+                           ? tr("no time; skipped.")
+                           : tr("\"%1\" is not a time (use e.g. 2024-05-01T10:00:00Z); skipped.")
+                                 .arg(timeText);
+            return false;
+        }
+    }
+    // Text stays as written, line breaks and spaces included.
+    row.post.text = values.at(Text);
+    if (row.post.text.trimmed().isEmpty()) {
+        *problem = tr("no text; skipped.");
+        return false;
+    }
+    row.post.author = parseAuthor(values.at(Author));
+    row.post.externalId = values.at(Id).trimmed();
+    row.post.parentExternalId = values.at(Parent).trimmed();
+    if (stored) {
+        *stored = {row.post.externalId,
+                   row.source,
+                   row.discussionKey,
+                   row.discussionTitle,
+                   formatAuthor(row.post.author.displayName,
+                                row.post.author.handle,
+                                row.post.author.email),
+                   row.post.created.isValid() ? row.post.created.toUTC().toString(Qt::ISODate)
+                                              : QString(),
+                   row.post.text.left(500),
+                   row.post.parentExternalId};
+    }
+    m_rows.append(std::move(row));
+    return true;
+}
+
+void PostsCsvImporter::writeRows(const QString &connectionName,
+                                 const Progress &progress,
+                                 Result *result)
+{
+    // Sources and discussions in the order the file first names them; posts in file order.
+    QStringList sources;
+    QHash<QString, ImportBatch> batches;
+    QHash<QString, QHash<QString, qsizetype>> discussionIndex;
+    for (Row &row : m_rows) {
+        auto batch = batches.find(row.source);
+        if (batch == batches.end()) {
+            ImportBatch fresh;
+            fresh.sourceKind = CommunityWriter::sourceKindFor(connectionName,
+                                                              row.source,
+                                                              QStringLiteral("csv"));
+            fresh.sourceName = row.source;
+            batch = batches.insert(row.source, fresh);
+            sources << row.source;
+        }
+        QHash<QString, qsizetype> &indexes = discussionIndex[row.source];
+        auto index = indexes.constFind(row.discussionKey);
+        if (index == indexes.constEnd()) {
+            ImportDiscussion discussion;
+            discussion.externalId = row.discussionKey;
+            discussion.title = row.discussionTitle;
+            discussion.created = row.post.created;
+            index = indexes.insert(row.discussionKey, batch->discussions.size());
+            batch->discussions.append(discussion);
+        }
+        batch->discussions[index.value()].posts.append(std::move(row.post));
+    }
+    m_rows.clear();
+
+    CommunityWriter writer(connectionName);
+    writer.setDeferStatistics(true);
+    qint64 total = 0;
+    for (const ImportBatch &batch : std::as_const(batches)) {
+        for (const ImportDiscussion &discussion : batch.discussions)
+            total += discussion.posts.size();
+    }
+    qint64 offset = 0;
+    for (const QString &source : std::as_const(sources)) {
+        const ImportBatch &batch = batches.value(source);
+        result->summary += writer.write(batch, [&](qint64 done, qint64) {
+            return !progress || progress(offset + done, total);
+        });
+        for (const ImportDiscussion &discussion : batch.discussions)
+            offset += discussion.posts.size();
+    }
+    writer.refreshStatistics();
+}

@@ -1,0 +1,346 @@
+// Tests PostsCsvImporter on both backends: discussions, authors, replies and mentions from a
+// CSV file, skipped rows with line numbers, nothing stored for unusable files or a cancel, and
+// the round trip export -> import -> export.
+#include "communityexporter.h"
+#include "csvreader.h"
+#include "memberscsvimporter.h"
+#include "postscsvimporter.h"
+#include "storageerror.h"
+#include "testdatabase.h"
+
+#include <QBuffer>
+#include <QTest>
+
+namespace {
+
+CsvImport::Result importPosts(TestDatabase &db, const QByteArray &csv)
+{
+    QBuffer buffer;
+    buffer.setData(csv);
+    buffer.open(QIODevice::ReadOnly);
+    return PostsCsvImporter().import(&buffer, db.connectionName());
+}
+
+QByteArray exportPosts(TestDatabase &db)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CommunityExporter(db.connectionName()).writePostsCsv(&buffer);
+    return buffer.data();
+}
+
+QByteArray exportMembers(TestDatabase &db)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CommunityExporter(db.connectionName()).writeMembersCsv(&buffer);
+    return buffer.data();
+}
+
+// The records of a CSV file, sorted: the order of sources may differ after an import.
+QList<QStringList> sortedRecords(const QByteArray &csv, const QList<int> &columns = {})
+{
+    CsvReader reader(csv);
+    QList<QStringList> records;
+    QStringList record;
+    while (reader.readRecord(&record)) {
+        if (columns.isEmpty()) {
+            records << record;
+            continue;
+        }
+        QStringList picked;
+        for (const int column : columns)
+            picked << record.value(column);
+        records << picked;
+    }
+    std::sort(records.begin(), records.end());
+    return records;
+}
+
+const QByteArray threadCsv(
+    "id,discussion,author,time,text,parent\r\n"
+    "p1,Welcome,Ada Lovelace (@ada),2024-05-01T10:00:00Z,"
+    "\"Hello @bob and @carol, see #rules\",\r\n"
+    "p2,Welcome,Bob (@bob),2024-05-01 10:05,\"Thanks @ada!\nGlad to be here\","
+    "p1\r\n"
+    "p3,Welcome,Carol <carol@example.org>,1714558200,Hi all,p1\r\n"
+    "p4,Other topic,@ada,\"Wed, 01 May 2024 11:00:00 +0000\",Another thread,\r\n"
+    "p5,Welcome,Ada Lovelace (@ada),2024-05-01T12:30:00+02:00,@bob welcome,p2\r\n");
+
+} // namespace
+
+class tst_PostsCsvImporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void parseAuthor_data();
+    void parseAuthor();
+    void parseTime_data();
+    void parseTime();
+    void importsThreads();
+    void reimportMatches();
+    void skippedRowsHaveLineNumbers();
+    void unusableFilesStoreNothing_data();
+    void unusableFilesStoreNothing();
+    void cancelStoresNothing();
+    void roundTrip();
+
+private:
+    std::unique_ptr<TestDatabase> m_db;
+};
+
+void tst_PostsCsvImporter::init()
+{
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->open(), qPrintable(m_db->errorString()));
+}
+
+void tst_PostsCsvImporter::cleanup()
+{
+    m_db.reset();
+}
+
+void tst_PostsCsvImporter::parseAuthor_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("handle");
+    QTest::addColumn<QString>("email");
+
+    QTest::newRow("name and handle")
+        << QStringLiteral("Ada Lovelace (@ada)") << QStringLiteral("Ada Lovelace")
+        << QStringLiteral("ada") << QString();
+    QTest::newRow("name and e-mail")
+        << QStringLiteral("Ada <ada@example.org>") << QStringLiteral("Ada") << QString()
+        << QStringLiteral("ada@example.org");
+    QTest::newRow("handle") << QStringLiteral("@ada") << QString() << QStringLiteral("ada")
+                            << QString();
+    QTest::newRow("e-mail") << QStringLiteral("ada@example.org") << QString() << QString()
+                            << QStringLiteral("ada@example.org");
+    QTest::newRow("name") << QStringLiteral("  Ada   Lovelace ") << QStringLiteral("Ada Lovelace")
+                          << QString() << QString();
+    QTest::newRow("nobody") << QString() << QString() << QString() << QString();
+}
+
+void tst_PostsCsvImporter::parseAuthor()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, name);
+    QFETCH(QString, handle);
+    QFETCH(QString, email);
+    const ImportAuthor author = PostsCsvImporter::parseAuthor(text);
+    QCOMPARE(author.displayName, name);
+    QCOMPARE(author.handle, handle);
+    QCOMPARE(author.email, email);
+    if (!name.isEmpty() || !handle.isEmpty() || !email.isEmpty())
+        QCOMPARE(PostsCsvImporter::parseAuthor(PostsCsvImporter::formatAuthor(name, handle, email))
+                     .displayName,
+                 name);
+}
+
+void tst_PostsCsvImporter::parseTime_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("time");
+
+    const QDateTime ten(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC);
+    QTest::newRow("ISO UTC") << QStringLiteral("2024-05-01T10:00:00Z") << ten;
+    QTest::newRow("ISO offset") << QStringLiteral("2024-05-01T12:00:00+02:00") << ten;
+    QTest::newRow("ISO without zone is UTC") << QStringLiteral("2024-05-01T10:00:00") << ten;
+    QTest::newRow("space") << QStringLiteral("2024-05-01 10:00") << ten;
+    QTest::newRow("seconds") << QStringLiteral("1714557600") << ten;
+    QTest::newRow("RFC 2822") << QStringLiteral("Wed, 01 May 2024 10:00:00 GMT") << ten;
+    QTest::newRow("garbage") << QStringLiteral("yesterday") << QDateTime();
+}
+
+void tst_PostsCsvImporter::parseTime()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, time);
+    const QDateTime parsed = PostsCsvImporter::parseTime(text);
+    QCOMPARE(parsed.isValid(), time.isValid());
+    if (time.isValid())
+        QCOMPARE(parsed.toSecsSinceEpoch(), time.toSecsSinceEpoch());
+}
+
+void tst_PostsCsvImporter::importsThreads()
+{
+    const CsvImport::Result result = importPosts(*m_db, threadCsv);
+    QCOMPARE(result.rows, 5);
+    QCOMPARE(result.skipped, 0);
+    QCOMPARE(result.summary.postsCreated, 5);
+    QCOMPARE(result.summary.discussionsCreated, 2);
+    QCOMPARE(result.summary.membersCreated, 3);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts WHERE parent_id IS NOT NULL")),
+             3);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT p.external_id FROM posts p JOIN posts c ON "
+                                         "c.parent_id = p.id WHERE c.external_id = 'p5'"))
+                 .toString(),
+             QStringLiteral("p2"));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT body_text FROM posts WHERE external_id = 'p2'"))
+                 .toString(),
+             QStringLiteral("Thanks @ada!\nGlad to be here"));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT created_at FROM posts WHERE external_id = 'p5'"))
+                 .toLongLong(),
+             QDateTime(QDate(2024, 5, 1), QTime(10, 30), Qt::UTC).toSecsSinceEpoch());
+    // Mentions found their members; statistics are current.
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT mentions_received FROM members WHERE "
+                                         "display_name = 'Bob'"))
+                 .toInt(),
+             2);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT replies_received FROM members WHERE "
+                                         "display_name = 'Ada Lovelace'"))
+                 .toInt(),
+             2);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT post_count FROM discussions WHERE title = "
+                                         "'Welcome'"))
+                 .toInt(),
+             4);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT kind FROM sources")).toString(),
+             QStringLiteral("csv"));
+}
+
+void tst_PostsCsvImporter::reimportMatches()
+{
+    importPosts(*m_db, threadCsv);
+    const CsvImport::Result again = importPosts(*m_db, threadCsv);
+    QCOMPARE(again.rows, 5);
+    QCOMPARE(again.summary.postsCreated, 0);
+    QCOMPARE(again.summary.postsUpdated, 0);
+    QCOMPARE(again.summary.membersCreated, 0);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 5);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members")), 3);
+}
+
+void tst_PostsCsvImporter::skippedRowsHaveLineNumbers()
+{
+    const CsvImport::Result result = importPosts(*m_db,
+                                                 "discussion;author;time;text\n"
+                                                 "Welcome;@ada;2024-05-01 10:00;hello\n"
+                                                 ";@bob;2024-05-01 10:01;no discussion\n"
+                                                 "Welcome;@bob;soon;bad time\n"
+                                                 "Welcome;@bob;2024-05-01 10:02;\n"
+                                                 "Welcome;@bob;2024-05-01 10:03\n"
+                                                 "Welcome;@carol;;no time\n"
+                                                 "Welcome;@bob;2024-05-01 10:04;fine\n");
+    QCOMPARE(result.rows, 2);
+    QCOMPARE(result.skipped, 5);
+    QList<int> lines;
+    for (const CsvImport::Issue &issue : result.issues)
+        lines << issue.line;
+    QCOMPARE(lines, (QList<int>{3, 4, 5, 6, 7}));
+    QVERIFY(result.issues.at(1).message.contains(QStringLiteral("\"soon\" is not a time")));
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 2);
+}
+
+void tst_PostsCsvImporter::unusableFilesStoreNothing_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("empty") << QByteArray("") << 0 << QStringLiteral("empty");
+    QTest::newRow("no text column") << QByteArray("discussion,author\nA,@ada\n") << 1
+                                    << QStringLiteral("No column holds the text");
+    QTest::newRow("no discussion column") << QByteArray("author,text\n@ada,hi\n") << 1
+                                          << QStringLiteral("No column names the discussion");
+    QTest::newRow("bad encoding in the middle")
+        << (QByteArray("discussion,text\nA,hi\n") + QByteArray("A,\x81\x02\x90\n")
+            + QByteArray("A,bye\n"))
+        << 3 << QStringLiteral("neither UTF-8");
+    QTest::newRow("quoted newline never closed")
+        << QByteArray("discussion,text\nA,\"hi\nthere\nA,bye\n") << 2
+        << QStringLiteral("never closed");
+}
+
+void tst_PostsCsvImporter::unusableFilesStoreNothing()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(int, line);
+    QFETCH(QString, message);
+    try {
+        importPosts(*m_db, csv);
+        QFAIL("an unusable file was imported");
+    } catch (const StorageError &error) {
+        QVERIFY2(error.message().contains(message), qPrintable(error.message()));
+        if (line > 0)
+            QVERIFY2(error.message().startsWith(QStringLiteral("Line %1:").arg(line)),
+                     qPrintable(error.message()));
+    }
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 0);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions")), 0);
+}
+
+void tst_PostsCsvImporter::cancelStoresNothing()
+{
+    QByteArray csv("discussion,author,time,text\n");
+    for (int i = 0; i < 4000; ++i)
+        csv += "Topic " + QByteArray::number(i % 40) + ",@m" + QByteArray::number(i % 300)
+               + ",2024-05-01 10:00,post " + QByteArray::number(i) + " for @m1\n";
+    QBuffer buffer;
+    buffer.setData(csv);
+    buffer.open(QIODevice::ReadOnly);
+    bool sawWriting = false;
+    QVERIFY_THROWS_EXCEPTION(OperationCancelled,
+                             PostsCsvImporter().import(&buffer,
+                                                       m_db->connectionName(),
+                                                       [&](qint64 done, qint64 total) {
+                                                           // Reading is the first fifth.
+                                                           sawWriting = done > total / 5;
+                                                           return done < total * 3 / 5;
+                                                       }));
+    QVERIFY(sawWriting);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 0);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members")), 0);
+}
+
+void tst_PostsCsvImporter::roundTrip()
+{
+    DemoGenerator::Options options = TestDatabase::demoOptions();
+    options.members = 40;
+    options.posts = 300;
+    QVERIFY2(m_db->fillDemo(options), qPrintable(m_db->errorString()));
+    const QByteArray members = exportMembers(*m_db);
+    const QByteArray posts = exportPosts(*m_db);
+    QCOMPARE(sortedRecords(posts).size(),
+             m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")) + 1);
+
+    TestDatabase copy;
+    QVERIFY2(copy.open(), qPrintable(copy.errorString()));
+    QBuffer membersFile;
+    membersFile.setData(members);
+    membersFile.open(QIODevice::ReadOnly);
+    const CsvImport::Result membersResult = MembersCsvImporter().import(&membersFile,
+                                                                        copy.connectionName());
+    QCOMPARE(membersResult.skipped, 0);
+    QBuffer postsFile;
+    postsFile.setData(posts);
+    postsFile.open(QIODevice::ReadOnly);
+    const CsvImport::Result postsResult = PostsCsvImporter().import(&postsFile,
+                                                                    copy.connectionName());
+    QCOMPARE(postsResult.skipped, 0);
+
+    // The same posts, discussions, authors, times, texts and replies; the same members with
+    // their handles, e-mail addresses and tags (ids aside).
+    QCOMPARE(sortedRecords(exportPosts(copy)), sortedRecords(posts));
+    const QList<int> memberColumns{1, 2, 3, 4};
+    QCOMPARE(sortedRecords(exportMembers(copy), memberColumns),
+             sortedRecords(members, memberColumns));
+
+    // Importing the export into the database it came from changes nothing.
+    const qint64 before = m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts"));
+    postsFile.seek(0);
+    const CsvImport::Result again = PostsCsvImporter().import(&postsFile, m_db->connectionName());
+    QCOMPARE(again.summary.postsCreated, 0);
+    QCOMPARE(again.summary.postsUpdated, 0);
+    QCOMPARE(again.summary.membersCreated, 0);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), before);
+    QCOMPARE(sortedRecords(exportPosts(*m_db)), sortedRecords(posts));
+}
+
+QTEST_GUILESS_MAIN(tst_PostsCsvImporter)
+#include "tst_postscsvimporter.moc"

@@ -5,6 +5,7 @@
 #include "databasecopier.h"
 #include "demogenerator.h"
 #include "feedscommand.h"
+#include "memberscommand.h"
 #include "storageerror.h"
 #include "synccommand.h"
 #include "terminal.h"
@@ -271,6 +272,7 @@ QStringList CommandLine::commandNames()
     return {QStringLiteral("demo"),
             QStringLiteral("db"),
             QStringLiteral("feeds"),
+            QStringLiteral("members"),
             QStringLiteral("sync")};
 }
 
@@ -352,6 +354,8 @@ int CommandLine::run(const QStringList &arguments)
         return runDb(commandArguments);
     if (command == QLatin1String("feeds"))
         return FeedsCommand::run(commandArguments);
+    if (command == QLatin1String("members"))
+        return MembersCommand::run(commandArguments);
     if (command == QLatin1String("sync"))
         return SyncCommand::run(commandArguments);
     return Terminal::fail(CommandLine::tr("Unknown command \"%1\". Commands: %2. See --help.")

@@ -155,6 +155,14 @@ QDateTime EngagementCalculator::lastAsOf() const
     return ok ? QDateTime::fromSecsSinceEpoch(stored, Qt::UTC) : QDateTime::currentDateTimeUtc();
 }
 
+bool EngagementCalculator::isStale(qint64 maxAge) const
+{
+    bool ok = false;
+    const qint64 stored
+        = SettingsRepository(m_connectionName).value(QLatin1String(asOfKey)).toLongLong(&ok);
+    return !ok || QDateTime::currentSecsSinceEpoch() - stored > maxAge;
+}
+
 EngagementCalculator::Explanation EngagementCalculator::explain(qint64 memberId) const
 {
     Explanation explanation;

@@ -38,6 +38,8 @@ public:
     [[nodiscard]] Explanation explain(qint64 memberId) const;
     // The end of the window of the last full recompute (now when there was none).
     [[nodiscard]] QDateTime lastAsOf() const;
+    // Whether the levels were never computed or last computed more than maxAge seconds ago.
+    [[nodiscard]] bool isStale(qint64 maxAge = 86400) const;
 
 private:
     // Runs the score and level updates on the members selected by where (with its values).

@@ -4,6 +4,7 @@
 #include "communitywriter.h"
 #include "engagementcalculator.h"
 #include "memberjournal.h"
+#include "sqlidlist.h"
 #include "sqlquery.h"
 #include "storageerror.h"
 #include "textextractor.h"
@@ -19,21 +20,6 @@ QVariant textOrNull(const QString &text)
 {
     return text.trimmed().isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                     : QVariant(text.trimmed());
-}
-
-QString placeholders(qsizetype count)
-{
-    return QLatin1Char('(') + QStringList(count, QStringLiteral("?")).join(QLatin1Char(','))
-           + QLatin1Char(')');
-}
-
-QSet<qint64> idSet(SqlQuery &query)
-{
-    QSet<qint64> set;
-    query.exec();
-    while (query.next())
-        set.insert(query.toInt64(0));
-    return set;
 }
 
 } // namespace
@@ -160,7 +146,7 @@ MemberEditor::Tagging MemberEditor::addTag(const QList<qint64> &memberIds, const
     // Members that have it already are left alone, and not given back by undo.
     SqlQuery missing(m_connectionName,
                      QStringLiteral("SELECT id FROM members WHERE id IN ")
-                         + placeholders(memberIds.size())
+                         + SqlIdList::placeholders(memberIds.size())
                          + QStringLiteral(" AND id NOT IN (SELECT member_id FROM member_tags "
                                           "WHERE tag_id = ?) ORDER BY id"));
     for (qint64 id : memberIds)
@@ -174,7 +160,7 @@ MemberEditor::Tagging MemberEditor::addTag(const QList<qint64> &memberIds, const
         SqlQuery insert(m_connectionName,
                         QStringLiteral("INSERT INTO member_tags (member_id, tag_id) SELECT id, "
                                        "CAST(? AS BIGINT) FROM members WHERE id IN ")
-                            + placeholders(tagged.size()));
+                            + SqlIdList::placeholders(tagged.size()));
         insert.bind(tagKey);
         for (qint64 id : std::as_const(tagged))
             insert.bind(id);
@@ -199,7 +185,8 @@ QList<qint64> MemberEditor::removeTag(const QList<qint64> &memberIds,
     SqlQuery had(m_connectionName,
                  QStringLiteral("SELECT member_id FROM member_tags WHERE tag_id = ? AND "
                                 "member_id IN ")
-                     + placeholders(memberIds.size()) + QStringLiteral(" ORDER BY member_id"));
+                     + SqlIdList::placeholders(memberIds.size())
+                     + QStringLiteral(" ORDER BY member_id"));
     had.bind(tagKey);
     for (qint64 id : memberIds)
         had.bind(id);
@@ -211,7 +198,7 @@ QList<qint64> MemberEditor::removeTag(const QList<qint64> &memberIds,
     if (!untagged.isEmpty()) {
         SqlQuery remove(m_connectionName,
                         QStringLiteral("DELETE FROM member_tags WHERE tag_id = ? AND member_id IN ")
-                            + placeholders(untagged.size()));
+                            + SqlIdList::placeholders(untagged.size()));
         remove.bind(tagKey);
         for (qint64 id : std::as_const(untagged))
             remove.bind(id);
@@ -262,7 +249,7 @@ MemberEditor::EraseResult MemberEditor::erase(qint64 memberId, ErasePosts posts)
                              QStringLiteral(
                                  "SELECT DISTINCT discussion_id FROM posts WHERE author_id = ?"));
         discussionsQuery.bind(memberId);
-        const QSet<qint64> discussions = idSet(discussionsQuery);
+        const QSet<qint64> discussions = SqlIdList::fetch(discussionsQuery);
         // Whose replies, mentions and answers are counted differently without these posts.
         SqlQuery
             othersQuery(m_connectionName,
@@ -274,7 +261,7 @@ MemberEditor::EraseResult MemberEditor::erase(qint64 memberId, ErasePosts posts)
                             "UNION SELECT mn.member_id FROM mentions mn JOIN posts p ON p.id "
                             "= mn.post_id WHERE p.author_id = ? AND mn.member_id IS NOT NULL"));
         othersQuery.bind(memberId).bind(memberId).bind(memberId);
-        QSet<qint64> members = idSet(othersQuery);
+        QSet<qint64> members = SqlIdList::fetch(othersQuery);
         members.insert(memberId);
 
         SqlQuery remove(m_connectionName, QStringLiteral("DELETE FROM posts WHERE author_id = ?"));
@@ -285,7 +272,7 @@ MemberEditor::EraseResult MemberEditor::erase(qint64 memberId, ErasePosts posts)
             const QList<qint64> list(discussions.cbegin(), discussions.cend());
             SqlQuery empty(m_connectionName,
                            QStringLiteral("DELETE FROM discussions WHERE id IN ")
-                               + placeholders(list.size())
+                               + SqlIdList::placeholders(list.size())
                                + QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM posts p WHERE "
                                                 "p.discussion_id = discussions.id)"));
             for (qint64 id : list)

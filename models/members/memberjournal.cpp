@@ -4,6 +4,7 @@
 
 #include "communitywriter.h"
 #include "engagementcalculator.h"
+#include "sqlidlist.h"
 #include "sqlquery.h"
 #include "storageerror.h"
 #include "transaction.h"
@@ -32,39 +33,27 @@ constexpr Link links[] = {{"identity", "identities", "member_id"},
                           {"mention", "mentions", "member_id"},
                           {"assessor", "assessors", "member_id"}};
 
-QString placeholders(qsizetype count)
-{
-    return QLatin1Char('(') + QStringList(count, QStringLiteral("?")).join(QLatin1Char(','))
-           + QLatin1Char(')');
-}
-
-void bindAll(SqlQuery &query, const QList<qint64> &ids)
-{
-    for (qint64 id : ids)
-        query.bind(id);
-}
-
-QSet<qint64> ids(SqlQuery &query)
-{
-    QSet<qint64> set;
-    query.exec();
-    while (query.next())
-        set.insert(query.toInt64(0));
-    return set;
-}
-
 } // namespace
 
 MemberJournal::MemberJournal(QString connectionName)
     : m_connectionName(std::move(connectionName))
 {}
 
+QSet<qint64> MemberJournal::discussionsOf(const QList<qint64> &memberIds) const
+{
+    SqlQuery query(m_connectionName,
+                   QStringLiteral("SELECT DISTINCT discussion_id FROM posts WHERE author_id IN ")
+                       + SqlIdList::placeholders(memberIds.size()));
+    SqlIdList::bind(query, memberIds);
+    return SqlIdList::fetch(query);
+}
+
 qint64 MemberJournal::begin(const QString &action, qint64 keep, const QList<qint64> &memberIds)
 {
     SqlQuery count(m_connectionName,
                    QStringLiteral("SELECT COUNT(*) FROM members WHERE id IN ")
-                       + placeholders(memberIds.size()));
-    bindAll(count, memberIds);
+                       + SqlIdList::placeholders(memberIds.size()));
+    SqlIdList::bind(count, memberIds);
     const qint64 found = count.scalar().toLongLong();
     SqlQuery kept(m_connectionName, QStringLiteral("SELECT COUNT(*) FROM members WHERE id = ?"));
     if (found != memberIds.size() || (keep > 0 && kept.bind(keep).scalar().toInt() == 0))
@@ -84,9 +73,9 @@ qint64 MemberJournal::begin(const QString &action, qint64 keep, const QList<qint
                       QStringLiteral("INSERT INTO member_journal_members (journal_id, ")
                           + memberColumns + QStringLiteral(") SELECT CAST(? AS BIGINT), ")
                           + memberColumns + QStringLiteral(" FROM members WHERE id IN ")
-                          + placeholders(memberIds.size()));
+                          + SqlIdList::placeholders(memberIds.size()));
     snapshot.bind(journalId);
-    bindAll(snapshot, memberIds);
+    SqlIdList::bind(snapshot, memberIds);
     snapshot.exec();
     return journalId;
 }
@@ -104,9 +93,9 @@ int MemberJournal::recordMoves(qint64 journalId,
                                    "from_member_id) SELECT CAST(? AS BIGINT), CAST(? AS TEXT), ")
                         + rowId + QStringLiteral(", ") + column + QStringLiteral(" FROM ") + table
                         + QStringLiteral(" WHERE ") + column + QStringLiteral(" IN ")
-                        + placeholders(memberIds.size()));
+                        + SqlIdList::placeholders(memberIds.size()));
     record.bind(journalId).bind(item);
-    bindAll(record, memberIds);
+    SqlIdList::bind(record, memberIds);
     record.exec();
     return record.numRowsAffected();
 }
@@ -128,12 +117,7 @@ MemberJournal::MergeResult MemberJournal::merge(qint64 keep, const QList<qint64>
     result.journalId = begin(QStringLiteral("merge"), keep, folded);
 
     // Discussions whose participants change once the posts have one author.
-    SqlQuery discussionsQuery(m_connectionName,
-                              QStringLiteral("SELECT DISTINCT discussion_id FROM posts WHERE "
-                                             "author_id IN ")
-                                  + placeholders(folded.size()));
-    bindAll(discussionsQuery, folded);
-    const QSet<qint64> discussions = ids(discussionsQuery);
+    const QSet<qint64> discussions = discussionsOf(folded);
 
     for (const Link &link : links) {
         const int moved = recordMoves(result.journalId,
@@ -144,9 +128,9 @@ MemberJournal::MergeResult MemberJournal::merge(qint64 keep, const QList<qint64>
         SqlQuery update(m_connectionName,
                         QStringLiteral("UPDATE %1 SET %2 = ? WHERE %2 IN ")
                                 .arg(QLatin1String(link.table), QLatin1String(link.column))
-                            + placeholders(folded.size()));
+                            + SqlIdList::placeholders(folded.size()));
         update.bind(keep);
-        bindAll(update, folded);
+        SqlIdList::bind(update, folded);
         update.exec();
         if (qstrcmp(link.item, "identity") == 0)
             result.identities = moved;
@@ -166,11 +150,11 @@ MemberJournal::MergeResult MemberJournal::merge(qint64 keep, const QList<qint64>
                    QStringLiteral("INSERT INTO member_journal_moves (journal_id, item, row_id, "
                                   "from_member_id) SELECT DISTINCT CAST(? AS BIGINT), 'tag_added', "
                                   "tag_id, CAST(? AS BIGINT) FROM member_tags WHERE member_id IN ")
-                       + placeholders(folded.size())
+                       + SqlIdList::placeholders(folded.size())
                        + QStringLiteral(" AND tag_id NOT IN (SELECT tag_id FROM member_tags "
                                         "WHERE member_id = ?)"));
     added.bind(result.journalId).bind(keep);
-    bindAll(added, folded);
+    SqlIdList::bind(added, folded);
     added.bind(keep).exec();
     result.tags = added.numRowsAffected();
     SqlQuery gain(m_connectionName,
@@ -181,8 +165,8 @@ MemberJournal::MergeResult MemberJournal::merge(qint64 keep, const QList<qint64>
 
     SqlQuery remove(m_connectionName,
                     QStringLiteral("DELETE FROM members WHERE id IN ")
-                        + placeholders(folded.size()));
-    bindAll(remove, folded);
+                        + SqlIdList::placeholders(folded.size()));
+    SqlIdList::bind(remove, folded);
     remove.exec();
 
     CommunityWriter::refreshMemberFigures(m_connectionName, {keep});
@@ -204,21 +188,16 @@ qint64 MemberJournal::remove(const QList<qint64> &memberIds)
     Transaction transaction(m_connectionName);
     const qint64 journalId = begin(QStringLiteral("delete"), 0, members);
 
-    SqlQuery discussionsQuery(m_connectionName,
-                              QStringLiteral("SELECT DISTINCT discussion_id FROM posts WHERE "
-                                             "author_id IN ")
-                                  + placeholders(members.size()));
-    bindAll(discussionsQuery, members);
-    const QSet<qint64> discussions = ids(discussionsQuery);
+    const QSet<qint64> discussions = discussionsOf(members);
 
     SqlQuery identities(m_connectionName,
                         QStringLiteral("INSERT INTO member_journal_identities (journal_id, ")
                             + identityColumns + QStringLiteral(") SELECT CAST(? AS BIGINT), ")
                             + identityColumns
                             + QStringLiteral(" FROM identities WHERE member_id IN ")
-                            + placeholders(members.size()));
+                            + SqlIdList::placeholders(members.size()));
     identities.bind(journalId);
-    bindAll(identities, members);
+    SqlIdList::bind(identities, members);
     identities.exec();
     for (const Link &link : links) {
         if (qstrcmp(link.item, "identity") == 0)
@@ -237,8 +216,8 @@ qint64 MemberJournal::remove(const QList<qint64> &memberIds)
     // The foreign keys clear posts, mentions and assessors and drop identities and tags.
     SqlQuery remove(m_connectionName,
                     QStringLiteral("DELETE FROM members WHERE id IN ")
-                        + placeholders(members.size()));
-    bindAll(remove, members);
+                        + SqlIdList::placeholders(members.size()));
+    SqlIdList::bind(remove, members);
     remove.exec();
     CommunityWriter::refreshDiscussionFigures(m_connectionName, discussions);
     transaction.commit();
@@ -268,7 +247,7 @@ void MemberJournal::undo(qint64 journalId)
     SqlQuery restored(m_connectionName,
                       QStringLiteral("SELECT id FROM member_journal_members WHERE journal_id = ?"));
     restored.bind(journalId);
-    QSet<qint64> members = ids(restored);
+    QSet<qint64> members = SqlIdList::fetch(restored);
 
     SqlQuery insertMembers(m_connectionName,
                            QStringLiteral("INSERT INTO members (") + memberColumns
@@ -288,7 +267,7 @@ void MemberJournal::undo(qint64 journalId)
                                              "member_journal_moves mv ON mv.row_id = p.id WHERE "
                                              "mv.journal_id = ? AND mv.item = 'post'"));
     discussionsQuery.bind(journalId);
-    const QSet<qint64> discussions = ids(discussionsQuery);
+    const QSet<qint64> discussions = SqlIdList::fetch(discussionsQuery);
 
     for (const Link &link : links) {
         SqlQuery back(m_connectionName,
@@ -350,7 +329,7 @@ void MemberJournal::forgetMember(qint64 memberId)
                       "SELECT journal_id FROM member_journal_members WHERE id = ? UNION "
                       "SELECT journal_id FROM member_journal_moves WHERE from_member_id = ?"));
     find.bind(memberId).bind(memberId).bind(memberId);
-    const QSet<qint64> entries = ids(find);
+    const QSet<qint64> entries = SqlIdList::fetch(find);
     for (qint64 id : entries)
         forget(id);
     transaction.commit();

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 class MemberJournal final
@@ -57,6 +58,8 @@ private:
                     const QString &column,
                     const QList<qint64> &memberIds);
     void forget(qint64 journalId);
+    // The discussions these members wrote in.
+    [[nodiscard]] QSet<qint64> discussionsOf(const QList<qint64> &memberIds) const;
 
     QString m_connectionName;
 };

@@ -46,14 +46,8 @@ void tst_MemberEditor::cleanup()
 
 QList<qint64> tst_MemberEditor::busiest(int count) const
 {
-    QList<qint64> ids;
-    const QVariantList rows
-        = m_db->column(QStringLiteral(
-                           "SELECT id FROM members ORDER BY post_count DESC, id LIMIT ?"),
-                       {count});
-    for (const QVariant &id : rows)
-        ids << id.toLongLong();
-    return ids;
+    return m_db->ids(QStringLiteral("SELECT id FROM members ORDER BY post_count DESC, id LIMIT ?"),
+                     {count});
 }
 
 QStringList tst_MemberEditor::tagsOf(qint64 id) const

@@ -45,14 +45,8 @@ void tst_MemberJournal::cleanup()
 
 QList<qint64> tst_MemberJournal::busiest(int count) const
 {
-    QList<qint64> ids;
-    const QVariantList rows
-        = m_db->column(QStringLiteral(
-                           "SELECT id FROM members ORDER BY post_count DESC, id LIMIT ?"),
-                       {count});
-    for (const QVariant &id : rows)
-        ids << id.toLongLong();
-    return ids;
+    return m_db->ids(QStringLiteral("SELECT id FROM members ORDER BY post_count DESC, id LIMIT ?"),
+                     {count});
 }
 
 qint64 tst_MemberJournal::countFor(const QString &sql, qint64 id) const

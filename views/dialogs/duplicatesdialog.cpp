@@ -78,7 +78,7 @@ void DuplicatesDialog::showSuggestions(const QList<DuplicateFinder::Suggestion> 
                                int(suggestions.size())));
     for (const DuplicateFinder::Suggestion &suggestion : suggestions) {
         auto *item = new QTreeWidgetItem(m_list,
-                                         {suggestion.names.join(QLatin1String(" · ")),
+                                         {suggestion.names.join(QStringLiteral(" · ")),
                                           suggestion.explanation()});
         item->setToolTip(0, item->text(0));
     }

@@ -32,7 +32,7 @@ MergeMembersDialog::MergeMembersDialog(const QList<MemberRepository::Row> &membe
         const MemberRepository::Row &row = members.at(i);
         QString text = tr("%1 (%n post(s))", nullptr, row.posts).arg(row.name);
         if (!row.handles.isEmpty())
-            text += QLatin1String(" – ") + row.handles.join(QLatin1String(", "));
+            text += QStringLiteral(" – ") + row.handles.join(QLatin1String(", "));
         auto *button = new QRadioButton(text, this);
         button->setObjectName(QStringLiteral("keep%1").arg(row.id));
         m_keep->addButton(button, i);

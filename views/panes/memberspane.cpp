@@ -53,6 +53,7 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     for (int level = EngagementFormula::LevelCount - 1; level >= 0; --level)
         m_level->addItem(EngagementFormula::levelName(level), level);
     m_undo = new QUndoStack(this);
+    connect(m_undo, &QUndoStack::indexChanged, this, &MembersPane::reload);
 
     m_model = new MembersModel(connectionName(), this);
     m_table = createTable(QStringLiteral("membersTable"), m_model, content);
@@ -77,6 +78,10 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
                                     ? std::max(header, dateWidth)
                                     : std::max(header, 56));
     }
+
+    // The level matters most after the name: shown there, whatever its place in the model.
+    m_table->horizontalHeader()->moveSection(MembersModel::LevelColumn,
+                                             MembersModel::NameColumn + 1);
 
     m_detail = new QTextBrowser(content);
     m_detail->setObjectName(QStringLiteral("memberDetail"));
@@ -524,6 +529,8 @@ void MembersPane::setUndoStack(QUndoStack *stack)
     if (m_undo && m_undo->parent() == this)
         delete m_undo;
     m_undo = stack;
+    // Whatever moves on the stack (Edit menu, shortcuts) changed members: show it.
+    connect(m_undo, &QUndoStack::indexChanged, this, &MembersPane::reload);
 }
 
 void MembersPane::updateActions()
@@ -581,8 +588,7 @@ bool MembersPane::attempt(const std::function<void()> &edit)
 
 void MembersPane::push(QUndoCommand *command)
 {
-    m_undo->push(command);
-    reload();
+    m_undo->push(command); // reloads through indexChanged
 }
 
 void MembersPane::addMember()

@@ -11,7 +11,11 @@ namespace {
 
 const char asOfKey[] = "engagement/as_of";
 
-// An expression over posts p and sources s that yields one of the four SQL texts for what the
+// The discussions of feeds, found once per statement (few, compared with all posts).
+const QString feedDiscussions = QStringLiteral(
+    "(SELECT d.id FROM discussions d JOIN sources s ON s.id = d.source_id WHERE s.kind = 'feed')");
+
+// An expression over posts p that yields one of the four SQL texts for what the
 // post is: the first post of its discussion (no earlier one, ties broken by id) or an answer, in
 // a feed's discussion or elsewhere.
 QString activityCase(const QString &post,
@@ -23,17 +27,17 @@ QString activityCase(const QString &post,
                "CASE WHEN EXISTS (SELECT 1 FROM posts e WHERE e.discussion_id = p.discussion_id "
                "AND e.created_at <= p.created_at AND e.id <> p.id "
                "AND (e.created_at < p.created_at OR e.id < p.id)) "
-               "THEN (CASE WHEN s.kind = 'feed' THEN %4 ELSE %2 END) "
-               "ELSE (CASE WHEN s.kind = 'feed' THEN %3 ELSE %1 END) END")
-        .arg(post, reply, feedItem, comment);
+               "THEN (CASE WHEN p.discussion_id IN %5 THEN %4 ELSE %2 END) "
+               "ELSE (CASE WHEN p.discussion_id IN %5 THEN %3 ELSE %1 END) END")
+        .arg(post, reply, feedItem, comment, feedDiscussions);
 }
 
 const QString mentionsOfPost = QStringLiteral(
     "(SELECT COUNT(*) FROM mentions mn WHERE mn.post_id = p.id)");
 
+// Read from posts_activity_idx alone (author, time, discussion), without the posts' rows.
 const QString postsInWindow = QStringLiteral(
-    " FROM posts p JOIN discussions d ON d.id = p.discussion_id "
-    "JOIN sources s ON s.id = d.source_id WHERE p.created_at > ? AND p.created_at <= ? ");
+    " FROM posts p WHERE p.created_at > ? AND p.created_at <= ? ");
 
 const QString number = QStringLiteral("CAST(? AS DOUBLE PRECISION)");
 

@@ -66,13 +66,15 @@ QList<MemberRepository::Row> MemberRepository::page(const QString &filter,
         "m.mentions_received, m.first_seen, m.last_seen, m.engagement_score, m.engagement_level "
         "FROM members m ");
     QStringList conditions;
+    // The handle and tag matches are found once each (IN over an uncorrelated subquery), not
+    // probed member by member: a filter that matches nobody still answers quickly.
     if (filtered) {
         conditions << QStringLiteral(
             "(m.sort_name LIKE ? ESCAPE '\\' "
-            "OR EXISTS (SELECT 1 FROM identities i WHERE i.member_id = m.id AND i.normalized LIKE "
-            "? ESCAPE '\\') "
-            "OR EXISTS (SELECT 1 FROM member_tags mt JOIN tags t ON t.id = mt.tag_id "
-            "WHERE mt.member_id = m.id AND t.normalized LIKE ? ESCAPE '\\'))");
+            "OR m.id IN (SELECT i.member_id FROM identities i WHERE i.normalized LIKE ? "
+            "ESCAPE '\\') "
+            "OR m.id IN (SELECT mt.member_id FROM member_tags mt JOIN tags t ON t.id = mt.tag_id "
+            "WHERE t.normalized LIKE ? ESCAPE '\\'))");
     }
     if (level >= 0)
         conditions << QStringLiteral("m.engagement_level = ?");

@@ -34,7 +34,7 @@ public:
     // Case, accents, punctuation and spacing removed: "  José  O'Neil" -> "jose oneil".
     [[nodiscard]] static QString normalizeName(const QString &name);
 
-    static constexpr double similarNames = 0.85;
+    static constexpr double similarNames = 0.9;
 
 private:
     void exact(const QString &sql, Reason reason, QList<Suggestion> &out, int limit) const;

@@ -70,9 +70,9 @@ qint64 MemberJournal::begin(const QString &action, qint64 keep, const QList<qint
     const qint64 journalId = entry.bind(QDateTime::currentSecsSinceEpoch()).scalar().toLongLong();
 
     SqlQuery snapshot(m_connectionName,
-                      QStringLiteral("INSERT INTO member_journal_members (journal_id, ")
-                          + memberColumns + QStringLiteral(") SELECT CAST(? AS BIGINT), ")
-                          + memberColumns + QStringLiteral(" FROM members WHERE id IN ")
+                      QStringLiteral("INSERT INTO journal_members (journal_id, ") + memberColumns
+                          + QStringLiteral(") SELECT CAST(? AS BIGINT), ") + memberColumns
+                          + QStringLiteral(" FROM members WHERE id IN ")
                           + SqlIdList::placeholders(memberIds.size()));
     snapshot.bind(journalId);
     SqlIdList::bind(snapshot, memberIds);
@@ -89,7 +89,7 @@ int MemberJournal::recordMoves(qint64 journalId,
     const QString rowId = table == QLatin1String("member_tags") ? QStringLiteral("tag_id")
                                                                 : QStringLiteral("id");
     SqlQuery record(m_connectionName,
-                    QStringLiteral("INSERT INTO member_journal_moves (journal_id, item, row_id, "
+                    QStringLiteral("INSERT INTO journal_moves (journal_id, item, row_id, "
                                    "from_member_id) SELECT CAST(? AS BIGINT), CAST(? AS TEXT), ")
                         + rowId + QStringLiteral(", ") + column + QStringLiteral(" FROM ") + table
                         + QStringLiteral(" WHERE ") + column + QStringLiteral(" IN ")
@@ -147,7 +147,7 @@ MemberJournal::MergeResult MemberJournal::merge(qint64 keep, const QList<qint64>
                 QStringLiteral("member_id"),
                 folded);
     SqlQuery added(m_connectionName,
-                   QStringLiteral("INSERT INTO member_journal_moves (journal_id, item, row_id, "
+                   QStringLiteral("INSERT INTO journal_moves (journal_id, item, row_id, "
                                   "from_member_id) SELECT DISTINCT CAST(? AS BIGINT), 'tag_added', "
                                   "tag_id, CAST(? AS BIGINT) FROM member_tags WHERE member_id IN ")
                        + SqlIdList::placeholders(folded.size())
@@ -159,7 +159,7 @@ MemberJournal::MergeResult MemberJournal::merge(qint64 keep, const QList<qint64>
     result.tags = added.numRowsAffected();
     SqlQuery gain(m_connectionName,
                   QStringLiteral("INSERT INTO member_tags (member_id, tag_id) SELECT "
-                                 "CAST(? AS BIGINT), row_id FROM member_journal_moves WHERE "
+                                 "CAST(? AS BIGINT), row_id FROM journal_moves WHERE "
                                  "journal_id = ? AND item = 'tag_added'"));
     gain.bind(keep).bind(result.journalId).exec();
 
@@ -191,7 +191,7 @@ qint64 MemberJournal::remove(const QList<qint64> &memberIds)
     const QSet<qint64> discussions = discussionsOf(members);
 
     SqlQuery identities(m_connectionName,
-                        QStringLiteral("INSERT INTO member_journal_identities (journal_id, ")
+                        QStringLiteral("INSERT INTO journal_identities (journal_id, ")
                             + identityColumns + QStringLiteral(") SELECT CAST(? AS BIGINT), ")
                             + identityColumns
                             + QStringLiteral(" FROM identities WHERE member_id IN ")
@@ -245,26 +245,25 @@ void MemberJournal::undo(qint64 journalId)
     }
 
     SqlQuery restored(m_connectionName,
-                      QStringLiteral("SELECT id FROM member_journal_members WHERE journal_id = ?"));
+                      QStringLiteral("SELECT id FROM journal_members WHERE journal_id = ?"));
     restored.bind(journalId);
     QSet<qint64> members = SqlIdList::fetch(restored);
 
     SqlQuery insertMembers(m_connectionName,
                            QStringLiteral("INSERT INTO members (") + memberColumns
                                + QStringLiteral(") SELECT ") + memberColumns
-                               + QStringLiteral(
-                                   " FROM member_journal_members WHERE journal_id = ?"));
+                               + QStringLiteral(" FROM journal_members WHERE journal_id = ?"));
     insertMembers.bind(journalId).exec();
     SqlQuery insertIdentities(m_connectionName,
                               QStringLiteral("INSERT INTO identities (") + identityColumns
                                   + QStringLiteral(") SELECT ") + identityColumns
-                                  + QStringLiteral(" FROM member_journal_identities WHERE "
+                                  + QStringLiteral(" FROM journal_identities WHERE "
                                                    "journal_id = ?"));
     insertIdentities.bind(journalId).exec();
 
     SqlQuery discussionsQuery(m_connectionName,
                               QStringLiteral("SELECT DISTINCT p.discussion_id FROM posts p JOIN "
-                                             "member_journal_moves mv ON mv.row_id = p.id WHERE "
+                                             "journal_moves mv ON mv.row_id = p.id WHERE "
                                              "mv.journal_id = ? AND mv.item = 'post'"));
     discussionsQuery.bind(journalId);
     const QSet<qint64> discussions = SqlIdList::fetch(discussionsQuery);
@@ -272,9 +271,9 @@ void MemberJournal::undo(qint64 journalId)
     for (const Link &link : links) {
         SqlQuery back(m_connectionName,
                       QStringLiteral(
-                          "UPDATE %1 SET %2 = (SELECT mv.from_member_id FROM member_journal_moves "
+                          "UPDATE %1 SET %2 = (SELECT mv.from_member_id FROM journal_moves "
                           "mv WHERE mv.journal_id = ? AND mv.item = ? AND mv.row_id = %1.id) "
-                          "WHERE id IN (SELECT row_id FROM member_journal_moves WHERE "
+                          "WHERE id IN (SELECT row_id FROM journal_moves WHERE "
                           "journal_id = ? AND item = ?)")
                           .arg(QLatin1String(link.table), QLatin1String(link.column)));
         back.bind(journalId)
@@ -286,13 +285,13 @@ void MemberJournal::undo(qint64 journalId)
     if (isMerge) {
         SqlQuery dropAdded(m_connectionName,
                            QStringLiteral("DELETE FROM member_tags WHERE member_id = ? AND tag_id "
-                                          "IN (SELECT row_id FROM member_journal_moves WHERE "
+                                          "IN (SELECT row_id FROM journal_moves WHERE "
                                           "journal_id = ? AND item = 'tag_added')"));
         dropAdded.bind(keep).bind(journalId).exec();
     }
     SqlQuery tags(m_connectionName,
                   QStringLiteral("INSERT INTO member_tags (member_id, tag_id) SELECT "
-                                 "from_member_id, row_id FROM member_journal_moves WHERE "
+                                 "from_member_id, row_id FROM journal_moves WHERE "
                                  "journal_id = ? AND item = 'tag' AND row_id IN "
                                  "(SELECT id FROM tags)"));
     tags.bind(journalId).exec();
@@ -309,8 +308,7 @@ void MemberJournal::undo(qint64 journalId)
 
 void MemberJournal::forget(qint64 journalId)
 {
-    for (const char *table :
-         {"member_journal_moves", "member_journal_identities", "member_journal_members"}) {
+    for (const char *table : {"journal_moves", "journal_identities", "journal_members"}) {
         SqlQuery drop(m_connectionName,
                       QStringLiteral("DELETE FROM %1 WHERE journal_id = ?")
                           .arg(QLatin1String(table)));
@@ -324,10 +322,9 @@ void MemberJournal::forgetMember(qint64 memberId)
 {
     Transaction transaction(m_connectionName);
     SqlQuery find(m_connectionName,
-                  QStringLiteral(
-                      "SELECT id FROM member_journal WHERE kept_member_id = ? UNION "
-                      "SELECT journal_id FROM member_journal_members WHERE id = ? UNION "
-                      "SELECT journal_id FROM member_journal_moves WHERE from_member_id = ?"));
+                  QStringLiteral("SELECT id FROM member_journal WHERE kept_member_id = ? UNION "
+                                 "SELECT journal_id FROM journal_members WHERE id = ? UNION "
+                                 "SELECT journal_id FROM journal_moves WHERE from_member_id = ?"));
     find.bind(memberId).bind(memberId).bind(memberId);
     const QSet<qint64> entries = SqlIdList::fetch(find);
     for (qint64 id : entries)
@@ -353,7 +350,7 @@ QList<MemberJournal::Entry> MemberJournal::entries(int limit) const
     query.finish();
     for (Entry &entry : list) {
         SqlQuery members(m_connectionName,
-                         QStringLiteral("SELECT id, display_name FROM member_journal_members "
+                         QStringLiteral("SELECT id, display_name FROM journal_members "
                                         "WHERE journal_id = ? ORDER BY id"));
         members.bind(entry.id).exec();
         while (members.next()) {

@@ -25,7 +25,7 @@ CREATE TABLE member_journal (
 );
 
 -- The member rows the change removed, column for column, to put back on undo.
-CREATE TABLE member_journal_members (
+CREATE TABLE journal_members (
     journal_id BIGINT NOT NULL REFERENCES member_journal (id) ON DELETE CASCADE,
     id BIGINT NOT NULL,
     display_name TEXT NOT NULL,
@@ -47,7 +47,7 @@ CREATE TABLE member_journal_members (
 );
 
 -- The identity rows a deletion removed (a merge moves them instead).
-CREATE TABLE member_journal_identities (
+CREATE TABLE journal_identities (
     journal_id BIGINT NOT NULL REFERENCES member_journal (id) ON DELETE CASCADE,
     id BIGINT NOT NULL,
     member_id BIGINT NOT NULL,
@@ -63,7 +63,7 @@ CREATE TABLE member_journal_identities (
 -- What moved: item names the table ('identity', 'post', 'mention', 'assessor': row_id is that
 -- row's id; 'tag': the member from_member_id had tag row_id; 'tag_added': the kept member got tag
 -- row_id from the merge), from_member_id the member it belonged to before.
-CREATE TABLE member_journal_moves (
+CREATE TABLE journal_moves (
     journal_id BIGINT NOT NULL REFERENCES member_journal (id) ON DELETE CASCADE,
     item TEXT NOT NULL,
     row_id BIGINT NOT NULL,

@@ -235,7 +235,7 @@ void tst_MemberEditor::eraseKeepsPosts()
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts WHERE author_id = ?"), {id}),
              posts);
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM member_journal")), 0);
-    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM member_journal_members")), 0);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM journal_members")), 0);
     QVERIFY_THROWS_EXCEPTION(StorageError, editor.erase(999999, MemberEditor::ErasePosts::Remove));
 }
 

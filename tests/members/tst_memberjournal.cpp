@@ -97,7 +97,7 @@ void tst_MemberJournal::mergeMovesEverything()
     QVERIFY(tags.contains(QStringLiteral("moved-tag")));
     QVERIFY(tags.contains(QStringLiteral("shared-tag")));
     QCOMPARE(result.tags,
-             int(m_db->count(QStringLiteral("SELECT COUNT(*) FROM member_journal_moves WHERE "
+             int(m_db->count(QStringLiteral("SELECT COUNT(*) FROM journal_moves WHERE "
                                             "item = 'tag_added'"))));
     // Nothing points at the merged members any more.
     for (qint64 id : others) {

@@ -3,6 +3,7 @@
 #include "engagementcalculator.h"
 
 #include "settingsrepository.h"
+#include "sqldialect.h"
 #include "sqlquery.h"
 #include "storageerror.h"
 #include "transaction.h"
@@ -52,6 +53,9 @@ void EngagementCalculator::update(const EngagementFormula &formula,
                                   const QString &where,
                                   const QVariantList &values) const
 {
+    const QString setup = SqlDialect::bulkStatementsSetup(SqlDialect::backendOf(m_connectionName));
+    if (!setup.isEmpty())
+        SqlQuery::execDirect(m_connectionName, setup);
     using Activity = EngagementFormula::Activity;
     using Level = EngagementFormula::Level;
     const qint64 from = asOf - qint64(formula.windowDays()) * 86400;

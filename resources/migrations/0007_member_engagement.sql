@@ -7,8 +7,8 @@ ALTER TABLE members ADD COLUMN engagement_score DOUBLE PRECISION NOT NULL DEFAUL
 ALTER TABLE members ADD COLUMN engagement_level INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX members_engagement_idx ON members (engagement_level, engagement_score);
 -- A member's posts in a time window with their discussions, read from the index alone when the
--- engagement is computed.
-CREATE INDEX posts_activity_idx ON posts (author_id, created_at, discussion_id);
+-- engagement is computed (id for PostgreSQL; SQLite keeps the row id in every index anyway).
+CREATE INDEX posts_activity_idx ON posts (author_id, created_at, discussion_id, id);
 
 -- Settings the whole team shares (one database, one formula).
 CREATE TABLE settings (

@@ -5,6 +5,7 @@
 #include "databasecopier.h"
 #include "demogenerator.h"
 #include "feedscommand.h"
+#include "memberscommand.h"
 #include "storageerror.h"
 #include "synccommand.h"
 #include "terminal.h"
@@ -272,6 +273,7 @@ QStringList CommandLine::commandNames()
     return {QStringLiteral("demo"),
             QStringLiteral("db"),
             QStringLiteral("feeds"),
+            QStringLiteral("members"),
             QStringLiteral("sync"),
             QStringLiteral("import"),
             QStringLiteral("export")};
@@ -355,6 +357,8 @@ int CommandLine::run(const QStringList &arguments)
         return runDb(commandArguments);
     if (command == QLatin1String("feeds"))
         return FeedsCommand::run(commandArguments);
+    if (command == QLatin1String("members"))
+        return MembersCommand::run(commandArguments);
     if (command == QLatin1String("sync"))
         return SyncCommand::run(commandArguments);
     if (command == QLatin1String("import"))

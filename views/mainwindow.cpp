@@ -9,6 +9,7 @@
 #include "database.h"
 #include "demogenerator.h"
 #include "discussionspane.h"
+#include "engagementcalculator.h"
 #include "feedspane.h"
 #include "maturitypane.h"
 #include "memberspane.h"
@@ -37,6 +38,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QtConcurrent>
 
 MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
@@ -171,6 +173,17 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    // Undo and redo of the member edits; the stack is emptied when another database opens.
+    m_undoStack = new QUndoStack(this);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addActions({undo, redo});
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < PaneCount; ++i) {
         QAction *action = view->addAction(m_sidebar->item(i)->text(), this, [this, i] {
@@ -235,6 +248,20 @@ void MainWindow::buildPanes()
     m_syncIndicator->hide();
     if (FeedsPane *feeds = feedsPane())
         connectFeedSync(feeds);
+    m_undoStack->clear();
+    if (auto *members = qobject_cast<MembersPane *>(pane(MembersPaneIndex))) {
+        members->setUndoStack(m_undoStack);
+        // Levels are relative to today: a day later, or after an upgrade, they are computed again.
+        bool stale = false;
+        try {
+            stale = !m_database->isReadOnly()
+                    && EngagementCalculator(m_database->connectionName()).isStale();
+        } catch (const StorageError &) {
+            stale = false; // the panes report what cannot be read
+        }
+        if (stale)
+            members->recomputeEngagement(false);
+    }
 
     // Changes made elsewhere (another window, a teammate, a background job) refresh the panes.
     delete m_changes;
@@ -492,7 +519,13 @@ void MainWindow::connectFeedSync(FeedsPane *feeds)
         m_syncBar->setRange(0, std::max(total, 1));
         m_syncBar->setValue(done);
     });
-    connect(feeds, &FeedsPane::syncDone, this, [this] { m_syncIndicator->hide(); });
+    connect(feeds, &FeedsPane::syncDone, this, [this] {
+        m_syncIndicator->hide();
+        // New posts change who is how engaged.
+        if (auto *members = qobject_cast<MembersPane *>(pane(MembersPaneIndex));
+            members && !m_database->isReadOnly())
+            members->recomputeEngagement(false);
+    });
 }
 
 void MainWindow::connectToTeamDatabase()

@@ -17,6 +17,7 @@ class QListWidget;
 class QProgressBar;
 class QProgressDialog;
 class QStackedWidget;
+class QUndoStack;
 
 class MainWindow final : public QMainWindow
 {
@@ -85,5 +86,6 @@ private:
     QFutureWatcher<QString> m_sampleWatcher; // empty result: success, else the error
     std::shared_ptr<std::atomic<bool>> m_cancelSample;
     ChangeNotifier *m_changes = nullptr;
+    QUndoStack *m_undoStack = nullptr;
     bool m_offeringReconnect = false;
 };

@@ -3,6 +3,7 @@
 
 #include "assessmentrepository.h"
 #include "communitywriter.h"
+#include "engagementcalculator.h"
 #include "feedrepository.h"
 #include "framework.h"
 #include "frameworkrepository.h"
@@ -466,6 +467,8 @@ DemoGenerator::Result DemoGenerator::generate(const QString &connectionName,
     }
 
     writer.refreshStatistics();
+    // Engagement as of the newest activity, so the sample shows every level.
+    EngagementCalculator(connectionName).recomputeAll(end);
 
     if (m_options.assessment) {
         FrameworkRepository frameworks(connectionName);

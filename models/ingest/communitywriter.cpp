@@ -690,8 +690,13 @@ void CommunityWriter::refreshStatistics()
 
 void CommunityWriter::refreshMemberStats()
 {
+    refreshMemberFigures(m_connectionName, m_touchedMembers);
+}
+
+void CommunityWriter::refreshMemberFigures(const QString &connectionName, const QSet<qint64> &ids)
+{
     updateForIds(
-        m_connectionName,
+        connectionName,
         QStringLiteral(
             "UPDATE members SET "
             "post_count = (SELECT COUNT(*) FROM posts p WHERE p.author_id = members.id), "
@@ -704,13 +709,19 @@ void CommunityWriter::refreshMemberStats()
             "mentions_received = (SELECT COUNT(*) FROM mentions m WHERE m.member_id = members.id), "
             "first_seen = (SELECT MIN(p.created_at) FROM posts p WHERE p.author_id = members.id), "
             "last_seen = (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = members.id)"),
-        m_touchedMembers);
+        ids);
 }
 
 void CommunityWriter::refreshDiscussionStats()
 {
+    refreshDiscussionFigures(m_connectionName, m_touchedDiscussions);
+}
+
+void CommunityWriter::refreshDiscussionFigures(const QString &connectionName,
+                                               const QSet<qint64> &ids)
+{
     updateForIds(
-        m_connectionName,
+        connectionName,
         QStringLiteral(
             "UPDATE discussions SET "
             "post_count = (SELECT COUNT(*) FROM posts p WHERE p.discussion_id = discussions.id), "
@@ -718,5 +729,5 @@ void CommunityWriter::refreshDiscussionStats()
             "WHERE p.discussion_id = discussions.id), "
             "last_post_at = (SELECT MAX(p.created_at) FROM posts p "
             "WHERE p.discussion_id = discussions.id)"),
-        m_touchedDiscussions);
+        ids);
 }

@@ -39,6 +39,11 @@ public:
     // refreshStatistics() at the end instead of one per batch.
     void setDeferStatistics(bool defer) { m_deferStatistics = defer; }
     void refreshStatistics();
+    // Recounts the posts, replies, mentions and first/last activity of these members (after
+    // their posts moved, e.g. in a merge).
+    static void refreshMemberFigures(const QString &connectionName, const QSet<qint64> &ids);
+    // Recounts the posts, participants and last post of these discussions.
+    static void refreshDiscussionFigures(const QString &connectionName, const QSet<qint64> &ids);
 
 private:
     struct IdentityKey

@@ -1,6 +1,8 @@
 // Display, sort keys and tooltips for the members table.
 #include "membersmodel.h"
 
+#include "engagementformula.h"
+
 #include <QLocale>
 
 MembersModel::MembersModel(const QString &connectionName, QObject *parent)
@@ -55,6 +57,12 @@ QVariant MembersModel::data(const QModelIndex &index, int role) const
         return date(row.firstSeen);
     case LastSeenColumn:
         return date(row.lastSeen);
+    case LevelColumn:
+        if (!display)
+            return row.engagementLevel;
+        if (role == Qt::ToolTipRole)
+            return tr("Engagement score %1").arg(QLocale().toString(row.engagementScore, 'g', 4));
+        return EngagementFormula::levelName(row.engagementLevel);
     default:
         return {};
     }
@@ -83,6 +91,8 @@ QVariant MembersModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("First seen");
     case LastSeenColumn:
         return tr("Last active");
+    case LevelColumn:
+        return tr("Engagement");
     default:
         return {};
     }
@@ -111,8 +121,19 @@ QList<MemberRepository::Row> MembersModel::readRows(int offset, int limit)
     case LastSeenColumn:
         key = Key::LastSeen;
         break;
+    case LevelColumn:
+        key = Key::Level;
+        break;
     default:
         key = Key::Name;
     }
-    return m_repository.page(filterText(), key, sortOrder(), offset, limit);
+    return m_repository.page(filterText(), key, sortOrder(), offset, limit, m_level);
+}
+
+void MembersModel::setLevelFilter(int level)
+{
+    if (level == m_level)
+        return;
+    m_level = level;
+    reload();
 }

@@ -19,6 +19,7 @@ public:
         MentionsColumn,
         FirstSeenColumn,
         LastSeenColumn,
+        LevelColumn,
         ColumnCount
     };
 
@@ -30,9 +31,14 @@ public:
                                       Qt::Orientation orientation,
                                       int role = Qt::DisplayRole) const override;
 
+    // Shows only members of this engagement level (EngagementFormula::Level), all when -1.
+    void setLevelFilter(int level);
+    [[nodiscard]] int levelFilter() const { return m_level; }
+
 protected:
     QList<MemberRepository::Row> readRows(int offset, int limit) override;
 
 private:
     MemberRepository m_repository;
+    int m_level = -1;
 };

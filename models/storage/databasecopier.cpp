@@ -41,7 +41,9 @@ constexpr TableSpec tableSpecs[] = {
     {"frameworks", nullptr},      {"framework_stages", nullptr},
     {"competencies", nullptr},    {"competency_criteria", nullptr},
     {"assessors", nullptr},       {"assessments", nullptr},
-    {"scores", nullptr},
+    {"scores", nullptr},          {"settings", nullptr},
+    {"member_journal", nullptr},  {"journal_members", nullptr},
+    {"journal_moves", nullptr},   {"journal_identities", nullptr},
 };
 
 const char schemaTable[] = "schema_migrations";

@@ -39,6 +39,8 @@ QString orderBy(MemberRepository::SortKey key)
         return QStringLiteral("COALESCE(m.first_seen, 0)");
     case MemberRepository::SortKey::LastSeen:
         return QStringLiteral("COALESCE(m.last_seen, 0)");
+    case MemberRepository::SortKey::Level:
+        return QStringLiteral("m.engagement_level");
     }
     return QStringLiteral("m.sort_name");
 }
@@ -49,30 +51,48 @@ MemberRepository::MemberRepository(QString connectionName)
     : m_connectionName(std::move(connectionName))
 {}
 
-QList<MemberRepository::Row> MemberRepository::page(
-    const QString &filter, SortKey sortKey, Qt::SortOrder order, int offset, int limit) const
+QList<MemberRepository::Row> MemberRepository::page(const QString &filter,
+                                                    SortKey sortKey,
+                                                    Qt::SortOrder order,
+                                                    int offset,
+                                                    int limit,
+                                                    int level) const
 {
     const bool filtered = !filter.trimmed().isEmpty();
     const QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC")
                                                           : QStringLiteral(" DESC");
     QString sql = QStringLiteral(
         "SELECT m.id, m.display_name, m.post_count, m.replies_given, m.replies_received, "
-        "m.mentions_received, m.first_seen, m.last_seen FROM members m ");
+        "m.mentions_received, m.first_seen, m.last_seen, m.engagement_score, m.engagement_level "
+        "FROM members m ");
+    QStringList conditions;
+    // The handle and tag matches are found once each (IN over an uncorrelated subquery), not
+    // probed member by member: a filter that matches nobody still answers quickly.
     if (filtered) {
-        sql += QStringLiteral(
-            "WHERE m.sort_name LIKE ? ESCAPE '\\' "
-            "OR EXISTS (SELECT 1 FROM identities i WHERE i.member_id = m.id AND i.normalized LIKE "
-            "? ESCAPE '\\') "
-            "OR EXISTS (SELECT 1 FROM member_tags mt JOIN tags t ON t.id = mt.tag_id "
-            "WHERE mt.member_id = m.id AND t.normalized LIKE ? ESCAPE '\\') ");
+        conditions << QStringLiteral(
+            "(m.sort_name LIKE ? ESCAPE '\\' "
+            "OR m.id IN (SELECT i.member_id FROM identities i WHERE i.normalized LIKE ? "
+            "ESCAPE '\\') "
+            "OR m.id IN (SELECT mt.member_id FROM member_tags mt JOIN tags t ON t.id = mt.tag_id "
+            "WHERE t.normalized LIKE ? ESCAPE '\\'))");
     }
-    sql += QStringLiteral("ORDER BY ") + orderBy(sortKey) + direction + QStringLiteral(", m.id")
-           + direction + QStringLiteral(" LIMIT ? OFFSET ?");
+    if (level >= 0)
+        conditions << QStringLiteral("m.engagement_level = ?");
+    if (!conditions.isEmpty())
+        sql += QStringLiteral("WHERE ") + conditions.join(QLatin1String(" AND "))
+               + QLatin1Char(' ');
+    sql += QStringLiteral("ORDER BY ") + orderBy(sortKey) + direction;
+    // Within a level, the higher score first (the order of members_engagement_idx).
+    if (sortKey == SortKey::Level)
+        sql += QStringLiteral(", m.engagement_score") + direction;
+    sql += QStringLiteral(", m.id") + direction + QStringLiteral(" LIMIT ? OFFSET ?");
     SqlQuery query(m_connectionName, sql);
     if (filtered) {
         const QString pattern = likePattern(filter);
         query.bind(pattern).bind(pattern).bind(pattern);
     }
+    if (level >= 0)
+        query.bind(level);
     query.bind(limit).bind(offset).exec();
     QList<Row> rows;
     while (query.next()) {
@@ -85,6 +105,8 @@ QList<MemberRepository::Row> MemberRepository::page(
         row.mentionsReceived = query.value(5).toInt();
         row.firstSeen = timeOrNull(query.value(6));
         row.lastSeen = timeOrNull(query.value(7));
+        row.engagementScore = query.value(8).toDouble();
+        row.engagementLevel = query.value(9).toInt();
         rows.append(row);
     }
     fillHandlesAndTags(rows);
@@ -134,12 +156,12 @@ void MemberRepository::fillHandlesAndTags(QList<Row> &rows) const
 MemberRepository::Detail MemberRepository::detail(qint64 memberId) const
 {
     Detail detail;
-    SqlQuery
-        head(m_connectionName,
-             QStringLiteral(
-                 "SELECT id, display_name, post_count, replies_given, replies_received, "
-                 "mentions_received, first_seen, last_seen, email, notes, row_version FROM members "
-                 "WHERE id = ?"));
+    SqlQuery head(m_connectionName,
+                  QStringLiteral(
+                      "SELECT id, display_name, post_count, replies_given, replies_received, "
+                      "mentions_received, first_seen, last_seen, email, notes, row_version, "
+                      "engagement_score, engagement_level FROM members "
+                      "WHERE id = ?"));
     head.bind(memberId).exec();
     if (!head.next())
         return detail;
@@ -155,6 +177,8 @@ MemberRepository::Detail MemberRepository::detail(qint64 memberId) const
     detail.email = head.toString(8);
     detail.notes = head.toString(9);
     detail.rowVersion = head.toInt64(10);
+    row.engagementScore = head.value(11).toDouble();
+    row.engagementLevel = head.value(12).toInt();
     head.finish();
     QList<Row> one{row};
     fillHandlesAndTags(one);

@@ -16,7 +16,8 @@ public:
         RepliesReceived,
         Mentions,
         FirstSeen,
-        LastSeen
+        LastSeen,
+        Level // engagement level, then score
     };
 
     struct Row
@@ -31,6 +32,8 @@ public:
         int mentionsReceived = 0;
         QDateTime firstSeen;
         QDateTime lastSeen;
+        double engagementScore = 0;
+        int engagementLevel = 0; // EngagementFormula::Level
     };
 
     struct Identity
@@ -69,9 +72,14 @@ public:
 
     explicit MemberRepository(QString connectionName);
 
-    // One page of members whose name, handle or tag contains filter (case-insensitive).
-    [[nodiscard]] QList<Row> page(
-        const QString &filter, SortKey sortKey, Qt::SortOrder order, int offset, int limit) const;
+    // One page of members whose name, handle or tag contains filter (case-insensitive), of one
+    // engagement level only when level >= 0.
+    [[nodiscard]] QList<Row> page(const QString &filter,
+                                  SortKey sortKey,
+                                  Qt::SortOrder order,
+                                  int offset,
+                                  int limit,
+                                  int level = -1) const;
     [[nodiscard]] Detail detail(qint64 memberId) const;
     [[nodiscard]] int count() const;
 

@@ -1,6 +1,8 @@
 // SQLite and PostgreSQL side by side.
 #include "sqldialect.h"
 
+#include <QSqlDatabase>
+
 QString SqlDialect::expandMigration(const QString &sql, Backend backend)
 {
     QString out = sql;
@@ -162,4 +164,16 @@ QString SqlDialect::resetIdentityStatement(Backend backend, const QString &table
     return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
                           "(SELECT COALESCE(MAX(id), 0) + 1 FROM %1), false)")
         .arg(table);
+}
+
+SqlDialect::Backend SqlDialect::backendOf(const QString &connectionName)
+{
+    return QSqlDatabase::database(connectionName, false).driverName() == driverName(Backend::Sqlite)
+               ? Backend::Sqlite
+               : Backend::PostgreSql;
+}
+
+QString SqlDialect::bulkStatementsSetup(Backend backend)
+{
+    return backend == Backend::PostgreSql ? QStringLiteral("SET LOCAL jit = off") : QString();
 }

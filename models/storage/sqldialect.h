@@ -45,6 +45,13 @@ public:
     // notifications instead, see migration 0002, and has no such statement: empty).
     [[nodiscard]] static QString changeCounterStatement(Backend backend);
 
+    // The backend of an open connection.
+    [[nodiscard]] static Backend backendOf(const QString &connectionName);
+
+    // Run first in a transaction of a few very large statements: PostgreSQL's JIT compiles
+    // each one for about a second, longer than it saves; empty when nothing is needed.
+    [[nodiscard]] static QString bulkStatementsSetup(Backend backend);
+
     // The SQL driver name for QSqlDatabase::addDatabase().
     [[nodiscard]] static QString driverName(Backend backend);
 

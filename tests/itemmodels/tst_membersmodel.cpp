@@ -1,4 +1,6 @@
 // Tests MembersModel (with QAbstractItemModelTester): paging, sorting and the quick filter.
+#include "engagementformula.h"
+#include "memberjournal.h"
 #include "membersmodel.h"
 #include "sqlquery.h"
 #include "testdatabase.h"
@@ -70,6 +72,8 @@ private Q_SLOTS:
     void filter_data();
     void filter();
     void displayedFigures();
+    void levelFilter();
+    void mergeWhileShown();
 
 private:
     // Fills the database the model already looks at and reloads the model.
@@ -185,6 +189,9 @@ void tst_MembersModel::sort_data()
     QTest::newRow("mentions") << int(MembersModel::MentionsColumn) << Qt::DescendingOrder;
     QTest::newRow("first seen") << int(MembersModel::FirstSeenColumn) << Qt::AscendingOrder;
     QTest::newRow("last active") << int(MembersModel::LastSeenColumn) << Qt::DescendingOrder;
+    QTest::newRow("engagement level") << int(MembersModel::LevelColumn) << Qt::DescendingOrder;
+    QTest::newRow("engagement level, ascending")
+        << int(MembersModel::LevelColumn) << Qt::AscendingOrder;
 }
 
 void tst_MembersModel::sort()
@@ -333,6 +340,70 @@ void tst_MembersModel::displayedFigures()
                                    .value<Qt::Alignment>();
         QVERIFY(alignment & Qt::AlignRight);
     }
+}
+
+void tst_MembersModel::levelFilter()
+{
+    QVERIFY(fill());
+    int total = 0;
+    for (int level = 0; level < EngagementFormula::LevelCount; ++level) {
+        m_model->setLevelFilter(level);
+        fetchAll(*m_model);
+        QCOMPARE(m_model->levelFilter(), level);
+        const qint64 expected
+            = m_db->count(QStringLiteral("SELECT COUNT(*) FROM members WHERE engagement_level = ?"),
+                          {level});
+        QCOMPARE(m_model->rowCount(), int(expected));
+        total += m_model->rowCount();
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            QCOMPARE(m_model->index(row, MembersModel::LevelColumn)
+                         .data(PagedTableModel::SortValueRole)
+                         .toInt(),
+                     level);
+            QCOMPARE(m_model->index(row, MembersModel::LevelColumn).data().toString(),
+                     EngagementFormula::levelName(level));
+        }
+    }
+    QCOMPARE(total, memberCount);
+    // Combined with the quick filter: both conditions hold.
+    m_model->setLevelFilter(int(EngagementFormula::Level::Exploring));
+    m_model->setFilterText(QStringLiteral("a"));
+    fetchAll(*m_model);
+    const QSet<qint64> matching = membersMatching(*m_db, QStringLiteral("a"));
+    QSet<qint64> expected;
+    for (const QVariant &id :
+         m_db->column(QStringLiteral("SELECT id FROM members WHERE engagement_level = 1")))
+        if (matching.contains(id.toLongLong()))
+            expected.insert(id.toLongLong());
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(idsInModel(*m_model), expected);
+    m_model->setLevelFilter(-1);
+    m_model->setFilterText({});
+    fetchAll(*m_model);
+    QCOMPARE(m_model->rowCount(), memberCount);
+}
+
+void tst_MembersModel::mergeWhileShown()
+{
+    QVERIFY(fill());
+    m_model->sort(MembersModel::PostsColumn, Qt::DescendingOrder);
+    const qint64 keep = m_model->index(0, 0).data(PagedTableModel::IdRole).toLongLong();
+    const qint64 other = m_model->index(1, 0).data(PagedTableModel::IdRole).toLongLong();
+    const int posts = m_model->index(0, MembersModel::PostsColumn).data().toInt()
+                      + m_model->index(1, MembersModel::PostsColumn).data().toInt();
+    MemberJournal journal(m_db->connectionName());
+    const qint64 entry = journal.merge(keep, {other}).journalId;
+    m_model->reload();
+    fetchAll(*m_model);
+    QCOMPARE(m_model->rowCount(), memberCount - 1);
+    QCOMPARE(m_model->index(0, 0).data(PagedTableModel::IdRole).toLongLong(), keep);
+    QCOMPARE(m_model->index(0, MembersModel::PostsColumn).data().toInt(), posts);
+    QVERIFY(!idsInModel(*m_model).contains(other));
+    journal.undo(entry);
+    m_model->reload();
+    fetchAll(*m_model);
+    QCOMPARE(m_model->rowCount(), memberCount);
+    QVERIFY(idsInModel(*m_model).contains(other));
 }
 
 QTEST_GUILESS_MAIN(tst_MembersModel)

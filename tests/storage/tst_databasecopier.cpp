@@ -4,6 +4,7 @@
 #include "database.h"
 #include "databasecopier.h"
 #include "demogenerator.h"
+#include "memberjournal.h"
 #include "sqlquery.h"
 #include "storageerror.h"
 #include "testdatabase.h"
@@ -285,6 +286,10 @@ void tst_DatabaseCopier::initTestCase()
         exec(QStringLiteral("INSERT INTO feed_item_tombstones (feed_id, dedup_key, deleted_at) "
                             "SELECT MIN(id), 'https://example.org/gone', 1 FROM feeds"));
     }
+    // A merge and a deletion of members, so each table of the member journal has rows.
+    MemberJournal journal(connection);
+    journal.merge(1, {2});
+    journal.remove({3});
     const QStringList tables = DatabaseCopier::tables();
     for (const QString &table : tables)
         QVERIFY2(rowCount(connection, table) > 0, qPrintable(table));

@@ -200,6 +200,15 @@ QVariantList TestDatabase::column(const QString &sql, const QVariantList &values
     return list;
 }
 
+QList<qint64> TestDatabase::ids(const QString &sql, const QVariantList &values) const
+{
+    QList<qint64> list;
+    const QVariantList rows = column(sql, values);
+    for (const QVariant &id : rows)
+        list << id.toLongLong();
+    return list;
+}
+
 DemoGenerator::Options TestDatabase::demoOptions()
 {
     DemoGenerator::Options options;

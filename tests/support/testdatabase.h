@@ -43,6 +43,8 @@ public:
     [[nodiscard]] qint64 count(const QString &sql, const QVariantList &values = {}) const;
     // Every row of a single-column query.
     [[nodiscard]] QVariantList column(const QString &sql, const QVariantList &values = {}) const;
+    // Every row of a single-column query of ids.
+    [[nodiscard]] QList<qint64> ids(const QString &sql, const QVariantList &values = {}) const;
 
     // Demo options with a fixed end, so generated data does not depend on the clock.
     [[nodiscard]] static DemoGenerator::Options demoOptions();

@@ -1,13 +1,27 @@
 // Tests editing notes in MembersPane: a conflicting save keeps the user's text and offers a
 // reload; on PostgreSQL, a lost connection keeps the text too and saving works after reconnect.
 #include "communitywriter.h"
+#include "duplicatesdialog.h"
+#include "engagementsettingsdialog.h"
+#include "erasememberdialog.h"
+#include "memberjournal.h"
 #include "memberrepository.h"
+#include "membersmodel.h"
 #include "memberspane.h"
+#include "mergemembersdialog.h"
 #include "sqlquery.h"
 #include "storageerror.h"
+#include "tablesnapshot.h"
 #include "testdatabase.h"
 
+#include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -16,6 +30,8 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QTreeWidget>
+#include <QUndoStack>
 
 class tst_MembersPane : public QObject
 {
@@ -28,8 +44,16 @@ private Q_SLOTS:
     void conflictKeepsTextAndOffersReload();
     void lostConnectionKeepsText();
     void readOnlyDisablesEditing();
+    void demoCommunityShowsLevelsAndExplanation();
+    void editsUndoAndRedoThroughTheWindowStack();
+    void engagementRecomputesOffTheGuiThread();
+    void dialogsRender();
 
 private:
+    // Replaces the one-member database with a demo community and opens the pane on it.
+    void openDemo();
+    // Saves a picture of the widget when WATERCOOLER_SCREENSHOTS names a folder (to look at).
+    static void keepPicture(QWidget *widget, const QString &name);
     // Clicks the button with this text in the next message box that opens.
     void answerNextMessageBox(const QString &buttonText);
     void openPane();
@@ -169,6 +193,173 @@ void tst_MembersPane::readOnlyDisablesEditing()
     notes->document()->setModified(true);
     QVERIFY(!save->isEnabled());
     QVERIFY(!m_pane->saveNotes());
+}
+
+void tst_MembersPane::openDemo()
+{
+    m_pane.reset();
+    m_db = std::make_unique<TestDatabase>();
+    QVERIFY2(m_db->open(), qPrintable(m_db->errorString()));
+    DemoGenerator::Options options = TestDatabase::demoOptions();
+    options.members = 120;
+    options.posts = 1500;
+    QVERIFY2(m_db->fillDemo(options), qPrintable(m_db->errorString()));
+    m_pane = std::make_unique<MembersPane>(m_db->database());
+    m_pane->resize(1400, 820);
+    m_pane->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));
+}
+
+void tst_MembersPane::keepPicture(QWidget *widget, const QString &name)
+{
+    const QImage image = widget->grab().toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() > 200 && image.height() > 100);
+    const QString folder = qEnvironmentVariable("WATERCOOLER_SCREENSHOTS");
+    if (!folder.isEmpty())
+        QVERIFY(image.save(QDir(folder).filePath(name + QStringLiteral(".png"))));
+}
+
+void tst_MembersPane::demoCommunityShowsLevelsAndExplanation()
+{
+    openDemo();
+    auto *table = m_pane->findChild<QTableView *>(QStringLiteral("membersTable"));
+    auto *detail = m_pane->findChild<QTextBrowser *>(QStringLiteral("memberDetail"));
+    // The most engaged first, as a community manager would look at them.
+    table->sortByColumn(MembersModel::LevelColumn, Qt::DescendingOrder);
+    table->selectRow(0);
+    const QString name = table->model()->index(0, MembersModel::NameColumn).data().toString();
+    QTRY_VERIFY(detail->toPlainText().startsWith(name)
+                && detail->toPlainText().contains(QLatin1String("Score")));
+    const QString text = detail->toPlainText();
+    const QString level = table->model()->index(0, MembersModel::LevelColumn).data().toString();
+    QVERIFY2(text.contains(QStringLiteral("Engagement: %1").arg(level)), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("Replies")));
+    QVERIFY(text.contains(QLatin1String("Identities")));
+    QVERIFY(!text.contains(QLatin1String("still shows"))); // stored and explained agree
+    keepPicture(m_pane.get(), QStringLiteral("members-pane"));
+
+    // The level filter shows one level only, straight from SQL.
+    auto *levels = m_pane->findChild<QComboBox *>(QStringLiteral("levelFilter"));
+    const int leading = levels->findData(int(EngagementFormula::Level::Leading));
+    QVERIFY(leading > 0);
+    levels->setCurrentIndex(leading);
+    const qint64 expected = m_db->count(
+        QStringLiteral("SELECT COUNT(*) FROM members WHERE engagement_level = 4"));
+    QVERIFY(expected > 0);
+    while (table->model()->canFetchMore({}))
+        table->model()->fetchMore({});
+    QCOMPARE(table->model()->rowCount(), int(expected));
+}
+
+void tst_MembersPane::editsUndoAndRedoThroughTheWindowStack()
+{
+    openDemo();
+    QUndoStack stack;
+    m_pane->setUndoStack(&stack);
+    auto *table = m_pane->findChild<QTableView *>(QStringLiteral("membersTable"));
+    // The model is checked while rows are fetched, reset by merges and filtered.
+    QAbstractItemModelTester tester(table->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QVariantList rows = m_db->column(
+        QStringLiteral("SELECT id FROM members ORDER BY post_count DESC, id LIMIT 3"));
+    const QList<qint64> ids{rows.at(0).toLongLong(),
+                            rows.at(1).toLongLong(),
+                            rows.at(2).toLongLong()};
+    const auto before = TableSnapshot::take(m_db->connectionName());
+    const int shown = table->model()->rowCount();
+
+    QVERIFY(m_pane->tag(ids, QStringLiteral("ambassador"), true));
+    QVERIFY(m_pane->merge(ids.at(0), ids.mid(1)));
+    QCOMPARE(stack.count(), 2);
+    QCOMPARE(stack.undoText(),
+             QStringLiteral("Merge 2 member(s) into %1")
+                 .arg(MemberRepository(m_db->connectionName()).detail(ids.at(0)).row.name));
+    QCOMPARE(table->model()->rowCount(), shown - 2); // read again, two members fewer
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM member_journal")), 1);
+
+    stack.undo();
+    stack.undo();
+    const QString difference = TableSnapshot::difference(before,
+                                                         TableSnapshot::take(
+                                                             m_db->connectionName()));
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    stack.redo();
+    stack.redo();
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members WHERE id IN (?, ?)"),
+                         {ids.at(1), ids.at(2)}),
+             0);
+    auto *filter = m_pane->findChild<QLineEdit *>(QStringLiteral("membersFilter"));
+    filter->setText(QStringLiteral("ambassador"));
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    stack.undo();
+    QTRY_COMPARE(table->model()->rowCount(), 3);
+    m_pane.reset(); // before the stack it uses
+}
+
+void tst_MembersPane::engagementRecomputesOffTheGuiThread()
+{
+    openDemo();
+    SqlQuery::execDirect(m_db->connectionName(),
+                         QStringLiteral("UPDATE members SET engagement_level = 4, "
+                                        "engagement_score = 999"));
+    QSignalSpy done(m_pane.get(), &MembersPane::engagementRecomputed);
+    m_pane->recomputeEngagement(false);
+    QVERIFY(m_pane->isRecomputing() || done.count() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+    // Computed for today, long after the demo's last post: everybody is inactive now.
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members WHERE engagement_score = "
+                                        "999 OR engagement_level <> 0")),
+             0);
+    const QDateTime asOf = EngagementCalculator(m_db->connectionName()).lastAsOf();
+    QVERIFY(qAbs(asOf.secsTo(QDateTime::currentDateTimeUtc())) < 120);
+}
+
+void tst_MembersPane::dialogsRender()
+{
+    openDemo();
+    EngagementFormula formula;
+    EngagementSettingsDialog settings(formula);
+    settings.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&settings));
+    auto *summary = settings.findChild<QLabel *>(QStringLiteral("formulaSummary"));
+    QVERIFY(summary->text().contains(QLatin1String("90")));
+    auto *threshold = settings.findChild<QDoubleSpinBox *>(QStringLiteral("threshold0"));
+    threshold->setValue(500); // above Contributing: not allowed
+    QVERIFY(!settings.formula().problem().isEmpty());
+    threshold->setValue(5);
+    QCOMPARE(settings.formula(), formula);
+    keepPicture(&settings, QStringLiteral("engagement-settings"));
+
+    const QList<MemberRepository::Row> rows{MemberRepository(m_db->connectionName()).detail(1).row,
+                                            MemberRepository(m_db->connectionName()).detail(2).row};
+    MergeMembersDialog merge(rows, QStringLiteral("same e-mail address ada@example.org"));
+    merge.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&merge));
+    QVERIFY(merge.keptMember() > 0);
+    QCOMPARE(merge.otherMembers().size(), 1);
+    keepPicture(&merge, QStringLiteral("merge-members"));
+
+    EraseMemberDialog erase(rows.at(0).name, rows.at(0).posts);
+    erase.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&erase));
+    QCOMPARE(erase.posts(), MemberEditor::ErasePosts::KeepAsDeletedMember);
+    keepPicture(&erase, QStringLiteral("erase-member"));
+
+    // Two members with one address, so there is something to suggest.
+    SqlQuery::execDirect(m_db->connectionName(),
+                         QStringLiteral("UPDATE members SET email = 'twin@example.org' WHERE id "
+                                        "IN (1, 2)"));
+    DuplicatesDialog duplicates(m_db->database());
+    QSignalSpy shown(&duplicates, &DuplicatesDialog::suggestionsShown);
+    duplicates.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&duplicates));
+    QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 20000);
+    auto *list = duplicates.findChild<QTreeWidget *>(QStringLiteral("duplicatesList"));
+    QVERIFY(list->topLevelItemCount() > 0);
+    QVERIFY(list->topLevelItem(0)->text(1).contains(QLatin1String("twin@example.org")));
+    QCOMPARE(duplicates.chosen().memberIds, (QList<qint64>{1, 2}));
+    keepPicture(&duplicates, QStringLiteral("duplicates"));
 }
 
 QTEST_MAIN(tst_MembersPane)

@@ -1,24 +1,39 @@
-// Members table with a quick filter, and an HTML detail view of one member.
+// Members table with a quick filter, an HTML detail view of one member, and the member edits.
 #include "memberspane.h"
 
 #include "database.h"
+#include "duplicatesdialog.h"
 #include "emptystatewidget.h"
+#include "engagementsettingsdialog.h"
+#include "erasememberdialog.h"
+#include "membercommand.h"
+#include "memberdialog.h"
+#include "membereditor.h"
+#include "memberjournal.h"
 #include "memberrepository.h"
 #include "membersmodel.h"
+#include "mergemembersdialog.h"
 #include "storageerror.h"
 
+#include <QAction>
+#include <QComboBox>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -32,6 +47,13 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_count = new QLabel(content);
     m_count->setForegroundRole(QPalette::PlaceholderText);
+    m_level = new QComboBox(content);
+    m_level->setObjectName(QStringLiteral("levelFilter"));
+    m_level->addItem(tr("All levels"), -1);
+    for (int level = EngagementFormula::LevelCount - 1; level >= 0; --level)
+        m_level->addItem(EngagementFormula::levelName(level), level);
+    m_undo = new QUndoStack(this);
+    connect(m_undo, &QUndoStack::indexChanged, this, &MembersPane::reload);
 
     m_model = new MembersModel(connectionName(), this);
     m_table = createTable(QStringLiteral("membersTable"), m_model, content);
@@ -46,15 +68,20 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     // Figures and dates are as wide as their header or their longest likely value.
     const QFontMetrics metrics(m_table->horizontalHeader()->font());
     const int dateWidth = dateColumnWidth(m_table, false);
-    for (int column = MembersModel::PostsColumn; column <= MembersModel::LastSeenColumn; ++column) {
+    for (int column = MembersModel::PostsColumn; column <= MembersModel::LevelColumn; ++column) {
         const int header = metrics.horizontalAdvance(
                                m_model->headerData(column, Qt::Horizontal).toString())
                            + 28;
         m_table->setColumnWidth(column,
-                                column >= MembersModel::FirstSeenColumn
+                                column == MembersModel::FirstSeenColumn
+                                        || column == MembersModel::LastSeenColumn
                                     ? std::max(header, dateWidth)
                                     : std::max(header, 56));
     }
+
+    // The level matters most after the name: shown there, whatever its place in the model.
+    m_table->horizontalHeader()->moveSection(MembersModel::LevelColumn,
+                                             MembersModel::NameColumn + 1);
 
     m_detail = new QTextBrowser(content);
     m_detail->setObjectName(QStringLiteral("memberDetail"));
@@ -93,9 +120,68 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 
+    // The edits: toolbar buttons, the table's context menu and keys.
+    auto action = [this](const QString &text, const QString &name, auto slot) {
+        auto *created = new QAction(text, this);
+        created->setObjectName(name);
+        connect(created, &QAction::triggered, this, slot);
+        m_table->addAction(created);
+        return created;
+    };
+    QAction *add = action(tr("Add..."), QStringLiteral("addMemberAction"), &MembersPane::addMember);
+    QAction *edit = action(tr("Edit..."),
+                           QStringLiteral("editMemberAction"),
+                           &MembersPane::editMember);
+    QAction *tagAction = action(tr("Tag..."), QStringLiteral("tagMembersAction"), [this] {
+        tagMembers(true);
+    });
+    QAction *untag = action(tr("Remove Tag..."), QStringLiteral("untagMembersAction"), [this] {
+        tagMembers(false);
+    });
+    m_mergeAction = action(tr("Merge..."),
+                           QStringLiteral("mergeMembersAction"),
+                           &MembersPane::mergeMembers);
+    QAction *duplicates = action(tr("Find Duplicates..."),
+                                 QStringLiteral("findDuplicatesAction"),
+                                 &MembersPane::showDuplicates);
+    QAction *remove = action(tr("Delete"),
+                             QStringLiteral("deleteMembersAction"),
+                             &MembersPane::deleteMembers);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    QAction *erase = action(tr("Erase Personal Data..."),
+                            QStringLiteral("eraseMemberAction"),
+                            &MembersPane::eraseMember);
+    QAction *levels = action(tr("Engagement Levels..."),
+                             QStringLiteral("engagementSettingsAction"),
+                             &MembersPane::editEngagement);
+    m_writeActions = {add, edit, tagAction, untag, m_mergeAction, duplicates, remove, erase, levels};
+    m_selectionActions = {edit, tagAction, untag, remove, erase};
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    auto toolButton = [content](QAction *shown) {
+        auto *button = new QToolButton(content);
+        button->setDefaultAction(shown);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        return button;
+    };
+    auto *more = new QToolButton(content);
+    more->setText(tr("More"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto *moreMenu = new QMenu(more);
+    moreMenu->addActions({untag, duplicates});
+    moreMenu->addSeparator();
+    moreMenu->addActions({erase, levels});
+    more->setMenu(moreMenu);
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
+    top->addWidget(m_level);
     top->addWidget(m_count);
+    top->addSpacing(12);
+    for (QAction *shown : {add, edit, tagAction, m_mergeAction, remove})
+        top->addWidget(toolButton(shown));
+    top->addWidget(more);
     auto *layout = new QVBoxLayout(content);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
@@ -119,6 +205,22 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
         m_model->setFilterText(m_filter->text());
         updateCount();
     });
+    connect(m_level, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setLevelFilter(m_level->currentData().toInt());
+        updateCount();
+    });
+    connect(m_table->selectionModel(),
+            &QItemSelectionModel::selectionChanged,
+            this,
+            &MembersPane::updateActions);
+    connect(&m_recompute, &QFutureWatcher<QString>::finished, this, [this] {
+        delete m_progress;
+        const QString error = m_recompute.result();
+        if (!error.isEmpty())
+            Q_EMIT errorOccurred(error);
+        reload();
+        Q_EMIT engagementRecomputed();
+    });
     connect(m_model, &PagedTableModel::errorOccurred, this, &Pane::errorOccurred);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPane::updateCount);
     connect(m_notes, &QPlainTextEdit::modificationChanged, this, [this](bool modified) {
@@ -127,7 +229,7 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
             m_notesStatus->clear();
     });
     connect(m_saveNotes, &QPushButton::clicked, this, &MembersPane::saveNotes);
-    connect(&m_detailWatcher, &QFutureWatcher<MemberRepository::Detail>::finished, this, [this] {
+    connect(&m_detailWatcher, &QFutureWatcher<DetailRead>::finished, this, [this] {
         showDetail(m_detailWatcher.result());
     });
     connect(m_table->selectionModel(),
@@ -138,6 +240,7 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
                                              : 0);
             });
     updateState();
+    updateActions();
 }
 
 void MembersPane::reload()
@@ -146,6 +249,10 @@ void MembersPane::reload()
     m_model->reload();
     restoreCurrentRow(m_table, current);
     updateState();
+    // The figures of the member shown may have changed too.
+    const qint64 shown = currentId(m_table);
+    if (shown > 0 && shown == m_wantedMember)
+        showMember(shown);
 }
 
 void MembersPane::updateState()
@@ -188,25 +295,27 @@ void MembersPane::showMember(qint64 memberId)
         return; // showDetail() asks for the latest selection when the running read ends
     const Database *db = &database();
     m_detailWatcher.setFuture(QtConcurrent::run([db, memberId]() {
-        MemberRepository::Detail detail;
+        DetailRead read;
         try {
-            detail = MemberRepository(db->connectionName()).detail(memberId);
+            read.detail = MemberRepository(db->connectionName()).detail(memberId);
+            read.engagement = EngagementCalculator(db->connectionName()).explain(memberId);
         } catch (const StorageError &) {
-            detail.row.id = -memberId; // marks a failure
+            read.failed = true;
         }
+        read.detail.row.id = memberId;
         db->releaseThreadConnection();
-        return detail;
+        return read;
     }));
 }
 
-void MembersPane::showDetail(const MemberRepository::Detail &detail)
+void MembersPane::showDetail(const DetailRead &read)
 {
-    const qint64 id = detail.row.id < 0 ? -detail.row.id : detail.row.id;
-    if (id != m_wantedMember) {
+    const MemberRepository::Detail &detail = read.detail;
+    if (detail.row.id != m_wantedMember) {
         showMember(m_wantedMember);
         return;
     }
-    if (detail.row.id < 0) {
+    if (read.failed) {
         Q_EMIT errorOccurred(tr("The member's details could not be read from the database."));
         return;
     }
@@ -250,14 +359,28 @@ void MembersPane::showDetail(const MemberRepository::Detail &detail)
         row(tr("E-mail"), detail.email);
     html += QStringLiteral("</table>");
 
+    // Identities grouped by source: one line per source.
     html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Identities"));
+    QString source;
+    QStringList values;
+    auto flushSource = [&] {
+        if (!values.isEmpty())
+            html += QStringLiteral("<li><b>%1</b>: %2</li>")
+                        .arg(source.toHtmlEscaped(),
+                             values.join(QLatin1String(", ")).toHtmlEscaped());
+        values.clear();
+    };
     for (const auto &identity : std::as_const(detail.identities)) {
-        const QString value = identity.kind == QLatin1String("handle")
-                                  ? QLatin1Char('@') + identity.value
-                                  : identity.value;
-        html += QStringLiteral("<li>%1 <span style='color:#64748b;'>(%2)</span></li>")
-                    .arg(value.toHtmlEscaped(), identity.source.toHtmlEscaped());
+        if (identity.source != source) {
+            flushSource();
+            source = identity.source;
+        }
+        values << (identity.kind == QLatin1String("handle") ? QLatin1Char('@') + identity.value
+                                                            : identity.value);
     }
+    flushSource();
+    if (detail.identities.isEmpty())
+        html += QStringLiteral("<li style='color:#64748b;'>%1</li>").arg(tr("none"));
     html += QStringLiteral("</ul>");
 
     if (!detail.notes.isEmpty())
@@ -271,6 +394,8 @@ void MembersPane::showDetail(const MemberRepository::Detail &detail)
                              tr("%n interaction(s)", nullptr, other.count));
         html += QStringLiteral("</ul>");
     }
+
+    html += engagementHtml(read.engagement, detail.row.engagementScore, detail.row.engagementLevel);
 
     html += QStringLiteral("<h3>%1</h3>").arg(tr("Recent posts"));
     if (detail.recentPosts.isEmpty())
@@ -341,10 +466,376 @@ void MembersPane::setReadOnly(bool readOnly)
     m_readOnly = readOnly;
     m_notes->setReadOnly(readOnly);
     m_saveNotes->setEnabled(!readOnly && m_notes->document()->isModified());
+    updateActions();
 }
 
 MembersPane::~MembersPane()
 {
-    // The read uses the database, which may go away with this pane.
+    // The reads use the database, which may go away with this pane.
+    if (m_cancelRecompute)
+        m_cancelRecompute->store(true);
+    m_recompute.waitForFinished();
     m_detailWatcher.waitForFinished();
+}
+
+QString MembersPane::engagementHtml(const EngagementCalculator::Explanation &why,
+                                    double storedScore,
+                                    int storedLevel) const
+{
+    const QLocale locale;
+    const EngagementFormula &formula = why.formula;
+    auto number = [&locale](double value) { return locale.toString(value, 'g', 6); };
+    QString html = QStringLiteral("<h3>%1</h3>")
+                       .arg(tr("Engagement: %1").arg(EngagementFormula::levelName(storedLevel)));
+    html += QStringLiteral("<p style='color:#64748b;'>%1</p>")
+                .arg(tr("Activity in the %n day(s) up to %1:", nullptr, formula.windowDays())
+                         .arg(locale.toString(why.asOf.toLocalTime().date(), QLocale::ShortFormat))
+                         .toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
+    for (int i = 0; i < EngagementFormula::ActivityCount; ++i) {
+        const auto activity = EngagementFormula::Activity(i);
+        const int count = why.counts.at(std::size_t(i));
+        html += QStringLiteral("<tr><td style='padding-right:12px;'>%1</td><td align='right'>%2"
+                               "</td><td>&nbsp;× %3</td><td align='right'>&nbsp;= %4</td></tr>")
+                    .arg(EngagementFormula::activityName(activity).toHtmlEscaped(),
+                         locale.toString(count),
+                         number(formula.weight(activity)),
+                         number(count * formula.weight(activity)));
+    }
+    html += QStringLiteral("<tr><td><b>%1</b></td><td></td><td></td><td align='right'>&nbsp;"
+                           "<b>%2</b></td></tr></table>")
+                .arg(tr("Score").toHtmlEscaped(), number(why.score));
+    using Level = EngagementFormula::Level;
+    html += QStringLiteral("<p style='color:#64748b;'>%1</p>")
+                .arg(tr("Exploring below %1, Participating from %1, Contributing from %2, "
+                        "Leading from %3; Inactive without activity in the window.")
+                         .arg(number(formula.threshold(Level::Participating)),
+                              number(formula.threshold(Level::Contributing)),
+                              number(formula.threshold(Level::Leading)))
+                         .toHtmlEscaped());
+    // The stored figure is from the last recompute; say so when activity changed since.
+    if (int(why.level) != storedLevel || qAbs(why.score - storedScore) > 1e-9)
+        html += QStringLiteral("<p style='color:#b45309;'>%1</p>")
+                    .arg(tr("The table still shows %1 (score %2) from the last recompute.")
+                             .arg(EngagementFormula::levelName(storedLevel), number(storedScore))
+                             .toHtmlEscaped());
+    return html;
+}
+
+void MembersPane::setUndoStack(QUndoStack *stack)
+{
+    if (!stack || stack == m_undo)
+        return;
+    if (m_undo && m_undo->parent() == this)
+        delete m_undo;
+    m_undo = stack;
+    // Whatever moves on the stack (Edit menu, shortcuts) changed members: show it.
+    connect(m_undo, &QUndoStack::indexChanged, this, &MembersPane::reload);
+}
+
+void MembersPane::updateActions()
+{
+    const int selected = int(selectedMembers().size());
+    for (QAction *action : std::as_const(m_writeActions))
+        action->setEnabled(!m_readOnly);
+    for (QAction *action : std::as_const(m_selectionActions))
+        action->setEnabled(!m_readOnly && selected > 0);
+    m_mergeAction->setEnabled(!m_readOnly && selected > 1);
+}
+
+QList<qint64> MembersPane::selectedMembers() const
+{
+    QList<qint64> ids;
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) {
+        return a.row() < b.row();
+    });
+    for (const QModelIndex &index : std::as_const(rows))
+        ids << index.data(PagedTableModel::IdRole).toLongLong();
+    return ids;
+}
+
+QList<MemberRepository::Row> MembersPane::selectedRows() const
+{
+    QList<MemberRepository::Row> rows;
+    QModelIndexList indexes = m_table->selectionModel()->selectedRows();
+    std::sort(indexes.begin(), indexes.end(), [](const QModelIndex &a, const QModelIndex &b) {
+        return a.row() < b.row();
+    });
+    for (const QModelIndex &index : std::as_const(indexes)) {
+        MemberRepository::Row row;
+        row.id = index.data(PagedTableModel::IdRole).toLongLong();
+        row.name = index.siblingAtColumn(MembersModel::NameColumn).data().toString();
+        row.posts = index.siblingAtColumn(MembersModel::PostsColumn).data().toInt();
+        const QString handles = index.siblingAtColumn(MembersModel::HandlesColumn).data().toString();
+        if (!handles.isEmpty())
+            row.handles = handles.split(QLatin1String(", "));
+        rows << row;
+    }
+    return rows;
+}
+
+bool MembersPane::attempt(const std::function<void()> &edit)
+{
+    try {
+        edit();
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+        return false;
+    }
+    return true;
+}
+
+void MembersPane::push(QUndoCommand *command)
+{
+    m_undo->push(command); // reloads through indexChanged
+}
+
+void MembersPane::addMember()
+{
+    MemberDialog dialog({}, true, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString db = connectionName();
+    const MemberEditor::Fields fields = dialog.fields();
+    qint64 id = 0;
+    if (!attempt([&] { id = MemberEditor(db).addMember(fields); }))
+        return;
+    push(new MemberCommand(
+        tr("Add %1").arg(fields.name),
+        [db, id] { MemberEditor(db).removeAddedMember(id); },
+        [db, id, fields] { MemberEditor(db).addMember(fields, id); },
+        [this](const QString &message) { Q_EMIT errorOccurred(message); }));
+    restoreCurrentRow(m_table, id);
+}
+
+void MembersPane::editMember()
+{
+    const qint64 id = currentId(m_table);
+    if (id <= 0)
+        return;
+    const QString db = connectionName();
+    MemberEditor::Fields before;
+    qint64 version = 0;
+    if (!attempt([&] {
+            const MemberRepository::Detail detail = MemberRepository(db).detail(id);
+            before = {detail.row.name, detail.email};
+            version = detail.rowVersion;
+        }))
+        return;
+    MemberDialog dialog(before, false, this);
+    if (dialog.exec() != QDialog::Accepted
+        || (dialog.fields().name == before.name && dialog.fields().email == before.email))
+        return;
+    const MemberEditor::Fields after = dialog.fields();
+    if (!attempt([&] { MemberEditor(db).updateFields(id, after, version); }))
+        return;
+    // Undo and redo save over whatever version is current: they are this user's own steps.
+    auto apply = [db, id](const MemberEditor::Fields &fields) {
+        MemberEditor editor(db);
+        editor.updateFields(id, fields, editor.rowVersion(id));
+    };
+    push(new MemberCommand(
+        tr("Edit %1").arg(after.name),
+        [apply, before] { apply(before); },
+        [apply, after] { apply(after); },
+        [this](const QString &message) { Q_EMIT errorOccurred(message); }));
+}
+
+void MembersPane::deleteMembers()
+{
+    const QList<qint64> ids = selectedMembers();
+    if (ids.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+        this,
+        tr("Delete Members"),
+        tr("Delete %n member(s)? Their posts stay without an author. Edit ▸ Undo brings them "
+           "back.",
+           nullptr,
+           int(ids.size())),
+        QMessageBox::Yes | QMessageBox::Cancel,
+        QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    const QString db = connectionName();
+    auto entry = std::make_shared<qint64>(0);
+    if (!attempt([&] { *entry = MemberJournal(db).remove(ids); }))
+        return;
+    push(new MemberCommand(
+        tr("Delete %n member(s)", nullptr, int(ids.size())),
+        [db, entry] { MemberJournal(db).undo(*entry); },
+        [db, entry, ids] { *entry = MemberJournal(db).remove(ids); },
+        [this](const QString &message) { Q_EMIT errorOccurred(message); }));
+}
+
+void MembersPane::tagMembers(bool add)
+{
+    const QList<qint64> ids = selectedMembers();
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        this,
+        add ? tr("Tag Members") : tr("Remove Tag"),
+        add ? tr("Tag the %n selected member(s) with:", nullptr, int(ids.size()))
+            : tr("Remove this tag from the %n selected member(s):", nullptr, int(ids.size())),
+        QLineEdit::Normal,
+        QString(),
+        &ok);
+    if (ok && !name.trimmed().isEmpty())
+        tag(ids, name.trimmed(), add);
+}
+
+bool MembersPane::tag(const QList<qint64> &members, const QString &tag, bool add)
+{
+    const QString db = connectionName();
+    auto onError = [this](const QString &message) { Q_EMIT errorOccurred(message); };
+    if (add) {
+        MemberEditor::Tagging tagging;
+        if (!attempt([&] { tagging = MemberEditor(db).addTag(members, tag); }))
+            return false;
+        push(new MemberCommand(
+            tr("Tag %n member(s) with %1", nullptr, int(tagging.members.size())).arg(tag),
+            [db, tagging, tag] {
+                MemberEditor(db).removeTag(tagging.members, tag, tagging.createdTag);
+            },
+            [db, tagging, tag] { MemberEditor(db).addTag(tagging.members, tag); },
+            onError));
+        return true;
+    }
+    QList<qint64> untagged;
+    if (!attempt([&] { untagged = MemberEditor(db).removeTag(members, tag); }))
+        return false;
+    push(new MemberCommand(
+        tr("Remove %1 from %n member(s)", nullptr, int(untagged.size())).arg(tag),
+        [db, untagged, tag] { MemberEditor(db).addTag(untagged, tag); },
+        [db, untagged, tag] { MemberEditor(db).removeTag(untagged, tag); },
+        onError));
+    return true;
+}
+
+void MembersPane::mergeMembers()
+{
+    const QList<MemberRepository::Row> rows = selectedRows();
+    if (rows.size() < 2)
+        return;
+    MergeMembersDialog dialog(rows, QString(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        merge(dialog.keptMember(), dialog.otherMembers());
+}
+
+bool MembersPane::merge(qint64 keep, const QList<qint64> &others)
+{
+    const QString db = connectionName();
+    auto entry = std::make_shared<qint64>(0);
+    if (!attempt([&] { *entry = MemberJournal(db).merge(keep, others).journalId; }))
+        return false;
+    QString name;
+    attempt([&] { name = MemberRepository(db).detail(keep).row.name; });
+    push(new MemberCommand(
+        tr("Merge %n member(s) into %1", nullptr, int(others.size())).arg(name),
+        [db, entry] { MemberJournal(db).undo(*entry); },
+        [db, entry, keep, others] { *entry = MemberJournal(db).merge(keep, others).journalId; },
+        [this](const QString &message) { Q_EMIT errorOccurred(message); }));
+    restoreCurrentRow(m_table, keep);
+    return true;
+}
+
+void MembersPane::showDuplicates()
+{
+    DuplicatesDialog dialog(database(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const DuplicateFinder::Suggestion suggestion = dialog.chosen();
+    if (suggestion.memberIds.size() < 2)
+        return;
+    QList<MemberRepository::Row> rows;
+    if (!attempt([&] {
+            for (qint64 id : suggestion.memberIds)
+                rows << MemberRepository(connectionName()).detail(id).row;
+        }))
+        return;
+    MergeMembersDialog merging(rows, suggestion.explanation(), this);
+    if (merging.exec() == QDialog::Accepted)
+        merge(merging.keptMember(), merging.otherMembers());
+}
+
+void MembersPane::eraseMember()
+{
+    const QList<MemberRepository::Row> rows = selectedRows();
+    if (rows.size() != 1) {
+        if (rows.size() > 1)
+            QMessageBox::information(this,
+                                     tr("Erase Personal Data"),
+                                     tr("Erase one member at a time."));
+        return;
+    }
+    const MemberRepository::Row &row = rows.constFirst();
+    EraseMemberDialog dialog(row.name, row.posts, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const MemberEditor::ErasePosts posts = dialog.posts();
+    if (attempt([&] { MemberEditor(connectionName()).erase(row.id, posts); })) {
+        // Undo entries may point at data that is gone now.
+        m_undo->clear();
+        reload();
+    }
+}
+
+void MembersPane::editEngagement()
+{
+    EngagementFormula formula;
+    if (!attempt([&] { formula = EngagementFormula::load(connectionName()); }))
+        return;
+    EngagementSettingsDialog dialog(formula, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (attempt([&] { dialog.formula().save(connectionName()); }))
+        recomputeEngagement(true);
+}
+
+void MembersPane::recomputeEngagement(bool showProgress)
+{
+    if (m_recompute.isRunning())
+        return;
+    m_cancelRecompute = std::make_shared<std::atomic<bool>>(false);
+    if (showProgress) {
+        m_progress = new QProgressDialog(tr("Computing engagement levels..."),
+                                         tr("Cancel"),
+                                         0,
+                                         1000,
+                                         this);
+        m_progress->setObjectName(QStringLiteral("engagementProgress"));
+        m_progress->setWindowModality(Qt::WindowModal);
+        m_progress->setMinimumDuration(300);
+        m_progress->setValue(0);
+        connect(m_progress, &QProgressDialog::canceled, this, [cancel = m_cancelRecompute] {
+            cancel->store(true);
+        });
+    }
+    const Database *db = &database();
+    m_recompute.setFuture(QtConcurrent::run([this, db, cancel = m_cancelRecompute]() {
+        QString error;
+        try {
+            EngagementCalculator(db->connectionName())
+                .recomputeAll({}, [this, cancel](qint64 done, qint64 total) {
+                    const int value = total > 0 ? int(1000 * done / total) : 1000;
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, value] {
+                            if (m_progress)
+                                m_progress->setValue(value);
+                        },
+                        Qt::QueuedConnection);
+                    return !cancel->load();
+                });
+        } catch (const OperationCancelled &) {
+            // Nothing was stored; the old levels stay.
+        } catch (const StorageError &storageError) {
+            error = storageError.message();
+        }
+        db->releaseThreadConnection();
+        return error;
+    }));
 }

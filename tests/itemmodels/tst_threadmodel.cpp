@@ -56,6 +56,7 @@ private Q_SLOTS:
     void everyDiscussionAsATree();
     void authorsAndTexts();
     void replyToAMissingParentStaysVisible();
+    void replyDatedBeforeItsParentNests();
     void noDiscussion();
 
 private:
@@ -172,6 +173,48 @@ void tst_ThreadModel::replyToAMissingParentStaysVisible()
     QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 1);
     QCOMPARE(m_model->index(0, 0, m_model->index(0, 0)).data(ThreadModel::TextRole).toString(),
              QStringLiteral("Indeed."));
+}
+
+void tst_ThreadModel::replyDatedBeforeItsParentNests()
+{
+    // Clocks differ between sources: the answer carries an earlier time than its question.
+    ImportDiscussion discussion;
+    discussion.externalId = QStringLiteral("skewed");
+    discussion.title = QStringLiteral("Skewed clocks");
+    ImportPost question;
+    question.externalId = QStringLiteral("q");
+    question.author = ImportAuthor{QStringLiteral("Asker"), QStringLiteral("asker"), {}, {}};
+    question.created = QDateTime(QDate(2026, 1, 5), QTime(10, 0), QTimeZone::utc());
+    question.text = QStringLiteral("Anyone there? @answerer");
+    ImportPost answer = question;
+    answer.externalId = QStringLiteral("a");
+    answer.parentExternalId = QStringLiteral("q");
+    answer.author = ImportAuthor{QStringLiteral("Answerer"), QStringLiteral("answerer"), {}, {}};
+    answer.created = question.created.addSecs(-120);
+    answer.text = QStringLiteral("Yes!");
+    discussion.posts = {question, answer};
+    ImportBatch batch;
+    batch.sourceKind = QStringLiteral("forum");
+    batch.sourceName = QStringLiteral("Skewed Forum");
+    batch.discussions = {discussion};
+    CommunityWriter(m_db->connectionName()).write(batch);
+
+    const qint64 id = m_db->count(
+        QStringLiteral("SELECT id FROM discussions WHERE external_id = 'skewed'"));
+    QCOMPARE(m_model->setDiscussion(id), 2);
+    QCOMPARE(m_model->rowCount(), 1);
+    const QModelIndex top = m_model->index(0, 0);
+    QCOMPARE(top.data(ThreadModel::TextRole).toString(), question.text);
+    QCOMPARE(m_model->rowCount(top), 1);
+    const QModelIndex reply = m_model->index(0, 0, top);
+    QCOMPARE(reply.data(ThreadModel::TextRole).toString(), answer.text);
+    QCOMPARE(m_model->indexOfPost(reply.data(ThreadModel::PostIdRole).toLongLong()), reply);
+    QVERIFY(!m_model->indexOfPost(987654).isValid());
+    // Mentions map to members for the post view's links.
+    const QVariantMap mentions = top.data(ThreadModel::MentionsRole).toMap();
+    QCOMPARE(mentions.value(QStringLiteral("answerer")).toLongLong(),
+             reply.data(ThreadModel::AuthorIdRole).toLongLong());
+    QVERIFY(!top.data(ThreadModel::NeedsResponseRole).toBool());
 }
 
 void tst_ThreadModel::noDiscussion()

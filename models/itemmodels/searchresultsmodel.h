@@ -1,4 +1,4 @@
-// Posts found by full-text search, newest first, paged from SQL: the search text is the paged
+// Posts found by full-text search, most recently added first, paged from SQL: the search text is the paged
 // model's filter text, narrowed by DiscussionRepository::Filters.
 #pragma once
 

@@ -61,7 +61,9 @@ void addDiscussionConditions(const DiscussionRepository::Filters &filters, Condi
     if (filters.sourceId > 0)
         conditions->add(QStringLiteral("d.source_id = ?"), {filters.sourceId});
     if (filters.noReplyYet) {
+        // The participant count rules out almost every discussion without reading its posts.
         conditions->add(QStringLiteral(
+            "d.participant_count <= 1 AND "
             "NOT EXISTS (SELECT 1 FROM posts r WHERE r.discussion_id = d.id AND "
             "COALESCE(r.author_id, 0) <> COALESCE((SELECT f.author_id FROM posts f WHERE "
             "f.discussion_id = d.id ORDER BY f.created_at, f.id LIMIT 1), 0))"));
@@ -235,8 +237,10 @@ QList<DiscussionRepository::Hit> DiscussionRepository::search(const QString &tex
     const SqlDialect::Backend backend = SqlDialect::backendOf(m_connectionName);
     Conditions conditions;
     QString source = QStringLiteral("posts p");
+    QString order = QStringLiteral("p.id DESC");
     if (!words.isEmpty()) {
         source = SqlDialect::postSearchSource(backend);
+        order = SqlDialect::postSearchOrder(backend);
         QVariantList values;
         const QString match = SqlDialect::postSearchCondition(backend, words, &values);
         conditions.add(match, values);
@@ -255,8 +259,8 @@ QList<DiscussionRepository::Hit> DiscussionRepository::search(const QString &tex
                        + source
                        + QStringLiteral(" JOIN discussions d ON d.id = p.discussion_id LEFT JOIN "
                                         "members m ON m.id = p.author_id")
-                       + conditions.where()
-                       + QStringLiteral(" ORDER BY p.created_at DESC, p.id DESC LIMIT ? OFFSET ?"));
+                       + conditions.where() + QStringLiteral(" ORDER BY ") + order
+                       + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (const QVariant &value : std::as_const(conditions.values))
         query.bind(value);
     query.bind(limit).bind(offset).exec();

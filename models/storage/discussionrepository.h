@@ -107,7 +107,7 @@ public:
                                   int offset,
                                   int limit) const;
     // Posts matching the words of query (see SearchQuery; empty: every post) and the filters,
-    // newest first.
+    // the most recently added first (the order the search index reads fastest).
     [[nodiscard]] QList<Hit> search(const QString &query,
                                     const Filters &filters,
                                     int offset,

@@ -255,6 +255,12 @@ QString SqlDialect::postSearchSource(Backend backend)
     return QStringLiteral("posts p");
 }
 
+QString SqlDialect::postSearchOrder(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringLiteral("posts_fts.rowid DESC")
+                                      : QStringLiteral("p.id DESC");
+}
+
 QString SqlDialect::postSearchCondition(Backend backend,
                                         const SearchQuery &query,
                                         QVariantList *values)

@@ -69,6 +69,10 @@ public:
     // text gives a syntax error.
     // A FROM item that names the posts table p (joined with the index where that is needed).
     [[nodiscard]] static QString postSearchSource(Backend backend);
+    // The order of the hits, most recently added post first: the order in which the index
+    // hands out matches on SQLite, so a page stops after its last row instead of sorting every
+    // match (a common word matches tens of thousands of posts).
+    [[nodiscard]] static QString postSearchOrder(Backend backend);
     // The condition that p matches; appends the values it binds, in order.
     [[nodiscard]] static QString postSearchCondition(Backend backend,
                                                      const SearchQuery &query,

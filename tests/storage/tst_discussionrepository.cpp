@@ -63,7 +63,7 @@ private Q_SLOTS:
     void queryTerms_data();
     void queryTerms();
     void searchIndexExists();
-    void findsWordsNewestFirst();
+    void findsWordsLatestFirst();
     void keepsInSyncWithInsertUpdateDelete();
     void highlightsMatchedWords_data();
     void highlightsMatchedWords();
@@ -231,7 +231,8 @@ void tst_DiscussionRepository::queryTerms_data()
                                               << R"("a-b")";
     QTest::newRow("operators are words") << "NEAR(a b) OR c"
                                          << R"x("NEAR(a" AND "b)" AND "OR" AND "c")x";
-    QTest::newRow("quotes doubled") << R"(it"s)" << R"("it" AND "s")";
+    QTest::newRow("quotes doubled") << R"(it"s)"
+                                    << R"("it" AND "s")";
     QTest::newRow("punctuation only") << R"(* - ( ) "" ---)" << QString();
     QTest::newRow("duplicates once") << "a a"
                                      << R"("a")";
@@ -266,7 +267,7 @@ void tst_DiscussionRepository::searchIndexExists()
     }
 }
 
-void tst_DiscussionRepository::findsWordsNewestFirst()
+void tst_DiscussionRepository::findsWordsLatestFirst()
 {
     const auto hits = m_repository->search(QStringLiteral("Release"), {}, 0, 50);
     QCOMPARE(hits.size(), 3);

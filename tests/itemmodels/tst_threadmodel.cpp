@@ -41,6 +41,39 @@ int checkSubtree(const QAbstractItemModel &model,
     return count;
 }
 
+ImportPost importPost(const QString &externalId,
+                      const QString &parentExternalId,
+                      const QString &handle,
+                      const QDateTime &created,
+                      const QString &text)
+{
+    ImportPost post;
+    post.externalId = externalId;
+    post.parentExternalId = parentExternalId;
+    post.author = ImportAuthor{handle.toUpper(), handle, {}, {}};
+    post.created = created;
+    post.text = text;
+    return post;
+}
+
+// Writes one discussion with these posts in a forum of its own; returns the discussion's id.
+qint64 writeDiscussion(const TestDatabase &db,
+                       const QString &externalId,
+                       const QList<ImportPost> &posts)
+{
+    ImportDiscussion discussion;
+    discussion.externalId = externalId;
+    discussion.title = externalId;
+    discussion.posts = posts;
+    ImportBatch batch;
+    batch.sourceKind = QStringLiteral("forum");
+    batch.sourceName = externalId + QLatin1String(" forum");
+    batch.discussions = {discussion};
+    CommunityWriter(db.connectionName()).write(batch);
+    return db.count(QStringLiteral("SELECT id FROM discussions WHERE external_id = ?"),
+                    {externalId});
+}
+
 } // namespace
 
 class tst_ThreadModel : public QObject
@@ -145,29 +178,19 @@ void tst_ThreadModel::authorsAndTexts()
 void tst_ThreadModel::replyToAMissingParentStaysVisible()
 {
     // A reply whose parent is unknown (e.g. not imported) is shown at the top level.
-    ImportDiscussion discussion;
-    discussion.externalId = QStringLiteral("partial");
-    discussion.title = QStringLiteral("Partial thread");
-    ImportPost reply;
-    reply.externalId = QStringLiteral("r1");
-    reply.parentExternalId = QStringLiteral("never-imported");
-    reply.author = ImportAuthor{QStringLiteral("Late Comer"), QStringLiteral("late"), {}, {}};
-    reply.created = QDateTime(QDate(2026, 1, 5), QTime(10, 0), QTimeZone::utc());
-    reply.text = QStringLiteral("As I said before...");
-    ImportPost answer = reply;
-    answer.externalId = QStringLiteral("r2");
-    answer.parentExternalId = QStringLiteral("r1");
-    answer.created = reply.created.addSecs(60);
-    answer.text = QStringLiteral("Indeed.");
-    discussion.posts = {reply, answer};
-    ImportBatch batch;
-    batch.sourceKind = QStringLiteral("forum");
-    batch.sourceName = QStringLiteral("Partial Forum");
-    batch.discussions = {discussion};
-    CommunityWriter(m_db->connectionName()).write(batch);
-
-    const qint64 id = m_db->count(
-        QStringLiteral("SELECT id FROM discussions WHERE external_id = 'partial'"));
+    const QDateTime time(QDate(2026, 1, 5), QTime(10, 0), QTimeZone::utc());
+    const qint64 id = writeDiscussion(*m_db,
+                                      QStringLiteral("partial"),
+                                      {importPost(QStringLiteral("r1"),
+                                                  QStringLiteral("never-imported"),
+                                                  QStringLiteral("late"),
+                                                  time,
+                                                  QStringLiteral("As I said before...")),
+                                       importPost(QStringLiteral("r2"),
+                                                  QStringLiteral("r1"),
+                                                  QStringLiteral("late"),
+                                                  time.addSecs(60),
+                                                  QStringLiteral("Indeed."))});
     QCOMPARE(m_model->setDiscussion(id), 2);
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 1);
@@ -178,29 +201,18 @@ void tst_ThreadModel::replyToAMissingParentStaysVisible()
 void tst_ThreadModel::replyDatedBeforeItsParentNests()
 {
     // Clocks differ between sources: the answer carries an earlier time than its question.
-    ImportDiscussion discussion;
-    discussion.externalId = QStringLiteral("skewed");
-    discussion.title = QStringLiteral("Skewed clocks");
-    ImportPost question;
-    question.externalId = QStringLiteral("q");
-    question.author = ImportAuthor{QStringLiteral("Asker"), QStringLiteral("asker"), {}, {}};
-    question.created = QDateTime(QDate(2026, 1, 5), QTime(10, 0), QTimeZone::utc());
-    question.text = QStringLiteral("Anyone there? @answerer");
-    ImportPost answer = question;
-    answer.externalId = QStringLiteral("a");
-    answer.parentExternalId = QStringLiteral("q");
-    answer.author = ImportAuthor{QStringLiteral("Answerer"), QStringLiteral("answerer"), {}, {}};
-    answer.created = question.created.addSecs(-120);
-    answer.text = QStringLiteral("Yes!");
-    discussion.posts = {question, answer};
-    ImportBatch batch;
-    batch.sourceKind = QStringLiteral("forum");
-    batch.sourceName = QStringLiteral("Skewed Forum");
-    batch.discussions = {discussion};
-    CommunityWriter(m_db->connectionName()).write(batch);
-
-    const qint64 id = m_db->count(
-        QStringLiteral("SELECT id FROM discussions WHERE external_id = 'skewed'"));
+    const QDateTime time(QDate(2026, 1, 5), QTime(10, 0), QTimeZone::utc());
+    const ImportPost question = importPost(QStringLiteral("q"),
+                                           QString(),
+                                           QStringLiteral("asker"),
+                                           time,
+                                           QStringLiteral("Anyone there? @answerer"));
+    const ImportPost answer = importPost(QStringLiteral("a"),
+                                         QStringLiteral("q"),
+                                         QStringLiteral("answerer"),
+                                         time.addSecs(-120),
+                                         QStringLiteral("Yes!"));
+    const qint64 id = writeDiscussion(*m_db, QStringLiteral("skewed"), {question, answer});
     QCOMPARE(m_model->setDiscussion(id), 2);
     QCOMPARE(m_model->rowCount(), 1);
     const QModelIndex top = m_model->index(0, 0);

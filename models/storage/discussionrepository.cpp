@@ -61,9 +61,10 @@ void addDiscussionConditions(const DiscussionRepository::Filters &filters, Condi
     if (filters.sourceId > 0)
         conditions->add(QStringLiteral("d.source_id = ?"), {filters.sourceId});
     if (filters.noReplyYet) {
-        // The participant count rules out almost every discussion without reading its posts.
+        // The participant count (and its index) rules out almost every discussion without
+        // reading it or its posts; the posts then decide for the few left.
         conditions->add(QStringLiteral(
-            "d.participant_count <= 1 AND "
+            "d.id IN (SELECT x.id FROM discussions x WHERE x.participant_count <= 1) AND "
             "NOT EXISTS (SELECT 1 FROM posts r WHERE r.discussion_id = d.id AND "
             "COALESCE(r.author_id, 0) <> COALESCE((SELECT f.author_id FROM posts f WHERE "
             "f.discussion_id = d.id ORDER BY f.created_at, f.id LIMIT 1), 0))"));
@@ -94,6 +95,11 @@ Conditions postConditions(const DiscussionRepository::Filters &filters)
         conditions.add(QStringLiteral("p.created_at < ?"), {filters.to.toSecsSinceEpoch()});
     if (filters.needsResponse)
         conditions.add(QStringLiteral("p.needs_response = 1"));
+    // Lets the database start from the few posts of such discussions.
+    if (filters.noReplyYet) {
+        conditions.add(QStringLiteral("p.discussion_id IN (SELECT x.id FROM discussions x WHERE "
+                                      "x.participant_count <= 1)"));
+    }
     addDiscussionConditions(filters, &conditions);
     return conditions;
 }
@@ -236,14 +242,28 @@ QList<DiscussionRepository::Hit> DiscussionRepository::search(const QString &tex
     const SearchQuery words(text);
     const SqlDialect::Backend backend = SqlDialect::backendOf(m_connectionName);
     Conditions conditions;
-    QString source = QStringLiteral("posts p");
+    QString source = QStringLiteral("posts p JOIN discussions d ON d.id = p.discussion_id");
     QString order = QStringLiteral("p.id DESC");
+    if (filters.noReplyYet && filters.memberId == 0) {
+        // The few unanswered discussions lead to their posts; SQLite would otherwise start
+        // from every match of the words (CROSS JOIN keeps its join order, PostgreSQL plans
+        // freely).
+        source = QStringLiteral("discussions d CROSS JOIN posts p");
+        conditions.add(QStringLiteral("p.discussion_id = d.id"));
+    }
     if (!words.isEmpty()) {
-        source = SqlDialect::postSearchSource(backend);
-        order = SqlDialect::postSearchOrder(backend);
         QVariantList values;
-        const QString match = SqlDialect::postSearchCondition(backend, words, &values);
-        conditions.add(match, values);
+        // One member's posts, flagged posts and those of unanswered discussions are few: reading
+        // them and checking each against the index beats going through every match of a
+        // common word.
+        if (filters.memberId > 0 || filters.needsResponse || filters.noReplyYet) {
+            conditions.add(SqlDialect::postInSearchCondition(backend, words, &values), values);
+        } else {
+            source = SqlDialect::postSearchSource(backend)
+                     + QStringLiteral(" JOIN discussions d ON d.id = p.discussion_id");
+            order = SqlDialect::postSearchOrder(backend);
+            conditions.add(SqlDialect::postSearchCondition(backend, words, &values), values);
+        }
     }
     const Conditions filtering = postConditions(filters);
     conditions.sql << filtering.sql;
@@ -256,9 +276,7 @@ QList<DiscussionRepository::Hit> DiscussionRepository::search(const QString &tex
                                   "0), m.display_name, p.created_at, p.needs_response, "
                                   "SUBSTR(p.body_text, 1, %1) FROM ")
                            .arg(plainSnippetLength * 2)
-                       + source
-                       + QStringLiteral(" JOIN discussions d ON d.id = p.discussion_id LEFT JOIN "
-                                        "members m ON m.id = p.author_id")
+                       + source + QStringLiteral(" LEFT JOIN members m ON m.id = p.author_id")
                        + conditions.where() + QStringLiteral(" ORDER BY ") + order
                        + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (const QVariant &value : std::as_const(conditions.values))

@@ -272,6 +272,17 @@ QString SqlDialect::postSearchCondition(Backend backend,
     return QStringLiteral("p.search_vector @@ ") + tsquery(query, values);
 }
 
+QString SqlDialect::postInSearchCondition(Backend backend,
+                                          const SearchQuery &query,
+                                          QVariantList *values)
+{
+    if (backend == Backend::Sqlite) {
+        values->append(fts5Query(query));
+        return QStringLiteral("p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)");
+    }
+    return postSearchCondition(backend, query, values);
+}
+
 QString SqlDialect::postSnippetStatement(Backend backend,
                                          const SearchQuery &query,
                                          int idCount,

@@ -77,6 +77,11 @@ public:
     [[nodiscard]] static QString postSearchCondition(Backend backend,
                                                      const SearchQuery &query,
                                                      QVariantList *values);
+    // The same condition for a plan that reads a few posts first (one member's, say) and checks
+    // each against the index, with posts p alone as the source and p.id DESC as the order.
+    [[nodiscard]] static QString postInSearchCondition(Backend backend,
+                                                       const SearchQuery &query,
+                                                       QVariantList *values);
     // A statement reading (post id, snippet) for the matching posts among idCount ids bound
     // after its own values (appended to values). The snippet is a piece of the post around the
     // matches with every matched word between highlightStart and highlightEnd.

@@ -245,6 +245,12 @@ void MainWindow::buildPanes()
         connect(p, &Pane::sampleRequested, this, &MainWindow::openSampleCommunity);
     }
     m_stack->setCurrentIndex(current);
+    // A member clicked in a post (author or mention) is looked up in the Members pane.
+    if (auto *discussions = qobject_cast<DiscussionsPane *>(pane(DiscussionsPaneIndex))) {
+        connect(discussions, &DiscussionsPane::memberRequested, this, [this] {
+            setCurrentPane(MembersPaneIndex);
+        });
+    }
     m_syncIndicator->hide();
     if (FeedsPane *feeds = feedsPane())
         connectFeedSync(feeds);

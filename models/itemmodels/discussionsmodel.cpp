@@ -76,10 +76,18 @@ QVariant DiscussionsModel::headerData(int section, Qt::Orientation orientation, 
     }
 }
 
+void DiscussionsModel::setFilters(const DiscussionRepository::Filters &filters)
+{
+    if (filters == m_filters)
+        return;
+    m_filters = filters;
+    reload();
+}
+
 QList<DiscussionRepository::Row> DiscussionsModel::readRows(int offset, int limit)
 {
     using Key = DiscussionRepository::SortKey;
     static const Key keys[]
         = {Key::Title, Key::Source, Key::Started, Key::LastPost, Key::Posts, Key::Participants};
-    return m_repository.page(filterText(), keys[sortColumn()], sortOrder(), offset, limit);
+    return m_repository.page(filterText(), m_filters, keys[sortColumn()], sortOrder(), offset, limit);
 }

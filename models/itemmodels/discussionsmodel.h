@@ -1,4 +1,5 @@
-// The discussions table: title, source, dates and size of each thread, paged from SQL.
+// The discussions table: title, source, dates and size of each thread, paged from SQL and
+// narrowed by a title filter and DiscussionRepository::Filters.
 #pragma once
 
 #include "discussionrepository.h"
@@ -27,9 +28,14 @@ public:
                                       Qt::Orientation orientation,
                                       int role = Qt::DisplayRole) const override;
 
+    [[nodiscard]] const DiscussionRepository::Filters &filters() const { return m_filters; }
+    // Shows only the discussions that pass (reads the first page again).
+    void setFilters(const DiscussionRepository::Filters &filters);
+
 protected:
     QList<DiscussionRepository::Row> readRows(int offset, int limit) override;
 
 private:
     DiscussionRepository m_repository;
+    DiscussionRepository::Filters m_filters;
 };

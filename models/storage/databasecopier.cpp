@@ -137,7 +137,7 @@ QStringList DatabaseCopier::unknownTables(const QString &connectionName,
     const QStringList present = QSqlDatabase::database(connectionName, false).tables(QSql::Tables);
     for (const QString &table : present) {
         if (table == QLatin1String(schemaTable) || SqlDialect::isInternalTable(backend, table)
-            || known.contains(table))
+            || SqlDialect::isDerivedTable(backend, table) || known.contains(table))
             continue;
         unknown << table;
     }
@@ -256,12 +256,16 @@ DatabaseCopier::Summary DatabaseCopier::copy(const Progress &progress)
             QStringList writeColumns;
             for (int i = 0; i < record.count(); ++i) {
                 const QString column = record.fieldName(i);
+                // The target computes these itself (and refuses values for them).
+                if (SqlDialect::isDerivedColumn(m_source.backend(), table.name, column))
+                    continue;
                 readColumns << sourceDriver->escapeIdentifier(column, QSqlDriver::FieldName);
                 writeColumns << targetDriver->escapeIdentifier(column, QSqlDriver::FieldName);
+                const int index = int(readColumns.size()) - 1;
                 if (column == QLatin1String("id"))
-                    table.idIndex = i;
+                    table.idIndex = index;
                 if (spec.selfReference && column == QLatin1String(spec.selfReference)) {
-                    table.selfReferenceIndex = i;
+                    table.selfReferenceIndex = index;
                     table.selfReferenceColumn = writeColumns.constLast();
                 }
             }
@@ -269,7 +273,8 @@ DatabaseCopier::Summary DatabaseCopier::copy(const Progress &progress)
             for (int i = 0; i < key.count(); ++i) {
                 const QString column = key.fieldName(i);
                 keyColumns << sourceDriver->escapeIdentifier(column, QSqlDriver::FieldName);
-                table.keyIndexes << record.indexOf(column);
+                table.keyIndexes << int(readColumns.indexOf(
+                    sourceDriver->escapeIdentifier(column, QSqlDriver::FieldName)));
             }
             if (table.selfReferenceIndex >= 0 && table.idIndex < 0)
                 table.selfReferenceIndex = -1;
@@ -291,7 +296,7 @@ DatabaseCopier::Summary DatabaseCopier::copy(const Progress &progress)
                                   + targetDriver->escapeIdentifier(table.name, QSqlDriver::TableName)
                                   + QLatin1String(" (") + writeColumns.join(QLatin1String(", "))
                                   + QLatin1String(") VALUES ");
-            table.columnCount = int(record.count());
+            table.columnCount = int(readColumns.size());
             table.rows = SqlQuery(sourceConnection,
                                   QLatin1String("SELECT COUNT(*) FROM ") + sourceTable)
                              .scalar()

@@ -1,7 +1,57 @@
 // SQLite and PostgreSQL side by side.
 #include "sqldialect.h"
 
+#include "searchquery.h"
+
 #include <QSqlDatabase>
+
+namespace {
+
+// Words to show around the matches: enough for a line or two in the results list.
+constexpr int snippetWords = 24;
+
+QString fts5String(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString fts5Term(const SearchQuery::Term &term)
+{
+    return fts5String(term.text) + (term.prefix ? QLatin1String("*") : QLatin1String(""));
+}
+
+// One term as a tsquery built from bound text: the parser of PostgreSQL reads the words, the
+// user's text is never tsquery syntax (a prefix term holds letters and digits only).
+QString tsqueryTerm(const SearchQuery::Term &term, QVariantList *values)
+{
+    values->append(term.text);
+    if (term.prefix)
+        return QStringLiteral("to_tsquery('simple', CAST(? AS TEXT) || ':*')");
+    if (term.phrase)
+        return QStringLiteral("phraseto_tsquery('simple', ?)");
+    return QStringLiteral("plainto_tsquery('simple', ?)");
+}
+
+QString tsquery(const SearchQuery &query, QVariantList *values)
+{
+    QStringList parts;
+    for (const SearchQuery::Term &term : query.included())
+        parts << tsqueryTerm(term, values);
+    for (const SearchQuery::Term &term : query.excluded())
+        parts << QStringLiteral("!!") + tsqueryTerm(term, values);
+    return QLatin1Char('(') + parts.join(QLatin1String(" && ")) + QLatin1Char(')');
+}
+
+QString idPlaceholders(int count)
+{
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), std::max(1, count));
+    return marks.join(QLatin1String(", "));
+}
+
+} // namespace
 
 QString SqlDialect::expandMigration(const QString &sql, Backend backend)
 {
@@ -140,6 +190,13 @@ QString SqlDialect::changeCounterStatement(Backend backend)
     return backend == Backend::Sqlite ? QStringLiteral("PRAGMA data_version") : QString();
 }
 
+SqlDialect::Backend SqlDialect::backendOf(const QString &connectionName)
+{
+    return QSqlDatabase::database(connectionName, false).driverName() == driverName(Backend::Sqlite)
+               ? Backend::Sqlite
+               : Backend::PostgreSql;
+}
+
 QString SqlDialect::driverName(Backend backend)
 {
     return backend == Backend::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
@@ -166,14 +223,99 @@ QString SqlDialect::resetIdentityStatement(Backend backend, const QString &table
         .arg(table);
 }
 
-SqlDialect::Backend SqlDialect::backendOf(const QString &connectionName)
-{
-    return QSqlDatabase::database(connectionName, false).driverName() == driverName(Backend::Sqlite)
-               ? Backend::Sqlite
-               : Backend::PostgreSql;
-}
-
 QString SqlDialect::bulkStatementsSetup(Backend backend)
 {
     return backend == Backend::PostgreSql ? QStringLiteral("SET LOCAL jit = off") : QString();
+}
+
+bool SqlDialect::isDerivedTable(Backend backend, const QString &table)
+{
+    return backend == Backend::Sqlite
+           && (table == QLatin1String("posts_fts") || table.startsWith(QLatin1String("posts_fts_")));
+}
+
+bool SqlDialect::isDerivedColumn(Backend backend, const QString &table, const QString &column)
+{
+    return backend == Backend::PostgreSql && table == QLatin1String("posts")
+           && column == QLatin1String("search_vector");
+}
+
+QString SqlDialect::fts5Query(const SearchQuery &query)
+{
+    QStringList included;
+    for (const SearchQuery::Term &term : query.included())
+        included << fts5Term(term);
+    QString match = included.join(QLatin1String(" AND "));
+    QStringList excluded;
+    for (const SearchQuery::Term &term : query.excluded())
+        excluded << fts5Term(term);
+    if (!excluded.isEmpty()) {
+        match = QLatin1Char('(') + match + QLatin1String(") NOT (")
+                + excluded.join(QLatin1String(" OR ")) + QLatin1Char(')');
+    }
+    return match;
+}
+
+QString SqlDialect::postSearchSource(Backend backend)
+{
+    if (backend == Backend::Sqlite)
+        return QStringLiteral("posts_fts JOIN posts p ON p.id = posts_fts.rowid");
+    return QStringLiteral("posts p");
+}
+
+QString SqlDialect::postSearchOrder(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringLiteral("posts_fts.rowid DESC")
+                                      : QStringLiteral("p.id DESC");
+}
+
+QString SqlDialect::postSearchCondition(Backend backend,
+                                        const SearchQuery &query,
+                                        QVariantList *values)
+{
+    if (backend == Backend::Sqlite) {
+        values->append(fts5Query(query));
+        return QStringLiteral("posts_fts MATCH ?");
+    }
+    return QStringLiteral("p.search_vector @@ ") + tsquery(query, values);
+}
+
+QString SqlDialect::postInSearchCondition(Backend backend,
+                                          const SearchQuery &query,
+                                          QVariantList *values)
+{
+    if (backend == Backend::Sqlite) {
+        values->append(fts5Query(query));
+        return QStringLiteral("p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)");
+    }
+    return postSearchCondition(backend, query, values);
+}
+
+QString SqlDialect::postSnippetStatement(Backend backend,
+                                         const SearchQuery &query,
+                                         int idCount,
+                                         QVariantList *values)
+{
+    const QString start{QChar(highlightStart)};
+    const QString end{QChar(highlightEnd)};
+    if (backend == Backend::Sqlite) {
+        *values << start << end << QString(QChar(0x2026)) << fts5Query(query);
+        return QStringLiteral("SELECT rowid, snippet(posts_fts, 0, ?, ?, ?, %1) FROM posts_fts "
+                              "WHERE posts_fts MATCH ? AND rowid IN (%2)")
+            .arg(snippetWords)
+            .arg(idPlaceholders(idCount));
+    }
+    // ts_headline reads its options as "Key=value" pairs; the marks are single characters.
+    // ShortWord=0 keeps short words at the edges, so a short post comes back whole.
+    const QString options = QStringLiteral(
+                                "StartSel=%1, StopSel=%2, MaxWords=%3, MinWords=%4, ShortWord=0")
+                                .arg(start, end)
+                                .arg(snippetWords)
+                                .arg(snippetWords / 2);
+    QVariantList queryValues;
+    const QString match = tsquery(query, &queryValues);
+    *values << queryValues << options;
+    return QStringLiteral("SELECT id, ts_headline('simple', body_text, %1, ?) FROM posts "
+                          "WHERE id IN (%2)")
+        .arg(match, idPlaceholders(idCount));
 }

@@ -5,6 +5,9 @@
 #include "databaselocation.h"
 
 #include <QStringList>
+#include <QVariantList>
+
+class SearchQuery;
 
 class SqlDialect final
 {
@@ -57,6 +60,43 @@ public:
 
     // Tables the database engine keeps for itself (SQLite's sqlite_sequence), not the schema's.
     [[nodiscard]] static bool isInternalTable(Backend backend, const QString &table);
+    // Tables and columns computed from other data (SQLite's full-text index posts_fts and its
+    // shadow tables, PostgreSQL's posts.search_vector): never copied, the target computes them.
+    [[nodiscard]] static bool isDerivedTable(Backend backend, const QString &table);
+    [[nodiscard]] static bool isDerivedColumn(Backend backend,
+                                              const QString &table,
+                                              const QString &column);
+
+    // Full-text search over posts (migration 6): SQLite's FTS5 index posts_fts, PostgreSQL's
+    // search_vector column with the 'simple' configuration. The query must not be empty. User
+    // text only ever reaches the engine as quoted FTS5 strings or bound tsquery input, so no
+    // text gives a syntax error.
+    // A FROM item that names the posts table p (joined with the index where that is needed).
+    [[nodiscard]] static QString postSearchSource(Backend backend);
+    // The order of the hits, most recently added post first: the order in which the index
+    // hands out matches on SQLite, so a page stops after its last row instead of sorting every
+    // match (a common word matches tens of thousands of posts).
+    [[nodiscard]] static QString postSearchOrder(Backend backend);
+    // The condition that p matches; appends the values it binds, in order.
+    [[nodiscard]] static QString postSearchCondition(Backend backend,
+                                                     const SearchQuery &query,
+                                                     QVariantList *values);
+    // The same condition for a plan that reads a few posts first (one member's, say) and checks
+    // each against the index, with posts p alone as the source and p.id DESC as the order.
+    [[nodiscard]] static QString postInSearchCondition(Backend backend,
+                                                       const SearchQuery &query,
+                                                       QVariantList *values);
+    // A statement reading (post id, snippet) for the matching posts among idCount ids bound
+    // after its own values (appended to values). The snippet is a piece of the post around the
+    // matches with every matched word between highlightStart and highlightEnd.
+    [[nodiscard]] static QString postSnippetStatement(Backend backend,
+                                                      const SearchQuery &query,
+                                                      int idCount,
+                                                      QVariantList *values);
+    static constexpr char16_t highlightStart = 0xE000; // private use: never in a tokenized word
+    static constexpr char16_t highlightEnd = 0xE001;
+    // The FTS5 query of a SearchQuery: every term a quoted string (public for its tests).
+    [[nodiscard]] static QString fts5Query(const SearchQuery &query);
 
     // Run first in a transaction that reads a whole community, so every table is read as of
     // one moment (SQLite's read transactions already are); empty when nothing is needed.

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void filterByTitle_data();
     void filterByTitle();
     void displayedFigures();
+    void filters();
 
 private:
     bool fill();
@@ -247,6 +248,49 @@ void tst_DiscussionsModel::displayedFigures()
                                             "discussion_id = ?"),
                              {id}));
         QVERIFY(!m_model->index(row, DiscussionsModel::SourceColumn).data().toString().isEmpty());
+    }
+}
+
+void tst_DiscussionsModel::filters()
+{
+    QVERIFY(fill());
+    const qint64 member = m_db->count(
+        QStringLiteral("SELECT author_id FROM posts GROUP BY author_id ORDER BY COUNT(*) DESC, "
+                       "author_id LIMIT 1"));
+    DiscussionRepository::Filters filters;
+    filters.memberId = member;
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->setFilters(filters);
+    QCOMPARE(reset.count(), 1);
+    fetchAll(*m_model);
+    const QVariantList expected
+        = m_db->column(QStringLiteral(
+                           "SELECT DISTINCT discussion_id FROM posts WHERE author_id = ?"),
+                       {member});
+    QSet<qint64> want;
+    for (const QVariant &id : expected)
+        want.insert(id.toLongLong());
+    QCOMPARE(idsInModel(*m_model), want);
+    QCOMPARE(m_model->filters(), filters);
+
+    // The title filter and the filters combine; clearing both shows everything again.
+    m_model->setFilterText(QStringLiteral("zzz-no-such-title"));
+    QCOMPARE(m_model->rowCount(), 0);
+    m_model->setFilterText(QString());
+    m_model->setFilters({});
+    fetchAll(*m_model);
+    QCOMPARE(m_model->rowCount(), m_total);
+
+    filters = {};
+    filters.noReplyYet = true;
+    m_model->setFilters(filters);
+    fetchAll(*m_model);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const qint64 id = m_model->index(row, 0).data(PagedTableModel::IdRole).toLongLong();
+        QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(DISTINCT COALESCE(author_id, 0)) FROM "
+                                            "posts WHERE discussion_id = ?"),
+                             {id}),
+                 1);
     }
 }
 

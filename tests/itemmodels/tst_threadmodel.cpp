@@ -41,6 +41,39 @@ int checkSubtree(const QAbstractItemModel &model,
     return count;
 }
 
+ImportPost importPost(const QString &externalId,
+                      const QString &parentExternalId,
+                      const QString &handle,
+                      const QDateTime &created,
+                      const QString &text)
+{
+    ImportPost post;
+    post.externalId = externalId;
+    post.parentExternalId = parentExternalId;
+    post.author = ImportAuthor{handle.toUpper(), handle, {}, {}};
+    post.created = created;
+    post.text = text;
+    return post;
+}
+
+// Writes one discussion with these posts in a forum of its own; returns the discussion's id.
+qint64 writeDiscussion(const TestDatabase &db,
+                       const QString &externalId,
+                       const QList<ImportPost> &posts)
+{
+    ImportDiscussion discussion;
+    discussion.externalId = externalId;
+    discussion.title = externalId;
+    discussion.posts = posts;
+    ImportBatch batch;
+    batch.sourceKind = QStringLiteral("forum");
+    batch.sourceName = externalId + QLatin1String(" forum");
+    batch.discussions = {discussion};
+    CommunityWriter(db.connectionName()).write(batch);
+    return db.count(QStringLiteral("SELECT id FROM discussions WHERE external_id = ?"),
+                    {externalId});
+}
+
 } // namespace
 
 class tst_ThreadModel : public QObject
@@ -56,6 +89,7 @@ private Q_SLOTS:
     void everyDiscussionAsATree();
     void authorsAndTexts();
     void replyToAMissingParentStaysVisible();
+    void replyDatedBeforeItsParentNests();
     void noDiscussion();
 
 private:
@@ -144,34 +178,55 @@ void tst_ThreadModel::authorsAndTexts()
 void tst_ThreadModel::replyToAMissingParentStaysVisible()
 {
     // A reply whose parent is unknown (e.g. not imported) is shown at the top level.
-    ImportDiscussion discussion;
-    discussion.externalId = QStringLiteral("partial");
-    discussion.title = QStringLiteral("Partial thread");
-    ImportPost reply;
-    reply.externalId = QStringLiteral("r1");
-    reply.parentExternalId = QStringLiteral("never-imported");
-    reply.author = ImportAuthor{QStringLiteral("Late Comer"), QStringLiteral("late"), {}, {}};
-    reply.created = QDateTime(QDate(2026, 1, 5), QTime(10, 0), QTimeZone::utc());
-    reply.text = QStringLiteral("As I said before...");
-    ImportPost answer = reply;
-    answer.externalId = QStringLiteral("r2");
-    answer.parentExternalId = QStringLiteral("r1");
-    answer.created = reply.created.addSecs(60);
-    answer.text = QStringLiteral("Indeed.");
-    discussion.posts = {reply, answer};
-    ImportBatch batch;
-    batch.sourceKind = QStringLiteral("forum");
-    batch.sourceName = QStringLiteral("Partial Forum");
-    batch.discussions = {discussion};
-    CommunityWriter(m_db->connectionName()).write(batch);
-
-    const qint64 id = m_db->count(
-        QStringLiteral("SELECT id FROM discussions WHERE external_id = 'partial'"));
+    const QDateTime time(QDate(2026, 1, 5), QTime(10, 0), QTimeZone::utc());
+    const qint64 id = writeDiscussion(*m_db,
+                                      QStringLiteral("partial"),
+                                      {importPost(QStringLiteral("r1"),
+                                                  QStringLiteral("never-imported"),
+                                                  QStringLiteral("late"),
+                                                  time,
+                                                  QStringLiteral("As I said before...")),
+                                       importPost(QStringLiteral("r2"),
+                                                  QStringLiteral("r1"),
+                                                  QStringLiteral("late"),
+                                                  time.addSecs(60),
+                                                  QStringLiteral("Indeed."))});
     QCOMPARE(m_model->setDiscussion(id), 2);
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 1);
     QCOMPARE(m_model->index(0, 0, m_model->index(0, 0)).data(ThreadModel::TextRole).toString(),
              QStringLiteral("Indeed."));
+}
+
+void tst_ThreadModel::replyDatedBeforeItsParentNests()
+{
+    // Clocks differ between sources: the answer carries an earlier time than its question.
+    const QDateTime time(QDate(2026, 1, 5), QTime(10, 0), QTimeZone::utc());
+    const ImportPost question = importPost(QStringLiteral("q"),
+                                           QString(),
+                                           QStringLiteral("asker"),
+                                           time,
+                                           QStringLiteral("Anyone there? @answerer"));
+    const ImportPost answer = importPost(QStringLiteral("a"),
+                                         QStringLiteral("q"),
+                                         QStringLiteral("answerer"),
+                                         time.addSecs(-120),
+                                         QStringLiteral("Yes!"));
+    const qint64 id = writeDiscussion(*m_db, QStringLiteral("skewed"), {question, answer});
+    QCOMPARE(m_model->setDiscussion(id), 2);
+    QCOMPARE(m_model->rowCount(), 1);
+    const QModelIndex top = m_model->index(0, 0);
+    QCOMPARE(top.data(ThreadModel::TextRole).toString(), question.text);
+    QCOMPARE(m_model->rowCount(top), 1);
+    const QModelIndex reply = m_model->index(0, 0, top);
+    QCOMPARE(reply.data(ThreadModel::TextRole).toString(), answer.text);
+    QCOMPARE(m_model->indexOfPost(reply.data(ThreadModel::PostIdRole).toLongLong()), reply);
+    QVERIFY(!m_model->indexOfPost(987654).isValid());
+    // Mentions map to members for the post view's links.
+    const QVariantMap mentions = top.data(ThreadModel::MentionsRole).toMap();
+    QCOMPARE(mentions.value(QStringLiteral("answerer")).toLongLong(),
+             reply.data(ThreadModel::AuthorIdRole).toLongLong());
+    QVERIFY(!top.data(ThreadModel::NeedsResponseRole).toBool());
 }
 
 void tst_ThreadModel::noDiscussion()

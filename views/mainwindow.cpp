@@ -162,6 +162,9 @@ void MainWindow::createActions()
     transfers->addTo(file);
     connect(transfers, &TransferActions::imported, this, [this](const QString &summary) {
         reloadPanes();
+        // Imported posts count towards engagement: the levels follow, off the GUI thread.
+        if (auto *members = qobject_cast<MembersPane *>(pane(MembersPaneIndex)))
+            members->recomputeEngagement(false);
         statusBar()->showMessage(summary, 10000);
     });
     connect(transfers, &TransferActions::exported, this, [this](const QString &summary) {
@@ -247,8 +250,10 @@ void MainWindow::buildPanes()
     m_stack->setCurrentIndex(current);
     // A member clicked in a post (author or mention) is looked up in the Members pane.
     if (auto *discussions = qobject_cast<DiscussionsPane *>(pane(DiscussionsPaneIndex))) {
-        connect(discussions, &DiscussionsPane::memberRequested, this, [this] {
+        connect(discussions, &DiscussionsPane::memberRequested, this, [this](qint64 memberId) {
             setCurrentPane(MembersPaneIndex);
+            if (auto *members = qobject_cast<MembersPane *>(pane(MembersPaneIndex)))
+                members->revealMember(memberId);
         });
     }
     m_syncIndicator->hide();

@@ -11,7 +11,25 @@
 #include <QJsonArray>
 #include <QSaveFile>
 
+#include <iterator>
+
 namespace {
+
+// The engagement level as a stable English word (the CSV is read by scripts, whatever the
+// language of the app); empty before levels were first computed.
+QString levelKey(const QVariant &stored)
+{
+    static const char *const keys[] = {"inactive",
+                                       "exploring",
+                                       "participating",
+                                       "contributing",
+                                       "leading"};
+    if (stored.isNull())
+        return {};
+    const int level = stored.toInt();
+    return level >= 0 && level < int(std::size(keys)) ? QString::fromLatin1(keys[level])
+                                                      : QString();
+}
 
 QString isoTime(const QVariant &seconds)
 {
@@ -112,12 +130,13 @@ qint64 CommunityExporter::writeMembersCsv(QIODevice *device, const Progress &pro
 
     CsvWriter writer(device);
     writeRecord(writer, memberColumns(), device);
-    SqlQuery members(m_connectionName,
-                     QStringLiteral(
-                         "SELECT m.id, m.display_name, COALESCE(m.email, (SELECT MIN(i.value) FROM "
-                         "identities i WHERE i.member_id = m.id AND i.kind = 'email')), "
-                         "m.post_count, m.replies_given, m.replies_received, m.mentions_received, "
-                         "m.first_seen, m.last_seen FROM members m ORDER BY m.id"));
+    SqlQuery
+        members(m_connectionName,
+                QStringLiteral(
+                    "SELECT m.id, m.display_name, COALESCE(m.email, (SELECT MIN(i.value) FROM "
+                    "identities i WHERE i.member_id = m.id AND i.kind = 'email')), "
+                    "m.post_count, m.replies_given, m.replies_received, m.mentions_received, "
+                    "m.first_seen, m.last_seen, m.engagement_level FROM members m ORDER BY m.id"));
     members.exec();
     qint64 done = 0;
     while (members.next()) {
@@ -134,8 +153,7 @@ qint64 CommunityExporter::writeMembersCsv(QIODevice *device, const Progress &pro
                      members.toString(6),
                      isoTime(members.value(7)),
                      isoTime(members.value(8)),
-                     // The engagement level is not computed yet; the column keeps its place.
-                     QString()},
+                     levelKey(members.value(9))},
                     device);
         report(progress, ++done, total);
     }

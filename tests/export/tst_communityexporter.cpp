@@ -3,6 +3,7 @@
 #include "communityexporter.h"
 #include "communitywriter.h"
 #include "csvreader.h"
+#include "sqlquery.h"
 #include "storageerror.h"
 #include "testdatabase.h"
 
@@ -106,6 +107,10 @@ void tst_CommunityExporter::cleanup()
 
 void tst_CommunityExporter::membersCsv()
 {
+    // Levels are written as stable English words, whatever the app's language.
+    SqlQuery level(m_db->connectionName(),
+                   QStringLiteral("UPDATE members SET engagement_level = 3 WHERE id = ?"));
+    level.bind(m_adaId).exec();
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QCOMPARE(CommunityExporter(m_db->connectionName()).writeMembersCsv(&buffer), 2);
@@ -128,9 +133,9 @@ void tst_CommunityExporter::membersCsv()
                           QStringLiteral("1"),
                           QStringLiteral("2024-05-01T10:00:00Z"),
                           QStringLiteral("2024-05-01T10:09:00Z"),
-                          // The engagement level is not computed yet: the column is empty.
-                          QString()}));
+                          QStringLiteral("contributing")}));
     QCOMPARE(rows.at(2).at(1), QStringLiteral("Bob"));
+    QCOMPARE(rows.at(2).at(11), QStringLiteral("inactive"));
     QCOMPARE(rows.at(2).at(2), QStringLiteral("forum:bob"));
     QCOMPARE(rows.at(2).at(3), QString());
 }

@@ -281,6 +281,20 @@ void MembersPane::updateCount()
                                                : tr("%n member(s)", nullptr, shown));
 }
 
+void MembersPane::revealMember(qint64 memberId)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        if (index.data(PagedTableModel::IdRole).toLongLong() == memberId) {
+            m_table->setCurrentIndex(index);
+            m_table->scrollTo(index);
+            return;
+        }
+    }
+    m_table->clearSelection();
+    showMember(memberId);
+}
+
 void MembersPane::showMember(qint64 memberId)
 {
     if (memberId != m_notesMember && m_notes->document()->isModified() && !askToKeepNotes())

@@ -53,6 +53,10 @@ public:
     void setUndoStack(QUndoStack *stack);
     [[nodiscard]] QUndoStack *undoStack() const { return m_undo; }
 
+    // Shows a member asked for elsewhere (a post's author, a mention): selects its row when the
+    // table has it loaded, and shows its detail either way.
+    void revealMember(qint64 memberId);
+
     // The members selected in the table (ids), in table order.
     [[nodiscard]] QList<qint64> selectedMembers() const;
 

@@ -313,7 +313,8 @@ void tst_FeedsPane::remoteImagesLoadOnlyWhenAllowed()
     QTRY_COMPARE(imageRequests.size(), 2);
     QCOMPARE(imageRequests.at(1), QStringLiteral("two"));
 
-    // From now on this feed's items load their images without asking.
+    // From now on this feed's items load their images without asking, also after a restart.
+    QVERIFY(FeedRepository(m_db->connectionName()).feed(feedId).remoteContentAllowed);
     QVERIFY(selectItem(table, QStringLiteral("One")));
     QVERIFY(!bar->isVisible());
     QVERIFY(reader->remoteImagesAllowed());

@@ -6,6 +6,7 @@
 #include "episodedownloadbar.h"
 #include "feeditemsmodel.h"
 #include "feedpasswordprompt.h"
+#include "feedpropertiesdialog.h"
 #include "feedreader.h"
 #include "feedrepository.h"
 #include "feedsmodel.h"
@@ -546,6 +547,10 @@ void FeedsPane::showTreeMenu(const QPoint &position)
             QGuiApplication::clipboard()->setText(url);
         });
         menu.addSeparator();
+        QAction *properties = menu.addAction(tr("Properties..."), this, [this, feedId] {
+            showProperties(feedId);
+        });
+        properties->setEnabled(!m_readOnly);
         QAction *remove = menu.addAction(tr("Remove Feed..."), this, [this, feedId] {
             removeFeed(feedId);
         });
@@ -597,6 +602,13 @@ void FeedsPane::markAllRead()
     reload();
 }
 
+void FeedsPane::showProperties(qint64 feedId)
+{
+    FeedPropertiesDialog dialog(database(), feedId, folderPaths(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        reload();
+}
+
 bool FeedsPane::removeFeed(qint64 feedId)
 {
     FeedRepository::Feed feed;
@@ -640,13 +652,22 @@ void FeedsPane::showRemoteImagesBar(int count)
 
 bool FeedsPane::remoteImagesAllowed(qint64 feedId) const
 {
-    return m_remoteImagesFeeds.contains(feedId);
+    if (feedId <= 0)
+        return false;
+    try {
+        return FeedRepository(connectionName()).feed(feedId).remoteContentAllowed;
+    } catch (const StorageError &error) {
+        Q_EMIT const_cast<FeedsPane *>(this)->errorOccurred(error.message());
+        return false;
+    }
 }
 
 void FeedsPane::setRemoteImagesAllowed(qint64 feedId, bool allowed)
 {
-    if (allowed)
-        m_remoteImagesFeeds.insert(feedId);
-    else
-        m_remoteImagesFeeds.remove(feedId);
+    // Stored with the feed, so the choice holds after a restart and for the whole team.
+    try {
+        FeedRepository(connectionName()).setRemoteContentAllowed(feedId, allowed);
+    } catch (const StorageError &error) {
+        Q_EMIT errorOccurred(error.message());
+    }
 }

@@ -42,6 +42,8 @@ public:
     bool selectFeed(qint64 feedId);
     // Marks every item of the selected feed, folder or of all feeds read.
     void markAllRead();
+    // The feed's settings (title, folder, interval, item limit, comments, sign-in) in a dialog.
+    void showProperties(qint64 feedId);
     // Asks, then ends the subscription to a feed; its discussions stay.
     bool removeFeed(qint64 feedId);
 
@@ -75,7 +77,6 @@ private:
     QWidget *m_remoteImagesBar = nullptr;
     QLabel *m_remoteImagesText = nullptr;
     qint64 m_shownFeedId = 0;
-    QSet<qint64> m_remoteImagesFeeds;
     EpisodeDownloadBar *m_episodeBar = nullptr;
     QPushButton *m_addFeed = nullptr;
     QPushButton *m_importOpml = nullptr;

@@ -23,20 +23,12 @@
         <translation>Ajouter un flux</translation>
     </message>
     <message>
-        <source>https://example.org/feed.xml</source>
-        <translation>https://example.org/feed.xml</translation>
-    </message>
-    <message>
         <source>No folder</source>
         <translation>Aucun dossier</translation>
     </message>
     <message>
         <source>Also fetch the comments of its items</source>
         <translation>Récupérer aussi les commentaires de ses éléments</translation>
-    </message>
-    <message>
-        <source>The feed is fetched with the next sync.</source>
-        <translation>Le flux sera récupéré lors de la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -53,6 +45,103 @@
     <message>
         <source>Enter the address of the feed (http or https).</source>
         <translation>Saisissez l’adresse du flux (http ou https).</translation>
+    </message>
+    <message>
+        <source>https://example.org/ or https://example.org/feed.xml</source>
+        <translation>https://example.org/ ou https://example.org/feed.xml</translation>
+    </message>
+    <message>
+        <source>&amp;Find Feeds</source>
+        <translation>&amp;Trouver des flux</translation>
+    </message>
+    <message>
+        <source>List the feeds this web page offers</source>
+        <translation>Lister les flux proposés par cette page web</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Feeds:</source>
+        <translation>Flux&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Stopped looking for feeds.</source>
+        <translation>Recherche de flux arrêtée.</translation>
+    </message>
+    <message>
+        <source>Add Anyway subscribes to the address as it is; it is fetched with the next sync.</source>
+        <translation>«&#xa0;Ajouter quand même&#xa0;» s’abonne à l’adresse telle quelle&#xa0;; elle sera récupérée à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Untitled feed</source>
+        <translation>Flux sans titre</translation>
+    </message>
+    <message>
+        <source>%1 (already followed)</source>
+        <translation>%1 (déjà suivi)</translation>
+    </message>
+    <message>
+        <source>You follow this feed already.</source>
+        <translation>Vous suivez déjà ce flux.</translation>
+    </message>
+    <message>
+        <source>You already follow every feed found at %1.</source>
+        <translation>Vous suivez déjà tous les flux trouvés à l’adresse %1.</translation>
+    </message>
+    <message>
+        <source>This address is a feed.</source>
+        <translation>Cette adresse est un flux.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n feed(s).</source>
+        <translation>
+            <numerusform>%n flux trouvé.</numerusform>
+            <numerusform>%n flux trouvés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You follow %n of them already.</source>
+        <translation>
+            <numerusform>Vous en suivez déjà %n.</numerusform>
+            <numerusform>Vous en suivez déjà %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the ones to follow.</source>
+        <translation>Cochez ceux que vous voulez suivre.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>A&amp;rrêter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n Feed(s)</source>
+        <translation>
+            <numerusform>Ajouter %n flux</numerusform>
+            <numerusform>Ajouter %n flux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Anyway</source>
+        <translation>Ajouter quand même</translation>
+    </message>
+    <message>
+        <source>You already follow this feed.</source>
+        <translation>Vous suivez déjà ce flux.</translation>
+    </message>
+    <message>
+        <source>Enter the address of a feed, or of a web page to find the feeds it offers.</source>
+        <translation>Saisissez l’adresse d’un flux, ou celle d’une page web pour trouver les flux qu’elle propose.</translation>
     </message>
 </context>
 <context>
@@ -257,10 +346,6 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
         <translation>Commande db inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: copy. Voir db --help.</translation>
     </message>
     <message>
-        <source>Subscribe to a feed. Nothing is fetched until the next sync.</source>
-        <translation>S’abonner à un flux. Rien n’est récupéré avant la prochaine synchronisation.</translation>
-    </message>
-    <message>
         <source>Put the feed in this folder (&quot;A/B&quot; nests).</source>
         <translation>Placer le flux dans ce dossier (« A/B » imbrique).</translation>
     </message>
@@ -271,10 +356,6 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
     <message>
         <source>Also fetch the comments of its items.</source>
         <translation>Récupérer aussi les commentaires de ses éléments.</translation>
-    </message>
-    <message>
-        <source>The feed&apos;s address.</source>
-        <translation>L’adresse du flux.</translation>
     </message>
     <message>
         <source>feeds add needs the feed&apos;s URL.</source>
@@ -414,16 +495,6 @@ Sans commande, la fenêtre principale s&apos;ouvre.</translation>
         <source>%1 is not a feed.</source>
         <translation>%1 n’est pas un flux.</translation>
     </message>
-    <message>
-        <source>Usage: watercooler [--database PATH] feeds add|list|remove|import-opml|export-opml|parse ...
-See feeds COMMAND --help.</source>
-        <translation>Utilisation : watercooler [--database CHEMIN] feeds add|list|remove|import-opml|export-opml|parse ...
-Voir feeds COMMANDE --help.</translation>
-    </message>
-    <message>
-        <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, remove, import-opml, export-opml, parse.</source>
-        <translation>Commande feeds inconnue « %1 ». Commandes : add, list, remove, import-opml, export-opml, parse.</translation>
-    </message>
     <message numerus="yes">
         <source>new: %n item(s)</source>
         <translation>
@@ -483,6 +554,495 @@ Voir feeds COMMANDE --help.</translation>
         <source>feeds parse needs a feed file or address.</source>
         <translation>feeds parse a besoin d’un fichier ou d’une adresse de flux.</translation>
     </message>
+    <message>
+        <source>Download the enclosures (podcast episodes) of a feed item. A download that was cut short is resumed.</source>
+        <translation>Télécharger les pièces jointes (épisodes de podcast) d’un élément de flux. Un téléchargement interrompu est repris.</translation>
+    </message>
+    <message>
+        <source>Save into this folder (default: the podcast download folder of the settings, else Music or Downloads).</source>
+        <translation>Enregistrer dans ce dossier (par défaut&#xa0;: le dossier de téléchargement des podcasts défini dans les paramètres, sinon Musique ou Téléchargements).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <source>The item&apos;s id.</source>
+        <translation>L’identifiant de l’élément.</translation>
+    </message>
+    <message>
+        <source>feeds download needs a feed item id.</source>
+        <translation>feeds download a besoin de l’identifiant d’un élément de flux.</translation>
+    </message>
+    <message>
+        <source>There is no feed item %1 with an enclosure to download.</source>
+        <translation>Il n’y a pas d’élément de flux %1 avec une pièce jointe à télécharger.</translation>
+    </message>
+    <message>
+        <source>already downloaded</source>
+        <translation>déjà téléchargé</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>repris</translation>
+    </message>
+    <message>
+        <source>Sign in with this user name (HTTP Basic); the password is read from stdin or asked for, and kept in the system keychain.</source>
+        <translation>Se connecter avec ce nom d’utilisateur (HTTP Basic)&#xa0;; le mot de passe est lu sur stdin ou demandé, puis conservé dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Password of %1 for %2: </source>
+        <translation>Mot de passe de %1 pour %2&#xa0;: </translation>
+    </message>
+    <message>
+        <source>No password given, none saved for %1. Set it later with feeds set ID --user %1.</source>
+        <translation>Aucun mot de passe saisi, aucun n’est enregistré pour %1. Définissez-le plus tard avec feeds set ID --user %1.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available, so the password was not saved. Give it to each sync in the environment variable WATERCOOLER_FEED_PASSWORD.</source>
+        <translation>Le trousseau du système n’est pas disponible, le mot de passe n’a donc pas été enregistré. Fournissez-le à chaque synchronisation dans la variable d’environnement WATERCOOLER_FEED_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not save the password: %1</source>
+        <translation>Le trousseau du système n’a pas enregistré le mot de passe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web page address (http or https).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas l’adresse d’une page web (http ou https).</translation>
+    </message>
+    <message>
+        <source>already followed, skipped</source>
+        <translation>déjà suivi, ignoré</translation>
+    </message>
+    <message>
+        <source>Subscribe to a feed. Nothing is fetched until the next sync.
+With --discover, URL is a web page: it is fetched now, and every feed it offers is subscribed.</source>
+        <translation>S’abonner à un flux. Rien n’est récupéré avant la prochaine synchronisation.
+Avec --discover, URL est une page web&#xa0;: elle est récupérée immédiatement, et chaque flux qu’elle propose est ajouté aux abonnements.</translation>
+    </message>
+    <message>
+        <source>URL is a web page: subscribe to every feed it links to (or, when it links to none, that its site offers at the usual feed addresses).</source>
+        <translation>URL est une page web&#xa0;: s’abonner à chaque flux vers lequel elle pointe (ou, si elle n’en indique aucun, à ceux que son site propose aux adresses de flux habituelles).</translation>
+    </message>
+    <message>
+        <source>With --discover: print the feeds as JSON.</source>
+        <translation>Avec --discover&#xa0;: afficher les flux en JSON.</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s address, or with --discover a web page&apos;s.</source>
+        <translation>L’adresse du flux, ou avec --discover celle d’une page web.</translation>
+    </message>
+    <message>
+        <source>--user goes with a feed&apos;s URL, not with --discover; set it afterwards with feeds set ID --user NAME.</source>
+        <translation>--user s’utilise avec l’URL d’un flux, pas avec --discover&#xa0;; définissez-le ensuite avec feeds set ID --user NOM.</translation>
+    </message>
+    <message>
+        <source>feeds add --discover needs a web page&apos;s URL.</source>
+        <translation>feeds add --discover a besoin de l’URL d’une page web.</translation>
+    </message>
+    <message>
+        <source>--json goes with --discover.</source>
+        <translation>--json s’utilise avec --discover.</translation>
+    </message>
+    <message>
+        <source>--user needs a user name.</source>
+        <translation>--user a besoin d’un nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>Change the settings of a feed; what is not given stays.</source>
+        <translation>Modifier les paramètres d’un flux&#xa0;; ce qui n’est pas indiqué reste inchangé.</translation>
+    </message>
+    <message>
+        <source>Stop signing in; the saved password is removed from the keychain.</source>
+        <translation>Ne plus se connecter&#xa0;; le mot de passe enregistré est supprimé du trousseau.</translation>
+    </message>
+    <message>
+        <source>Fetch it every MINUTES minutes (a longer pause the feed asks for wins).</source>
+        <translation>Le récupérer toutes les MINUTES minutes (une pause plus longue demandée par le flux l’emporte).</translation>
+    </message>
+    <message>
+        <source>MINUTES</source>
+        <translation>MINUTES</translation>
+    </message>
+    <message>
+        <source>Keep its newest N items (0 keeps everything); applies at the next sync.</source>
+        <translation>Conserver ses N éléments les plus récents (0 conserve tout)&#xa0;; s’applique à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Show it under this title.</source>
+        <translation>L’afficher sous ce titre.</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>TITRE</translation>
+    </message>
+    <message>
+        <source>Move it to this folder (&quot;A/B&quot; nests, &quot;&quot; is the top level).</source>
+        <translation>Le déplacer dans ce dossier («&#xa0;A/B&#xa0;» imbrique, &quot;&quot; est le niveau supérieur).</translation>
+    </message>
+    <message>
+        <source>feeds set needs a feed id (see feeds list).</source>
+        <translation>feeds set a besoin de l’identifiant d’un flux (voir feeds list).</translation>
+    </message>
+    <message>
+        <source>Give either --user or --no-user, not both.</source>
+        <translation>Indiquez soit --user, soit --no-user, pas les deux.</translation>
+    </message>
+    <message>
+        <source>--interval needs minutes from 1 to %1, not &quot;%2&quot;.</source>
+        <translation>--interval attend un nombre de minutes de 1 à %1, et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--retention needs a number of items (0 keeps everything), not &quot;%1&quot;.</source>
+        <translation>--retention attend un nombre d’éléments (0 conserve tout), et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--follow-comments needs on or off, not &quot;%1&quot;.</source>
+        <translation>--follow-comments attend on ou off, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Updated feed %1.</source>
+        <translation>Flux %1 mis à jour.</translation>
+    </message>
+    <message>
+        <source>Usage: watercooler [--database PATH] feeds add|list|set|remove|import-opml|export-opml|parse|download ...
+See feeds COMMAND --help.</source>
+        <translation>Utilisation&#xa0;: watercooler [--database CHEMIN] feeds add|list|set|remove|import-opml|export-opml|parse|download ...
+Voir feeds COMMANDE --help.</translation>
+    </message>
+    <message>
+        <source>Unknown feeds command &quot;%1&quot;. Commands: add, list, set, remove, import-opml, export-opml, parse, download.</source>
+        <translation>Commande feeds inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: add, list, set, remove, import-opml, export-opml, parse, download.</translation>
+    </message>
+    <message>
+        <source>Merge members into the first one: their identities, posts, mentions and tags move to it. Undo with members unmerge.</source>
+        <translation>Fusionner des membres dans le premier&#xa0;: leurs identités, messages, mentions et étiquettes lui sont transférés. Annulez avec members unmerge.</translation>
+    </message>
+    <message>
+        <source>The member to keep, then the ones to merge in.</source>
+        <translation>Le membre à conserver, puis ceux à fusionner avec lui.</translation>
+    </message>
+    <message>
+        <source>members merge needs the id of the member to keep and at least one other member id.</source>
+        <translation>members merge a besoin de l’identifiant du membre à conserver et d’au moins un autre identifiant de membre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n member(s) into %1 (merge %2): </source>
+        <translation>
+            <numerusform>%n membre fusionné dans %1 (fusion %2)&#xa0;: </numerusform>
+            <numerusform>%n membres fusionnés dans %1 (fusion %2)&#xa0;: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 identities, %2 posts, %3 mentions and %4 new tags moved.</source>
+        <translation>%1 identités, %2 messages, %3 mentions et %4 nouvelles étiquettes transférés.</translation>
+    </message>
+    <message>
+        <source>Undo with: members unmerge %1</source>
+        <translation>Annuler avec&#xa0;: members unmerge %1</translation>
+    </message>
+    <message>
+        <source>Undo a merge (or a deletion) of members: everything that moved goes back.</source>
+        <translation>Annuler une fusion (ou une suppression) de membres&#xa0;: tout ce qui a été transféré revient à sa place.</translation>
+    </message>
+    <message>
+        <source>The merge id members merge printed.</source>
+        <translation>L’identifiant de fusion affiché par members merge.</translation>
+    </message>
+    <message>
+        <source>members unmerge needs a merge id.</source>
+        <translation>members unmerge a besoin d’un identifiant de fusion.</translation>
+    </message>
+    <message>
+        <source>Undid merge %1.</source>
+        <translation>Fusion %1 annulée.</translation>
+    </message>
+    <message>
+        <source>Erase a member&apos;s personal data: identities, name, e-mail, notes and tags. Their posts stay under &quot;Deleted member&quot; unless --remove-posts is given. This cannot be undone.</source>
+        <translation>Effacer les données personnelles d’un membre&#xa0;: identités, nom, adresse e-mail, notes et étiquettes. Ses messages restent sous «&#xa0;Membre supprimé&#xa0;», sauf si --remove-posts est indiqué. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Remove the member&apos;s posts too.</source>
+        <translation>Supprimer aussi les messages du membre.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s id.</source>
+        <translation>L’identifiant du membre.</translation>
+    </message>
+    <message>
+        <source>members erase needs a member id.</source>
+        <translation>members erase a besoin d’un identifiant de membre.</translation>
+    </message>
+    <message>
+        <source>Erased member %1: %2 identities removed, %3 posts removed.</source>
+        <translation>Membre %1 effacé&#xa0;: %2 identités supprimées, %3 messages supprimés.</translation>
+    </message>
+    <message>
+        <source>List members that are probably the same person, with the reason.</source>
+        <translation>Lister les membres qui sont probablement la même personne, avec la raison.</translation>
+    </message>
+    <message>
+        <source>At most N suggestions (default 200).</source>
+        <translation>Au plus N suggestions (200 par défaut).</translation>
+    </message>
+    <message>
+        <source>--limit needs a whole number above 0, not &quot;%1&quot;.</source>
+        <translation>--limit attend un nombre entier supérieur à 0, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s)</source>
+        <translation>
+            <numerusform>%n suggestion</numerusform>
+            <numerusform>%n suggestions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recompute every member&apos;s engagement score and level with the stored formula.</source>
+        <translation>Recalculer le score et le niveau d’engagement de chaque membre avec la formule enregistrée.</translation>
+    </message>
+    <message>
+        <source>Recomputed engagement in %1 ms.</source>
+        <translation>Engagement recalculé en %1 ms.</translation>
+    </message>
+    <message>
+        <source>Usage: watercooler [--database PATH] members merge|unmerge|erase|suggest-duplicates|recompute ...
+See members COMMAND --help.</source>
+        <translation>Utilisation&#xa0;: watercooler [--database CHEMIN] members merge|unmerge|erase|suggest-duplicates|recompute ...
+Voir members COMMANDE --help.</translation>
+    </message>
+    <message>
+        <source>Unknown members command &quot;%1&quot;. Commands: merge, unmerge, erase, suggest-duplicates, recompute.</source>
+        <translation>Commande members inconnue «&#xa0;%1&#xa0;». Commandes&#xa0;: merge, unmerge, erase, suggest-duplicates, recompute.</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n new comment(s)</source>
+        <translation>
+            <numerusform>; %n nouveau commentaire</numerusform>
+            <numerusform>; %n nouveaux commentaires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n comment feed(s) failed</source>
+        <translation>
+            <numerusform>; échec de %n flux de commentaires</numerusform>
+            <numerusform>; échec de %n flux de commentaires</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The system keychain is not available: give the feed password in the environment variable WATERCOOLER_FEED_PASSWORD.</source>
+        <translation>Le trousseau du système n’est pas disponible&#xa0;: fournissez le mot de passe du flux dans la variable d’environnement WATERCOOLER_FEED_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>The file.</source>
+        <translation>Le fichier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n row(s):</source>
+        <translation>
+            <numerusform>%n ligne ignorée&#xa0;:</numerusform>
+            <numerusform>%n lignes ignorées&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more.</source>
+        <translation>
+            <numerusform>... et %n autre.</numerusform>
+            <numerusform>... et %n autres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import members from a CSV file (name, handle, source, e-mail, tags). Known members are matched, not duplicated.</source>
+        <translation>Importer des membres depuis un fichier CSV (nom, pseudonyme, source, e-mail, étiquettes). Les membres connus sont reconnus, pas dupliqués.</translation>
+    </message>
+    <message>
+        <source>Import posts from a CSV file (id, source, discussion_id, discussion, author, time, text, parent).</source>
+        <translation>Importer des messages depuis un fichier CSV (id, source, discussion_id, discussion, author, time, text, parent).</translation>
+    </message>
+    <message>
+        <source>The source of rows that name none (default &quot;csv&quot;).</source>
+        <translation>La source des lignes qui n’en indiquent aucune (par défaut «&#xa0;csv&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Check the file and show what would be imported; store nothing.</source>
+        <translation>Vérifier le fichier et montrer ce qui serait importé&#xa0;; ne rien enregistrer.</translation>
+    </message>
+    <message>
+        <source>%1 needs the CSV file.</source>
+        <translation>%1 a besoin du fichier CSV.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, delimiter &quot;%3&quot;): %n row(s) to import; nothing stored.</source>
+        <translation>
+            <numerusform>%1 (%2, séparateur «&#xa0;%3&#xa0;»)&#xa0;: %n ligne à importer&#xa0;; rien n’a été enregistré.</numerusform>
+            <numerusform>%1 (%2, séparateur «&#xa0;%3&#xa0;»)&#xa0;: %n lignes à importer&#xa0;; rien n’a été enregistré.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s) from %1: </source>
+        <translation>
+            <numerusform>%n ligne importée depuis %1&#xa0;: </numerusform>
+            <numerusform>%n lignes importées depuis %1&#xa0;: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) matched, </source>
+        <translation>
+            <numerusform>%n membre reconnu, </numerusform>
+            <numerusform>%n membres reconnus, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n created.</source>
+        <translation>
+            <numerusform>%n créé.</numerusform>
+            <numerusform>%n créés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new post(s), </source>
+        <translation>
+            <numerusform>%n nouveau message, </numerusform>
+            <numerusform>%n nouveaux messages, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated, </source>
+        <translation>
+            <numerusform>%n mis à jour, </numerusform>
+            <numerusform>%n mis à jour, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new discussion(s), </source>
+        <translation>
+            <numerusform>%n nouvelle discussion, </numerusform>
+            <numerusform>%n nouvelles discussions, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) created.</source>
+        <translation>
+            <numerusform>%n membre créé.</numerusform>
+            <numerusform>%n membres créés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a chat transcript as one discussion: a numbered list of tweets, a Zoom chat, or &quot;Name: text&quot; lines.</source>
+        <translation>Importer une transcription de chat comme une seule discussion&#xa0;: une liste numérotée de tweets, un chat Zoom ou des lignes «&#xa0;Nom&#xa0;: texte&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The transcript&apos;s format: tweets, zoom or lines (default: detected).</source>
+        <translation>Le format de la transcription&#xa0;: tweets, zoom ou lines (par défaut&#xa0;: détecté).</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>The discussion&apos;s title (default: the file name).</source>
+        <translation>Le titre de la discussion (par défaut&#xa0;: le nom du fichier).</translation>
+    </message>
+    <message>
+        <source>The source the members are known on (default: twitter, zoom or chat).</source>
+        <translation>La source sur laquelle les membres sont connus (par défaut&#xa0;: twitter, zoom ou chat).</translation>
+    </message>
+    <message>
+        <source>import transcript needs the transcript file.</source>
+        <translation>import transcript a besoin du fichier de transcription.</translation>
+    </message>
+    <message>
+        <source>--format needs tweets, zoom or lines, not &quot;%1&quot;.</source>
+        <translation>--format attend tweets, zoom ou lines, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a transcript.</source>
+        <translation>%1 est trop volumineux pour une transcription.</translation>
+    </message>
+    <message>
+        <source>no messages found.</source>
+        <translation>aucun message trouvé.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n message(s)</source>
+        <translation>
+            <numerusform>%n message importé</numerusform>
+            <numerusform>%n messages importés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1) into &quot;%2&quot; on %3: </source>
+        <translation>(%1) dans «&#xa0;%2&#xa0;» sur %3&#xa0;: </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) created, </source>
+        <translation>
+            <numerusform>%n membre créé, </numerusform>
+            <numerusform>%n membres créés, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s).</source>
+        <translation>
+            <numerusform>%n mention.</numerusform>
+            <numerusform>%n mentions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write every member to a CSV file.</source>
+        <translation>Écrire tous les membres dans un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>Write every post to a CSV file that import posts-csv reads.</source>
+        <translation>Écrire tous les messages dans un fichier CSV lisible par import posts-csv.</translation>
+    </message>
+    <message>
+        <source>%1 needs the file to write.</source>
+        <translation>%1 a besoin du fichier à écrire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n member(s) to %1.</source>
+        <translation>
+            <numerusform>%n membre écrit dans %1.</numerusform>
+            <numerusform>%n membres écrits dans %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n post(s) to %1.</source>
+        <translation>
+            <numerusform>%n message écrit dans %1.</numerusform>
+            <numerusform>%n messages écrits dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print everything stored about one member as JSON: fields, identities, tags, notes, posts with their discussions, and mentions of them.</source>
+        <translation>Afficher en JSON tout ce qui est enregistré sur un membre&#xa0;: champs, identités, étiquettes, notes, messages avec leurs discussions, et les mentions de ce membre.</translation>
+    </message>
+    <message>
+        <source>Print JSON (the only format).</source>
+        <translation>Afficher en JSON (le seul format).</translation>
+    </message>
+    <message>
+        <source>export member needs a member id.</source>
+        <translation>export member a besoin d’un identifiant de membre.</translation>
+    </message>
+    <message>
+        <source>Usage: watercooler [--database PATH] %1 %2 ...
+See %1 COMMAND --help.</source>
+        <translation>Utilisation&#xa0;: watercooler [--database CHEMIN] %1 %2 ...
+Voir %1 COMMANDE --help.</translation>
+    </message>
+    <message>
+        <source>Unknown %1 command &quot;%2&quot;. Commands: %3.</source>
+        <translation>Commande %1 inconnue «&#xa0;%2&#xa0;». Commandes&#xa0;: %3.</translation>
+    </message>
 </context>
 <context>
     <name>CommunityCopyTask</name>
@@ -516,6 +1076,21 @@ Voir feeds COMMANDE --help.</translation>
     </message>
 </context>
 <context>
+    <name>CommunityExporter</name>
+    <message>
+        <source>Cannot write: %1</source>
+        <translation>Écriture impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>There is no member %1.</source>
+        <translation>Il n’y a pas de membre %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>ConcurrentChangeError</name>
     <message>
         <source>Someone else deleted this member while you were editing.</source>
@@ -524,6 +1099,14 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>Someone else changed this member while you were editing. Reload to see their changes; your text stays here.</source>
         <translation>Quelqu’un d’autre a modifié ce membre pendant que vous le modifiiez. Rechargez pour voir ses modifications ; votre texte reste ici.</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this member meanwhile.</source>
+        <translation>Quelqu’un d’autre a supprimé ce membre entre-temps.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this member meanwhile. Reload to see their changes.</source>
+        <translation>Quelqu’un d’autre a modifié ce membre entre-temps. Rechargez pour voir ses modifications.</translation>
     </message>
 </context>
 <context>
@@ -686,6 +1269,233 @@ Voir feeds COMMANDE --help.</translation>
     </message>
 </context>
 <context>
+    <name>CsvImport</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 The columns are: %3.</source>
+        <translation>Ligne %1&#xa0;: %2 Les colonnes sont&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields, the header %2; skipped.</source>
+        <translation>la ligne a %1 champs, l’en-tête %2&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: the file has a header but no rows.</source>
+        <translation>Ligne %1&#xa0;: le fichier a un en-tête mais aucune ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Import Members CSV</source>
+        <translation>Importer un CSV de membres</translation>
+    </message>
+    <message>
+        <source>Import Posts CSV</source>
+        <translation>Importer un CSV de messages</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>Lecture de %1...</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>The column of the file that holds the %1</source>
+        <translation>La colonne du fichier qui contient le champ suivant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Handles are matched per source; rows that name no source of their own come from this one.</source>
+        <translation>Les pseudonymes sont rapprochés par source&#xa0;; les lignes qui n’indiquent pas leur propre source proviennent de celle-ci.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>&amp;Source of rows without one:</source>
+        <translation>&amp;Source des lignes qui n’en ont pas&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Preview: the first rows as they will be stored</source>
+        <translation>Aperçu&#xa0;: les premières lignes telles qu’elles seront enregistrées</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Rien n’a été importé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was stored.</source>
+        <translation>L’importation a été annulée&#xa0;; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Reading the file...</source>
+        <translation>Lecture du fichier...</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>%1: %2, fields separated by &quot;%3&quot;</source>
+        <translation>%1&#xa0;: %2, champs séparés par «&#xa0;%3&#xa0;»</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported.</source>
+        <translation>Ce fichier ne peut pas être importé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more.</source>
+        <translation>
+            <numerusform>... et %n autre.</numerusform>
+            <numerusform>... et %n autres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) will be imported</source>
+        <translation>
+            <numerusform>%n ligne sera importée</numerusform>
+            <numerusform>%n lignes seront importées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped.</source>
+        <translation>
+            <numerusform>%n ligne ignorée.</numerusform>
+            <numerusform>%n lignes ignorées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importation...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n member row(s): </source>
+        <translation>
+            <numerusform>%n ligne de membre importée&#xa0;: </numerusform>
+            <numerusform>%n lignes de membres importées&#xa0;: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched, </source>
+        <translation>
+            <numerusform>%n reconnu, </numerusform>
+            <numerusform>%n reconnus, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n created, </source>
+        <translation>
+            <numerusform>%n créé, </numerusform>
+            <numerusform>%n créés, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation>
+            <numerusform>%n ignorée.</numerusform>
+            <numerusform>%n ignorées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n post row(s): </source>
+        <translation>
+            <numerusform>%n ligne de message importée&#xa0;: </numerusform>
+            <numerusform>%n lignes de messages importées&#xa0;: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new, </source>
+        <translation>
+            <numerusform>%n nouveau, </numerusform>
+            <numerusform>%n nouveaux, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated, </source>
+        <translation>
+            <numerusform>%n mis à jour, </numerusform>
+            <numerusform>%n mis à jour, </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The file cannot be read twice: %1</source>
+        <translation>Le fichier ne peut pas être lu deux fois&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This is not a text file (it holds zero bytes). Save it as UTF-8 text, or as UTF-16 with a byte order mark.</source>
+        <translation>Ce n’est pas un fichier texte (il contient des octets nuls). Enregistrez-le en texte UTF-8, ou en UTF-16 avec une marque d’ordre des octets (BOM).</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor clearly Windows-1252 (Latin-1). Save the file as UTF-8 and try again.</source>
+        <translation>le texte n’est ni en UTF-8 ni clairement en Windows-1252 (Latin-1). Enregistrez le fichier en UTF-8 et réessayez.</translation>
+    </message>
+    <message>
+        <source>the text is not valid %1.</source>
+        <translation>le texte n’est pas du %1 valide.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>The text is not valid %1.</source>
+        <translation>Le texte n’est pas du %1 valide.</translation>
+    </message>
+    <message>
+        <source>a field is longer than %1 characters; is this really a CSV file?</source>
+        <translation>un champ dépasse %1 caractères&#xa0;; s’agit-il vraiment d’un fichier CSV&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 characters; is this really a CSV file?</source>
+        <translation>la ligne dépasse %1 caractères&#xa0;; s’agit-il vraiment d’un fichier CSV&#xa0;?</translation>
+    </message>
+    <message>
+        <source>a quoted field that starts here is never closed.</source>
+        <translation>un champ entre guillemets qui commence ici n’est jamais fermé.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPane</name>
     <message>
         <source>Members</source>
@@ -844,6 +1654,21 @@ Voir feeds COMMANDE --help.</translation>
     </message>
 </context>
 <context>
+    <name>DiscussionRepository</name>
+    <message>
+        <source>The discussion no longer exists.</source>
+        <translation>La discussion n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The post no longer exists.</source>
+        <translation>Le message n’existe plus.</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>Une étiquette doit avoir un nom.</translation>
+    </message>
+</context>
+<context>
     <name>DiscussionsModel</name>
     <message>
         <source>Title</source>
@@ -873,10 +1698,6 @@ Voir feeds COMMANDE --help.</translation>
 <context>
     <name>DiscussionsPane</name>
     <message>
-        <source>Filter discussions by title</source>
-        <translation>Filtrer les discussions par titre</translation>
-    </message>
-    <message>
         <source>Select a post to read it.</source>
         <translation>Sélectionnez un message pour le lire.</translation>
     </message>
@@ -895,6 +1716,505 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>Links</source>
         <translation>Liens</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Indifférent</translation>
+    </message>
+    <message>
+        <source>Tags of this discussion, separated by commas</source>
+        <translation>Étiquettes de cette discussion, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Mark as Needs Response</source>
+        <translation>Marquer «&#xa0;Réponse attendue&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Flag the selected post as waiting for an answer</source>
+        <translation>Signaler le message sélectionné comme en attente d’une réponse</translation>
+    </message>
+    <message>
+        <source>Tags of this post, separated by commas</source>
+        <translation>Étiquettes de ce message, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Search posts: words, &quot;a phrase&quot;, -leave out, prefix*</source>
+        <translation>Rechercher des messages&#xa0;: mots, &quot;une expression&quot;, -exclure, préfixe*</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>No reply yet</source>
+        <translation>Pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>Needs response</source>
+        <translation>Réponse attendue</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>&amp;Membre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>É&amp;tiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Toutes les étiquettes</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Toutes les sources</translation>
+    </message>
+    <message>
+        <source>Needs a response</source>
+        <translation>Attend une réponse</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateFinder</name>
+    <message>
+        <source>same e-mail address %1</source>
+        <translation>même adresse e-mail %1</translation>
+    </message>
+    <message>
+        <source>same handle @%1 on different sources</source>
+        <translation>même pseudonyme @%1 sur différentes sources</translation>
+    </message>
+    <message>
+        <source>similar names (%1% alike)</source>
+        <translation>noms similaires (identiques à %1 %)</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible Duplicates</source>
+        <translation>Doublons possibles</translation>
+    </message>
+    <message>
+        <source>Looking for members who are probably the same person...</source>
+        <translation>Recherche des membres qui sont probablement la même personne...</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Merge...</source>
+        <translation>Fusionner...</translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>Aucun doublon probable trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s). Pick one and merge; you choose which member to keep.</source>
+        <translation>
+            <numerusform>%n suggestion. Choisissez-en une et fusionnez&#xa0;; vous décidez quel membre conserver.</numerusform>
+            <numerusform>%n suggestions. Choisissez-en une et fusionnez&#xa0;; vous décidez quel membre conserver.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EngagementFormula</name>
+    <message>
+        <source>Weights cannot be negative.</source>
+        <translation>Les pondérations ne peuvent pas être négatives.</translation>
+    </message>
+    <message>
+        <source>The look-back window must be between 1 and 3650 days.</source>
+        <translation>La période d’observation doit être comprise entre 1 et 3650 jours.</translation>
+    </message>
+    <message>
+        <source>Participating must start above a score of 0.</source>
+        <translation>«&#xa0;Participant&#xa0;» doit commencer au-dessus d’un score de 0.</translation>
+    </message>
+    <message>
+        <source>Each level must start at a higher score than the one below it.</source>
+        <translation>Chaque niveau doit commencer à un score plus élevé que le niveau inférieur.</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Mentions written</source>
+        <translation>Mentions écrites</translation>
+    </message>
+    <message>
+        <source>Feed items</source>
+        <translation>Éléments de flux</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Exploring</source>
+        <translation>Explorateur</translation>
+    </message>
+    <message>
+        <source>Participating</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Contributing</source>
+        <translation>Contributeur</translation>
+    </message>
+    <message>
+        <source>Leading</source>
+        <translation>Meneur</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementSettingsDialog</name>
+    <message>
+        <source>Engagement Levels</source>
+        <translation>Niveaux d’engagement</translation>
+    </message>
+    <message>
+        <source>A member&apos;s score is the sum of their activity in the look-back window, each kind counted with its weight. The score decides the level; members with no activity in the window are Inactive. The formula is stored in the community database and shared by everyone who opens it.</source>
+        <translation>Le score d’un membre est la somme de son activité sur la période d’observation, chaque type étant compté avec sa pondération. Le score détermine le niveau&#xa0;; les membres sans activité sur la période sont Inactifs. La formule est enregistrée dans la base de données de la communauté et partagée par tous ceux qui l’ouvrent.</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pondérations</translation>
+    </message>
+    <message>
+        <source>first post of a discussion</source>
+        <translation>premier message d’une discussion</translation>
+    </message>
+    <message>
+        <source>answer in a discussion</source>
+        <translation>réponse dans une discussion</translation>
+    </message>
+    <message>
+        <source>each @name written</source>
+        <translation>chaque @nom écrit</translation>
+    </message>
+    <message>
+        <source>first post of a feed&apos;s discussion</source>
+        <translation>premier message de la discussion d’un flux</translation>
+    </message>
+    <message>
+        <source>answer to a feed item</source>
+        <translation>réponse à un élément de flux</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Niveaux</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Look back</source>
+        <translation>Période d’observation</translation>
+    </message>
+    <message>
+        <source>from </source>
+        <translation>à partir de </translation>
+    </message>
+    <message>
+        <source>Save and Recompute</source>
+        <translation>Enregistrer et recalculer</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Score = %1, over the last %n day(s). Exploring below %2, Participating from %2, Contributing from %3, Leading from %4.</source>
+        <translation>
+            <numerusform>Score = %1, sur le dernier jour. Explorateur en dessous de %2, Participant à partir de %2, Contributeur à partir de %3, Meneur à partir de %4.</numerusform>
+            <numerusform>Score = %1, sur les %n derniers jours. Explorateur en dessous de %2, Participant à partir de %2, Contributeur à partir de %3, Meneur à partir de %4.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EpisodeDownloadBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>Change Folder...</source>
+        <translation>Changer de dossier...</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>Asks for a folder the first time.</source>
+        <translation>Demande un dossier la première fois.</translation>
+    </message>
+    <message>
+        <source>Saves into %1</source>
+        <translation>Enregistre dans %1</translation>
+    </message>
+    <message>
+        <source>Waiting...</source>
+        <translation>En attente...</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Folder for Podcast Episodes</source>
+        <translation>Dossier des épisodes de podcast</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Cancelled. Resume goes on where it stopped.</source>
+        <translation>Annulé. «&#xa0;Reprendre&#xa0;» continue là où le téléchargement s’est arrêté.</translation>
+    </message>
+    <message>
+        <source>Nothing here can open %1.</source>
+        <translation>Aucune application ici ne peut ouvrir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>EpisodeDownloader</name>
+    <message>
+        <source>Episodes can only be downloaded by address here.</source>
+        <translation>Ici, les épisodes ne peuvent être téléchargés que par leur adresse.</translation>
+    </message>
+    <message>
+        <source>There is no enclosure %1.</source>
+        <translation>Il n’y a pas de pièce jointe %1.</translation>
+    </message>
+    <message>
+        <source>The enclosure&apos;s address is not a web address: %1</source>
+        <translation>L’adresse de la pièce jointe n’est pas une adresse web&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1, but could not record it: %2</source>
+        <translation>%1 enregistré, mais impossible de le consigner&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EpisodeTransfer</name>
+    <message>
+        <source>No folder was given to save %1 in.</source>
+        <translation>Aucun dossier n’a été indiqué pour enregistrer %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist and cannot be created.</source>
+        <translation>Le dossier %1 n’existe pas et ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <source>There are too many partial downloads named like %1 in %2.</source>
+        <translation>Il y a trop de téléchargements partiels nommés comme %1 dans %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write in the folder %1: %2</source>
+        <translation>Impossible d’écrire dans le dossier %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The server sent more than the %1 it announced for %2.</source>
+        <translation>Le serveur a envoyé plus que les %1 annoncés pour %2.</translation>
+    </message>
+    <message>
+        <source>%1 redirects to an address that is not a web address: %2</source>
+        <translation>%1 redirige vers une adresse qui n’est pas une adresse web&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 redirects in a loop.</source>
+        <translation>%1 redirige en boucle.</translation>
+    </message>
+    <message>
+        <source>%1 redirects more than %2 times.</source>
+        <translation>%1 redirige plus de %2 fois.</translation>
+    </message>
+    <message>
+        <source>The episode at %1 was not found (HTTP %2).</source>
+        <translation>L’épisode à l’adresse %1 est introuvable (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused access to the episode (HTTP %2).</source>
+        <translation>Le serveur %1 a refusé l’accès à l’épisode (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 had an internal error (HTTP %2).</source>
+        <translation>Le serveur %1 a rencontré une erreur interne (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with HTTP status %2.</source>
+        <translation>Le serveur %1 a répondu avec le statut HTTP %2.</translation>
+    </message>
+    <message>
+        <source>The download of %1 ended early: %2 of %3 arrived.</source>
+        <translation>Le téléchargement de %1 s’est arrêté prématurément&#xa0;: %2 sur %3 reçus.</translation>
+    </message>
+    <message>
+        <source>an unknown size</source>
+        <translation>une taille inconnue</translation>
+    </message>
+    <message>
+        <source>The server at %1 keeps sending the wrong part of %2.</source>
+        <translation>Le serveur %1 continue d’envoyer la mauvaise partie de %2.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation>Impossible de renommer %1 en %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>There are too many files named like %1 in %2.</source>
+        <translation>Il y a trop de fichiers nommés comme %1 dans %2.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer within %2 seconds.</source>
+        <translation>Le serveur %1 n’a pas répondu dans les %2 secondes.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the connection.</source>
+        <translation>Le serveur %1 a refusé la connexion.</translation>
+    </message>
+    <message>
+        <source>The host %1 was not found.</source>
+        <translation>L’hôte %1 est introuvable.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 closed before the download was complete.</source>
+        <translation>La connexion à %1 a été fermée avant la fin du téléchargement.</translation>
+    </message>
+    <message>
+        <source>Could not download %1: %2</source>
+        <translation>Impossible de télécharger %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EraseMemberDialog</name>
+    <message>
+        <source>Erase Personal Data</source>
+        <translation>Effacer les données personnelles</translation>
+    </message>
+    <message>
+        <source>Erase everything that identifies %1: their identities on every source, name, e-mail address, notes and tags. The member stays as &quot;Deleted member&quot;.</source>
+        <translation>Effacer tout ce qui identifie %1&#xa0;: ses identités sur chaque source, son nom, son adresse e-mail, ses notes et ses étiquettes. Le membre reste sous le nom «&#xa0;Membre supprimé&#xa0;».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep their %n post(s), shown as written by a deleted member</source>
+        <translation>
+            <numerusform>Conserver %n message, affiché comme écrit par un membre supprimé</numerusform>
+            <numerusform>Conserver les %n messages, affichés comme écrits par un membre supprimé</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove their %n post(s) as well</source>
+        <translation>
+            <numerusform>Supprimer aussi %n message</numerusform>
+            <numerusform>Supprimer aussi les %n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I understand that this cannot be undone</source>
+        <translation>Je comprends que cette action est irréversible</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
+    <name>FeedDiscovery</name>
+    <message>
+        <source>&quot;%1&quot; is not a web address (http or https).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse web (http ou https).</translation>
+    </message>
+    <message>
+        <source>Opening %1...</source>
+        <translation>Ouverture de %1...</translation>
+    </message>
+    <message>
+        <source>There is no page at %1 (HTTP %2).</source>
+        <translation>Il n’y a pas de page à l’adresse %1 (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The server refused access to %1 (HTTP %2).</source>
+        <translation>Le serveur a refusé l’accès à %1 (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>Impossible d’ouvrir %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Checking %1...</source>
+        <translation>Vérification de %1...</translation>
+    </message>
+    <message>
+        <source>No feeds found at %1: the page links to none, and none of the usual feed addresses of %2 (%3) answers with a feed.</source>
+        <translation>Aucun flux trouvé à l’adresse %1&#xa0;: la page n’en indique aucun, et aucune des adresses de flux habituelles de %2 (%3) ne renvoie de flux.</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>Atom</source>
+        <translation>Atom</translation>
+    </message>
+    <message>
+        <source>JSON Feed</source>
+        <translation>JSON Feed</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
     </message>
 </context>
 <context>
@@ -936,10 +2256,6 @@ Voir feeds COMMANDE --help.</translation>
         <translation>Le flux %1 est introuvable (HTTP 404).</translation>
     </message>
     <message>
-        <source>The server at %1 refused access to the feed (HTTP %2).</source>
-        <translation>Le serveur %1 a refusé l’accès au flux (HTTP %2).</translation>
-    </message>
-    <message>
         <source>The server at %1 asks to wait before fetching again (HTTP %2).</source>
         <translation>Le serveur %1 demande d’attendre avant de relancer la récupération (HTTP %2).</translation>
     </message>
@@ -966,6 +2282,14 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>The feed at %1 was sent compressed (%2), but the compressed data is damaged.</source>
         <translation>Le flux %1 a été envoyé compressé (%2), mais les données compressées sont endommagées.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the user name and password of this feed (HTTP %2). Check them in the feed&apos;s properties.</source>
+        <translation>Le serveur %1 a refusé le nom d’utilisateur et le mot de passe de ce flux (HTTP %2). Vérifiez-les dans les propriétés du flux.</translation>
+    </message>
+    <message>
+        <source>The server at %1 wants a user name and password for this feed (HTTP %2). Set them in the feed&apos;s properties.</source>
+        <translation>Le serveur %1 demande un nom d’utilisateur et un mot de passe pour ce flux (HTTP %2). Définissez-les dans les propriétés du flux.</translation>
     </message>
 </context>
 <context>
@@ -1011,10 +2335,189 @@ Voir feeds COMMANDE --help.</translation>
     </message>
 </context>
 <context>
+    <name>FeedPasswordPrompt</name>
+    <message>
+        <source>No password is saved for this feed.</source>
+        <translation>Aucun mot de passe n’est enregistré pour ce flux.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available.</source>
+        <translation>Le trousseau du système n’est pas disponible.</translation>
+    </message>
+    <message>
+        <source>Feed Password</source>
+        <translation>Mot de passe du flux</translation>
+    </message>
+    <message>
+        <source>%1
+Password of %2 for %3 (kept until Watercooler closes):</source>
+        <translation>%1
+Mot de passe de %2 pour %3 (conservé jusqu’à la fermeture de Watercooler)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPropertiesDialog</name>
+    <message>
+        <source>Feed Properties</source>
+        <translation>Propriétés du flux</translation>
+    </message>
+    <message>
+        <source>No folder</source>
+        <translation>Aucun dossier</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Keep every item</source>
+        <translation>Conserver tous les éléments</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>Conserver les plus récents</translation>
+    </message>
+    <message>
+        <source> items</source>
+        <translation> éléments</translation>
+    </message>
+    <message>
+        <source>Also fetch the comments of its items</source>
+        <translation>Récupérer aussi les commentaires de ses éléments</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch every:</source>
+        <translation>&amp;Récupérer toutes les&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>Éléments&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sign-in (HTTP Basic)</source>
+        <translation>Connexion (HTTP Basic)</translation>
+    </message>
+    <message>
+        <source>None: the feed is public</source>
+        <translation>Aucune&#xa0;: le flux est public</translation>
+    </message>
+    <message>
+        <source>Remove the saved password</source>
+        <translation>Supprimer le mot de passe enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Last fetched:</source>
+        <translation>Dernière récupération&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Next fetch:</source>
+        <translation>Prochaine récupération&#xa0;:</translation>
+    </message>
+    <message>
+        <source>HTTP status:</source>
+        <translation>Statut HTTP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Erreur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Moved from:</source>
+        <translation>Déplacé depuis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>This feed is no longer followed.</source>
+        <translation>Ce flux n’est plus suivi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The feed asks not to be fetched more often than every %n minute(s); the longer wait wins.</source>
+        <translation>
+            <numerusform>Le flux demande à ne pas être récupéré plus souvent que toutes les %n minute&#xa0;; l’attente la plus longue l’emporte.</numerusform>
+            <numerusform>Le flux demande à ne pas être récupéré plus souvent que toutes les %n minutes&#xa0;; l’attente la plus longue l’emporte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>With the next sync</source>
+        <translation>À la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>Not fetched any more (%1)</source>
+        <translation>N’est plus récupéré (%1)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>Non déplacé</translation>
+    </message>
+    <message>
+        <source>Saved in the system keychain</source>
+        <translation>Enregistré dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>None saved</source>
+        <translation>Aucun enregistré</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so no password can be saved. Watercooler asks for it once per session when it syncs.</source>
+        <translation>Aucun trousseau du système n’est disponible, aucun mot de passe ne peut donc être enregistré. Watercooler le demande une fois par session lors de la synchronisation.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain only. Leave it empty to keep the saved one.</source>
+        <translation>Le mot de passe est conservé uniquement dans le trousseau du système. Laissez le champ vide pour garder celui qui est enregistré.</translation>
+    </message>
+    <message>
+        <source>Saving the password in the system keychain...</source>
+        <translation>Enregistrement du mot de passe dans le trousseau du système...</translation>
+    </message>
+    <message>
+        <source>The settings are saved, but the password is not: %1</source>
+        <translation>Les paramètres sont enregistrés, mais pas le mot de passe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the system keychain refused it.</source>
+        <translation>le trousseau du système l’a refusé.</translation>
+    </message>
+</context>
+<context>
     <name>FeedRepository</name>
     <message>
         <source>You already follow %1.</source>
         <translation>Vous suivez déjà %1.</translation>
+    </message>
+    <message>
+        <source>There is no feed %1.</source>
+        <translation>Il n’y a pas de flux %1.</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +2541,22 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>The server sent %1, not a feed (RSS, Atom or JSON Feed).</source>
         <translation>Le serveur a envoyé %1 et non un flux (RSS, Atom ou JSON Feed).</translation>
+    </message>
+    <message>
+        <source>No password is saved for the user %1 of this feed. Set it in the feed&apos;s properties.</source>
+        <translation>Aucun mot de passe n’est enregistré pour l’utilisateur %1 de ce flux. Définissez-le dans les propriétés du flux.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not give the password of the user %1 of this feed: %2</source>
+        <translation>Le trousseau du système n’a pas fourni le mot de passe de l’utilisateur %1 de ce flux&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available and no password was given for the user %1 of this feed.</source>
+        <translation>Le trousseau du système n’est pas disponible et aucun mot de passe n’a été fourni pour l’utilisateur %1 de ce flux.</translation>
+    </message>
+    <message>
+        <source>Comments at %1: %2</source>
+        <translation>Commentaires à l’adresse %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +2818,24 @@ Voir feeds COMMANDE --help.</translation>
             <numerusform>%n images distantes non chargées, pour que l&apos;expéditeur ne voie pas que vous lisez ceci.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n new comment(s)</source>
+        <translation>
+            <numerusform>%n nouveau commentaire</numerusform>
+            <numerusform>%n nouveaux commentaires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment feed(s) could not be read</source>
+        <translation>
+            <numerusform>%n flux de commentaires n’a pas pu être lu</numerusform>
+            <numerusform>%n flux de commentaires n’ont pas pu être lus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Properties...</source>
+        <translation>Propriétés...</translation>
+    </message>
 </context>
 <context>
     <name>FetchScheduler</name>
@@ -1547,6 +3084,18 @@ Voir feeds COMMANDE --help.</translation>
         <source>Syncing feeds: %1 of %2</source>
         <translation>Synchronisation des flux : %1 sur %2</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
 </context>
 <context>
     <name>MaturityPane</name>
@@ -1580,6 +3129,126 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>Average</source>
         <translation>Moyenne</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Add Member</source>
+        <translation>Ajouter un membre</translation>
+    </message>
+    <message>
+        <source>Edit Member</source>
+        <translation>Modifier le membre</translation>
+    </message>
+    <message>
+        <source>name@example.org (optional)</source>
+        <translation>nom@example.org (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>A member needs a name.</source>
+        <translation>Un membre doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>Une étiquette doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>There is no member %1.</source>
+        <translation>Il n’y a pas de membre %1.</translation>
+    </message>
+    <message>
+        <source>Deleted member</source>
+        <translation>Membre supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>MemberJournal</name>
+    <message>
+        <source>Some of these members do not exist (any more).</source>
+        <translation>Certains de ces membres n’existent pas (ou plus).</translation>
+    </message>
+    <message>
+        <source>A member cannot be merged into itself.</source>
+        <translation>Un membre ne peut pas être fusionné avec lui-même.</translation>
+    </message>
+    <message>
+        <source>Choose at least one member to merge into the kept one.</source>
+        <translation>Choisissez au moins un membre à fusionner avec celui qui est conservé.</translation>
+    </message>
+    <message>
+        <source>Choose the members to delete.</source>
+        <translation>Choisissez les membres à supprimer.</translation>
+    </message>
+    <message>
+        <source>There is no merge or deletion %1 to undo.</source>
+        <translation>Il n’y a pas de fusion ou de suppression %1 à annuler.</translation>
+    </message>
+    <message>
+        <source>The member kept by this merge is gone; undo the later merge or deletion of that member first.</source>
+        <translation>Le membre conservé par cette fusion n’existe plus&#xa0;; annulez d’abord la fusion ou la suppression ultérieure de ce membre.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersCsvImporter</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Pseudonyme</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>No column holds a name, a handle or an e-mail address.</source>
+        <translation>Aucune colonne ne contient de nom, de pseudonyme ou d’adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>no name, handle or e-mail address; skipped.</source>
+        <translation>ni nom, ni pseudonyme, ni adresse e-mail&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address; skipped.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse e-mail&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a handle; skipped.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un pseudonyme&#xa0;; ignorée.</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +3288,14 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>Last active</source>
         <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Engagement score %1</source>
+        <translation>Score d’engagement %1</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +3437,192 @@ Voir feeds COMMANDE --help.</translation>
         <source>Saved</source>
         <translation>Enregistré</translation>
     </message>
+    <message>
+        <source>All levels</source>
+        <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+        <source>Add...</source>
+        <translation>Ajouter...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Modifier...</translation>
+    </message>
+    <message>
+        <source>Tag...</source>
+        <translation>Étiqueter...</translation>
+    </message>
+    <message>
+        <source>Remove Tag...</source>
+        <translation>Retirer une étiquette...</translation>
+    </message>
+    <message>
+        <source>Merge...</source>
+        <translation>Fusionner...</translation>
+    </message>
+    <message>
+        <source>Find Duplicates...</source>
+        <translation>Rechercher les doublons...</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Erase Personal Data...</source>
+        <translation>Effacer les données personnelles...</translation>
+    </message>
+    <message>
+        <source>Engagement Levels...</source>
+        <translation>Niveaux d’engagement...</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Plus</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Engagement: %1</source>
+        <translation>Engagement&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Activity in the %n day(s) up to %1:</source>
+        <translation>
+            <numerusform>Activité sur %n jour jusqu’au %1&#xa0;:</numerusform>
+            <numerusform>Activité sur les %n jours jusqu’au %1&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Exploring below %1, Participating from %1, Contributing from %2, Leading from %3; Inactive without activity in the window.</source>
+        <translation>Explorateur en dessous de %1, Participant à partir de %1, Contributeur à partir de %2, Meneur à partir de %3&#xa0;; Inactif sans activité sur la période.</translation>
+    </message>
+    <message>
+        <source>The table still shows %1 (score %2) from the last recompute.</source>
+        <translation>Le tableau affiche encore %1 (score %2) issu du dernier recalcul.</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>Delete Members</source>
+        <translation>Supprimer des membres</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n member(s)? Their posts stay without an author. Edit ▸ Undo brings them back.</source>
+        <translation>
+            <numerusform>Supprimer %n membre&#xa0;? Ses messages restent sans auteur. Édition ▸ Annuler le rétablit.</numerusform>
+            <numerusform>Supprimer %n membres&#xa0;? Leurs messages restent sans auteur. Édition ▸ Annuler les rétablit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n member(s)</source>
+        <translation>
+            <numerusform>Supprimer %n membre</numerusform>
+            <numerusform>Supprimer %n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag Members</source>
+        <translation>Étiqueter des membres</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>Retirer l’étiquette</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag the %n selected member(s) with:</source>
+        <translation>
+            <numerusform>Étiqueter le membre sélectionné avec&#xa0;:</numerusform>
+            <numerusform>Étiqueter les %n membres sélectionnés avec&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove this tag from the %n selected member(s):</source>
+        <translation>
+            <numerusform>Retirer cette étiquette du membre sélectionné&#xa0;:</numerusform>
+            <numerusform>Retirer cette étiquette des %n membres sélectionnés&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag %n member(s) with %1</source>
+        <translation>
+            <numerusform>Étiqueter %n membre avec %1</numerusform>
+            <numerusform>Étiqueter %n membres avec %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1 from %n member(s)</source>
+        <translation>
+            <numerusform>Retirer %1 de %n membre</numerusform>
+            <numerusform>Retirer %1 de %n membres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n member(s) into %1</source>
+        <translation>
+            <numerusform>Fusionner %n membre dans %1</numerusform>
+            <numerusform>Fusionner %n membres dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase Personal Data</source>
+        <translation>Effacer les données personnelles</translation>
+    </message>
+    <message>
+        <source>Erase one member at a time.</source>
+        <translation>Effacez un seul membre à la fois.</translation>
+    </message>
+    <message>
+        <source>Computing engagement levels...</source>
+        <translation>Calcul des niveaux d’engagement...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>MergeMembersDialog</name>
+    <message>
+        <source>Merge Members</source>
+        <translation>Fusionner des membres</translation>
+    </message>
+    <message>
+        <source>Suggested because of the %1.</source>
+        <translation>Suggéré pour la raison suivante&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Keep this member; the identities, posts, mentions and tags of the others move to it and the others are removed:</source>
+        <translation>Conserver ce membre&#xa0;; les identités, messages, mentions et étiquettes des autres lui sont transférés, et les autres sont supprimés&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n post(s))</source>
+        <translation>
+            <numerusform>%1 (%n message)</numerusform>
+            <numerusform>%1 (%n messages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A merge can be undone with Edit ▸ Undo, also after a restart (watercooler members unmerge).</source>
+        <translation>Une fusion peut être annulée avec Édition ▸ Annuler, même après un redémarrage (watercooler members unmerge).</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
 </context>
 <context>
     <name>Migrator</name>
@@ -1834,6 +3697,65 @@ Voir feeds COMMANDE --help.</translation>
     </message>
 </context>
 <context>
+    <name>PostsCsvImporter</name>
+    <message>
+        <source>Post id</source>
+        <translation>Identifiant du message</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Discussion id</source>
+        <translation>Identifiant de la discussion</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Parent post id</source>
+        <translation>Identifiant du message parent</translation>
+    </message>
+    <message>
+        <source>No column names the discussion.</source>
+        <translation>Aucune colonne n’indique la discussion.</translation>
+    </message>
+    <message>
+        <source>No column holds the text.</source>
+        <translation>Aucune colonne ne contient le texte.</translation>
+    </message>
+    <message>
+        <source>no discussion; skipped.</source>
+        <translation>aucune discussion&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>no time; skipped.</source>
+        <translation>aucune heure&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time (use e.g. 2024-05-01T10:00:00Z); skipped.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une date et heure (utilisez p. ex. 2024-05-01T10:00:00Z)&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>no text; skipped.</source>
+        <translation>aucun texte&#xa0;; ignorée.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Cannot open the community database</source>
@@ -1842,6 +3764,29 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>No password given for %1.</source>
         <translation>Aucun mot de passe fourni pour %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Deleted member</source>
+        <translation>Membre supprimé</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Publié</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +3814,10 @@ Voir feeds COMMANDE --help.</translation>
         <source>Deleted member</source>
         <translation>Membre supprimé</translation>
     </message>
+    <message>
+        <source>Needs a response</source>
+        <translation>Attend une réponse</translation>
+    </message>
 </context>
 <context>
     <name>Transaction</name>
@@ -1883,6 +3832,289 @@ Voir feeds COMMANDE --help.</translation>
     <message>
         <source>The changes were not saved because a step of them failed.</source>
         <translation>Les modifications n’ont pas été enregistrées, car l’une de leurs étapes a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptDialog</name>
+    <message>
+        <source>Import Chat Transcript</source>
+        <translation>Importer une transcription de chat</translation>
+    </message>
+    <message>
+        <source>Paste a chat below or open a file: a numbered list of tweets copied from a web page, a Zoom chat, or &quot;Name: text&quot; lines. It becomes one discussion.</source>
+        <translation>Collez un chat ci-dessous ou ouvrez un fichier&#xa0;: une liste numérotée de tweets copiée depuis une page web, un chat Zoom ou des lignes «&#xa0;Nom&#xa0;: texte&#xa0;». Il devient une seule discussion.</translation>
+    </message>
+    <message>
+        <source>1. Ada Lovelaceadal
+@charlesb thanks for the #notes</source>
+        <translation>1. Ada Lovelaceadal
+@charlesb merci pour les #notes</translation>
+    </message>
+    <message>
+        <source>&amp;Open File...</source>
+        <translation>&amp;Ouvrir un fichier...</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>Détecter automatiquement</translation>
+    </message>
+    <message>
+        <source>e.g. Community call, May 2024</source>
+        <translation>p. ex. Réunion de la communauté, mai 2024</translation>
+    </message>
+    <message>
+        <source>Members are matched by handle or name on this source.</source>
+        <translation>Les membres sont reconnus par pseudonyme ou par nom sur cette source.</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Discussion:</source>
+        <translation>&amp;Discussion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Said</source>
+        <translation>A dit</translation>
+    </message>
+    <message>
+        <source>Who said what</source>
+        <translation>Qui a dit quoi</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Rien n’a été importé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was stored.</source>
+        <translation>L’importation a été annulée&#xa0;; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a transcript.</source>
+        <translation>%1 est trop volumineux pour une transcription.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Open Chat Transcript</source>
+        <translation>Ouvrir une transcription de chat</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Paste or open a transcript.</source>
+        <translation>Collez ou ouvrez une transcription.</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>Détecté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Read as: %1 (detected: %2)</source>
+        <translation>Lu comme&#xa0;: %1 (détecté&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <translation>%1 (@%2)</translation>
+    </message>
+    <message>
+        <source>[repost of @%1] %2</source>
+        <translation>[repartage de @%1] %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>Aucun message trouvé.</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcription</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n message(s) into &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n message importé dans «&#xa0;%1&#xa0;».</numerusform>
+            <numerusform>%n messages importés dans «&#xa0;%1&#xa0;».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importation...</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptImporter</name>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcription</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptParser</name>
+    <message>
+        <source>List of tweets</source>
+        <translation>Liste de tweets</translation>
+    </message>
+    <message>
+        <source>Zoom chat</source>
+        <translation>Chat Zoom</translation>
+    </message>
+    <message>
+        <source>&quot;Name: text&quot; lines</source>
+        <translation>Lignes «&#xa0;Nom&#xa0;: texte&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>This is not a transcript Watercooler knows: no numbered tweets, no Zoom chat lines and no &quot;Name: text&quot; lines.</source>
+        <translation>Ce n’est pas une transcription que Watercooler connaît&#xa0;: ni tweets numérotés, ni lignes de chat Zoom, ni lignes «&#xa0;Nom&#xa0;: texte&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Text before the first numbered entry; skipped.</source>
+        <translation>Texte avant la première entrée numérotée&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>Guessed &quot;%1&quot; as the name and &quot;@%2&quot; as the handle.</source>
+        <translation>«&#xa0;%1&#xa0;» supposé être le nom et «&#xa0;@%2&#xa0;» le pseudonyme.</translation>
+    </message>
+    <message>
+        <source>No handle found in &quot;%1&quot;; kept as a name.</source>
+        <translation>Aucun pseudonyme trouvé dans «&#xa0;%1&#xa0;»&#xa0;; conservé comme nom.</translation>
+    </message>
+    <message>
+        <source>An entry without text; skipped.</source>
+        <translation>Une entrée sans texte&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>Not a chat line; skipped.</source>
+        <translation>Pas une ligne de chat&#xa0;; ignorée.</translation>
+    </message>
+    <message>
+        <source>A private message from %1; not imported.</source>
+        <translation>Un message privé de %1&#xa0;; non importé.</translation>
+    </message>
+    <message>
+        <source>A message without text; skipped.</source>
+        <translation>Un message sans texte&#xa0;; ignoré.</translation>
+    </message>
+    <message>
+        <source>No speaker (&quot;Name: text&quot;); skipped.</source>
+        <translation>Aucun intervenant («&#xa0;Nom&#xa0;: texte&#xa0;»)&#xa0;; ignorée.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Members CSV...</source>
+        <translation>CSV des &amp;membres...</translation>
+    </message>
+    <message>
+        <source>&amp;Posts CSV...</source>
+        <translation>CSV des m&amp;essages...</translation>
+    </message>
+    <message>
+        <source>Chat &amp;Transcript...</source>
+        <translation>&amp;Transcription de chat...</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>Import Members CSV</source>
+        <translation>Importer un CSV de membres</translation>
+    </message>
+    <message>
+        <source>Import Posts CSV</source>
+        <translation>Importer un CSV de messages</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export Members CSV</source>
+        <translation>Exporter le CSV des membres</translation>
+    </message>
+    <message>
+        <source>Export Posts CSV</source>
+        <translation>Exporter le CSV des messages</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting members...</source>
+        <translation>Exportation des membres...</translation>
+    </message>
+    <message>
+        <source>Exporting posts...</source>
+        <translation>Exportation des messages...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n member(s) to %1.</source>
+        <translation>
+            <numerusform>%n membre écrit dans %1.</numerusform>
+            <numerusform>%n membres écrits dans %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n post(s) to %1.</source>
+        <translation>
+            <numerusform>%n message écrit dans %1.</numerusform>
+            <numerusform>%n messages écrits dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed; %1 was left as it was: %2</source>
+        <translation>L’exportation a échoué&#xa0;; %1 est resté inchangé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was left as it was.</source>
+        <translation>L’exportation a été annulée&#xa0;; %1 est resté inchangé.</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <utility>
 
 MembersPane::MembersPane(const Database &database, QWidget *parent)
     : Pane(database, parent)
@@ -219,6 +220,8 @@ MembersPane::MembersPane(const Database &database, QWidget *parent)
         if (!error.isEmpty())
             Q_EMIT errorOccurred(error);
         reload();
+        if (std::exchange(m_recomputeAgain, false))
+            recomputeEngagement(false);
         Q_EMIT engagementRecomputed();
     });
     connect(m_model, &PagedTableModel::errorOccurred, this, &Pane::errorOccurred);
@@ -811,8 +814,12 @@ void MembersPane::editEngagement()
 
 void MembersPane::recomputeEngagement(bool showProgress)
 {
-    if (m_recompute.isRunning())
+    // Asked while a run is going on (an import right after a sync): one more run follows, so
+    // what changed meanwhile counts too.
+    if (m_recompute.isRunning()) {
+        m_recomputeAgain = true;
         return;
+    }
     m_cancelRecompute = std::make_shared<std::atomic<bool>>(false);
     if (showProgress) {
         m_progress = new QProgressDialog(tr("Computing engagement levels..."),

@@ -72,7 +72,7 @@ public:
     // Recomputes every member's engagement off the GUI thread; with a progress dialog that can
     // cancel when the user asked for it.
     void recomputeEngagement(bool showProgress);
-    [[nodiscard]] bool isRecomputing() const { return m_recompute.isRunning(); }
+    [[nodiscard]] bool isRecomputing() const { return m_recompute.isRunning() || m_recomputeAgain; }
 
     // Without dialogs, for the undo stack and tests: each makes the edit and pushes its command.
     bool merge(qint64 keep, const QList<qint64> &others);
@@ -121,6 +121,7 @@ private:
     QList<QAction *> m_selectionActions; // need a selected member
     QAction *m_mergeAction = nullptr;    // needs two
     QFutureWatcher<QString> m_recompute; // empty result: done, else the error
+    bool m_recomputeAgain = false;
     QPointer<QProgressDialog> m_progress;
     std::shared_ptr<std::atomic<bool>> m_cancelRecompute;
 };

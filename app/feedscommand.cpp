@@ -272,6 +272,23 @@ int list(const QStringList &arguments)
                                 {QStringLiteral("status"), feed.status},
                                 {QStringLiteral("items"), feed.itemCount},
                                 {QStringLiteral("unread"), feed.unreadCount}});
+                // The settings `feeds set` changes, and what the scheduler goes by.
+                const FeedRepository::Feed full = repository.feed(feed.id);
+                QJsonObject object = array.last().toObject();
+                object.insert(QStringLiteral("next_fetch"),
+                              full.nextFetch.isValid()
+                                  ? QJsonValue(full.nextFetch.toUTC().toString(Qt::ISODate))
+                                  : QJsonValue());
+                object.insert(QStringLiteral("moved_from"), orNull(full.movedFromUrl));
+                object.insert(QStringLiteral("refresh_interval_s"), full.refreshIntervalSeconds);
+                object.insert(QStringLiteral("ttl_s"),
+                              full.ttlSeconds > 0 ? QJsonValue(full.ttlSeconds) : QJsonValue());
+                object.insert(QStringLiteral("retention_cap"),
+                              full.retentionCap > 0 ? QJsonValue(full.retentionCap) : QJsonValue());
+                object.insert(QStringLiteral("follow_comments"), full.followComments);
+                object.insert(QStringLiteral("user"), orNull(full.authUser));
+                object.insert(QStringLiteral("consecutive_failures"), full.consecutiveFailures);
+                array.replace(array.size() - 1, object);
             }
             Terminal::out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
             return 0;

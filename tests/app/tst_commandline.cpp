@@ -530,6 +530,12 @@ void tst_CommandLine::feedsAddListRemove()
     for (const char *key : {"title", "last_fetched", "http_status", "error"})
         QVERIFY2(blog.contains(QLatin1String(key)), key);
     QVERIFY(blog.value(QLatin1String("last_fetched")).isNull());
+    // The feed's settings come along.
+    QCOMPARE(blog.value(QLatin1String("follow_comments")).toBool(), true);
+    QCOMPARE(blog.value(QLatin1String("refresh_interval_s")).toInt(), 3600);
+    QVERIFY(blog.value(QLatin1String("retention_cap")).isNull());
+    QVERIFY(blog.value(QLatin1String("user")).isNull());
+    QCOMPARE(feeds.at(1).toObject().value(QLatin1String("follow_comments")).toBool(), false);
 
     const Run removed = run({QStringLiteral("--database"),
                              db,

@@ -18,6 +18,27 @@ QDateTime timeOrNull(const QVariant &value)
     return value.isNull() ? QDateTime() : QDateTime::fromSecsSinceEpoch(value.toLongLong());
 }
 
+// The first 14 columns every feed query selects: what the feed list shows.
+FeedRepository::Feed readFeedSummary(const SqlQuery &query)
+{
+    FeedRepository::Feed feed;
+    feed.id = query.toInt64(0);
+    feed.folderId = query.toInt64(1);
+    feed.url = query.toString(2);
+    feed.title = query.toString(3);
+    feed.siteUrl = query.toString(4);
+    feed.format = query.toString(5);
+    feed.status = query.toString(6);
+    feed.lastFetched = timeOrNull(query.value(7));
+    feed.nextFetch = timeOrNull(query.value(8));
+    feed.httpStatus = query.value(9).toInt();
+    feed.errorText = query.toString(10);
+    feed.movedFromUrl = query.toString(11);
+    feed.itemCount = query.value(12).toInt();
+    feed.unreadCount = query.value(13).toInt();
+    return feed;
+}
+
 } // namespace
 
 FeedRepository::FeedRepository(QString connectionName)
@@ -134,22 +155,7 @@ QList<FeedRepository::Feed> FeedRepository::feeds() const
     query.exec();
     QList<Feed> list;
     while (query.next()) {
-        Feed feed;
-        feed.id = query.toInt64(0);
-        feed.folderId = query.toInt64(1);
-        feed.url = query.toString(2);
-        feed.title = query.toString(3);
-        feed.siteUrl = query.toString(4);
-        feed.format = query.toString(5);
-        feed.status = query.toString(6);
-        feed.lastFetched = timeOrNull(query.value(7));
-        feed.nextFetch = timeOrNull(query.value(8));
-        feed.httpStatus = query.value(9).toInt();
-        feed.errorText = query.toString(10);
-        feed.movedFromUrl = query.toString(11);
-        feed.itemCount = query.value(12).toInt();
-        feed.unreadCount = query.value(13).toInt();
-        list.append(feed);
+        list.append(readFeedSummary(query));
     }
     return list;
 }
@@ -336,21 +342,7 @@ const char fullFeedColumns[]
 
 FeedRepository::Feed readFullFeed(const SqlQuery &query)
 {
-    FeedRepository::Feed feed;
-    feed.id = query.toInt64(0);
-    feed.folderId = query.toInt64(1);
-    feed.url = query.toString(2);
-    feed.title = query.toString(3);
-    feed.siteUrl = query.toString(4);
-    feed.format = query.toString(5);
-    feed.status = query.toString(6);
-    feed.lastFetched = timeOrNull(query.value(7));
-    feed.nextFetch = timeOrNull(query.value(8));
-    feed.httpStatus = query.value(9).toInt();
-    feed.errorText = query.toString(10);
-    feed.movedFromUrl = query.toString(11);
-    feed.itemCount = query.value(12).toInt();
-    feed.unreadCount = query.value(13).toInt();
+    FeedRepository::Feed feed = readFeedSummary(query);
     feed.sourceId = query.toInt64(14);
     feed.description = query.toString(15);
     feed.imageUrl = query.toString(16);

@@ -481,13 +481,9 @@ void FeedsPane::updateFeedStatus()
         m_feedStatus->hide();
         return;
     }
-    FeedRepository::Feed feed;
-    try {
-        feed = FeedRepository(connectionName()).feed(feedId);
-    } catch (const StorageError &error) {
-        Q_EMIT errorOccurred(error.message());
+    const FeedRepository::Feed feed = readFeed(feedId);
+    if (feed.id == 0)
         return;
-    }
     const QLocale locale;
     QStringList parts;
     if (feed.lastFetched.isValid())
@@ -531,13 +527,9 @@ void FeedsPane::showTreeMenu(const QPoint &position)
     menu.addAction(tr("Mark All as Read"), this, &FeedsPane::markAllRead);
     if (feedId > 0) {
         menu.addSeparator();
-        FeedRepository::Feed feed;
-        try {
-            feed = FeedRepository(connectionName()).feed(feedId);
-        } catch (const StorageError &error) {
-            Q_EMIT errorOccurred(error.message());
+        const FeedRepository::Feed feed = readFeed(feedId);
+        if (feed.id == 0)
             return;
-        }
         const QUrl site(feed.siteUrl);
         QAction *website = menu.addAction(tr("Open Website"), this, [site] {
             QDesktopServices::openUrl(site);
@@ -609,15 +601,19 @@ void FeedsPane::showProperties(qint64 feedId)
         reload();
 }
 
+FeedRepository::Feed FeedsPane::readFeed(qint64 feedId) const
+{
+    try {
+        return FeedRepository(connectionName()).feed(feedId);
+    } catch (const StorageError &error) {
+        Q_EMIT const_cast<FeedsPane *>(this)->errorOccurred(error.message());
+        return {};
+    }
+}
+
 bool FeedsPane::removeFeed(qint64 feedId)
 {
-    FeedRepository::Feed feed;
-    try {
-        feed = FeedRepository(connectionName()).feed(feedId);
-    } catch (const StorageError &error) {
-        Q_EMIT errorOccurred(error.message());
-        return false;
-    }
+    const FeedRepository::Feed feed = readFeed(feedId);
     if (feed.id == 0)
         return false;
     const QString title = feed.title.isEmpty() ? feed.url : feed.title;
@@ -652,14 +648,7 @@ void FeedsPane::showRemoteImagesBar(int count)
 
 bool FeedsPane::remoteImagesAllowed(qint64 feedId) const
 {
-    if (feedId <= 0)
-        return false;
-    try {
-        return FeedRepository(connectionName()).feed(feedId).remoteContentAllowed;
-    } catch (const StorageError &error) {
-        Q_EMIT const_cast<FeedsPane *>(this)->errorOccurred(error.message());
-        return false;
-    }
+    return feedId > 0 && readFeed(feedId).remoteContentAllowed;
 }
 
 void FeedsPane::setRemoteImagesAllowed(qint64 feedId, bool allowed)

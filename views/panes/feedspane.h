@@ -1,6 +1,7 @@
 // The Feeds pane: folders and feeds with unread counts, their items, and a reader.
 #pragma once
 
+#include "feedrepository.h"
 #include "pane.h"
 
 #include <QSet>
@@ -64,6 +65,8 @@ private:
     void showTreeMenu(const QPoint &position);
     void showItemMenu(const QPoint &position);
     void showRemoteImagesBar(int count);
+    // The feed with this id; id 0 (and the error reported) when it cannot be read.
+    [[nodiscard]] FeedRepository::Feed readFeed(qint64 feedId) const;
     [[nodiscard]] bool remoteImagesAllowed(qint64 feedId) const;
     void setRemoteImagesAllowed(qint64 feedId, bool allowed);
 

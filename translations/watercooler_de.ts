@@ -2560,6 +2560,57 @@ Passwort von %2 für %3 (bleibt bis zum Beenden von Watercooler gespeichert):</t
     </message>
 </context>
 <context>
+    <name>FeedXmlTree</name>
+    <message>
+        <source>Out of memory.</source>
+        <translation>Nicht genug Arbeitsspeicher.</translation>
+    </message>
+    <message>
+        <source>Syntax error.</source>
+        <translation>Syntaxfehler.</translation>
+    </message>
+    <message>
+        <source>The document has no elements.</source>
+        <translation>Das Dokument enthält keine Elemente.</translation>
+    </message>
+    <message>
+        <source>The document is not well-formed XML.</source>
+        <translation>Das Dokument ist kein wohlgeformtes XML.</translation>
+    </message>
+    <message>
+        <source>The document ends in the middle of a tag or section.</source>
+        <translation>Das Dokument endet mitten in einem Tag oder Abschnitt.</translation>
+    </message>
+    <message>
+        <source>The document holds a character XML does not allow.</source>
+        <translation>Das Dokument enthält ein Zeichen, das XML nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>An end tag does not match the open element.</source>
+        <translation>Ein End-Tag passt nicht zum offenen Element.</translation>
+    </message>
+    <message>
+        <source>An element has the same attribute twice.</source>
+        <translation>Ein Element hat dasselbe Attribut zweimal.</translation>
+    </message>
+    <message>
+        <source>There is more content after the end of the document.</source>
+        <translation>Nach dem Ende des Dokuments folgt weiterer Inhalt.</translation>
+    </message>
+    <message>
+        <source>The document refers to an entity it does not define.</source>
+        <translation>Das Dokument verweist auf eine Entität, die es nicht definiert.</translation>
+    </message>
+    <message>
+        <source>The document&apos;s entities expand to too much text.</source>
+        <translation>Die Entitäten des Dokuments ergeben zu viel Text.</translation>
+    </message>
+    <message>
+        <source>XML error: %1</source>
+        <translation>XML-Fehler: %1</translation>
+    </message>
+</context>
+<context>
     <name>FeedsModel</name>
     <message>
         <source>Feeds</source>

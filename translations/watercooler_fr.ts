@@ -2560,6 +2560,57 @@ Mot de passe de %2 pour %3 (conservé jusqu’à la fermeture de Watercooler)&#x
     </message>
 </context>
 <context>
+    <name>FeedXmlTree</name>
+    <message>
+        <source>Out of memory.</source>
+        <translation>Mémoire insuffisante.</translation>
+    </message>
+    <message>
+        <source>Syntax error.</source>
+        <translation>Erreur de syntaxe.</translation>
+    </message>
+    <message>
+        <source>The document has no elements.</source>
+        <translation>Le document ne contient aucun élément.</translation>
+    </message>
+    <message>
+        <source>The document is not well-formed XML.</source>
+        <translation>Le document n’est pas du XML bien formé.</translation>
+    </message>
+    <message>
+        <source>The document ends in the middle of a tag or section.</source>
+        <translation>Le document s’arrête au milieu d’une balise ou d’une section.</translation>
+    </message>
+    <message>
+        <source>The document holds a character XML does not allow.</source>
+        <translation>Le document contient un caractère que XML n’autorise pas.</translation>
+    </message>
+    <message>
+        <source>An end tag does not match the open element.</source>
+        <translation>Une balise de fin ne correspond pas à l’élément ouvert.</translation>
+    </message>
+    <message>
+        <source>An element has the same attribute twice.</source>
+        <translation>Un élément a deux fois le même attribut.</translation>
+    </message>
+    <message>
+        <source>There is more content after the end of the document.</source>
+        <translation>Du contenu suit la fin du document.</translation>
+    </message>
+    <message>
+        <source>The document refers to an entity it does not define.</source>
+        <translation>Le document fait référence à une entité qu’il ne définit pas.</translation>
+    </message>
+    <message>
+        <source>The document&apos;s entities expand to too much text.</source>
+        <translation>Les entités du document produisent trop de texte.</translation>
+    </message>
+    <message>
+        <source>XML error: %1</source>
+        <translation>Erreur XML : %1</translation>
+    </message>
+</context>
+<context>
     <name>FeedsModel</name>
     <message>
         <source>Feeds</source>

@@ -13,6 +13,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 
@@ -605,9 +606,92 @@ QString rssVersion(const QString &version)
     return QStringLiteral("rss20");
 }
 
-void parseXml(const QString &text, const QUrl &baseUrl, ParsedFeed *feed)
+enum class RootKind { NotFeed, Rss, Rdf, Atom, AtomEntry };
+
+RootKind rootKind(const FeedXmlNode &root)
 {
-    const FeedXmlNode document = FeedXmlTree::read(text, baseUrl, &feed->errors);
+    const QString local = root.localName().toLower();
+    if (root.key == QLatin1String("rss") || local == QLatin1String("rss"))
+        return RootKind::Rss;
+    if (root.key == QLatin1String("rdf:RDF") || local == QLatin1String("rdf"))
+        return RootKind::Rdf;
+    if (root.key == QLatin1String("atom:feed") || local == QLatin1String("feed"))
+        return RootKind::Atom;
+    if (root.key == QLatin1String("atom:entry"))
+        return RootKind::AtomEntry;
+    return RootKind::NotFeed;
+}
+
+// Reads a feed's items as the XML reader ends them, so that the tree of a large feed never
+// holds more than one item. Items it does not recognise stay in the tree for the channel
+// readers.
+class ItemStream
+{
+public:
+    bool take(FeedXmlNode &node, const std::vector<FeedXmlNode> &open)
+    {
+        if (open.empty())
+            return false;
+        const FeedXmlNode &root = open.front();
+        if (!m_kind) {
+            m_kind = rootKind(root);
+            m_rekey = (*m_kind == RootKind::Rss && root.key != QLatin1String("rss"))
+                      || (*m_kind == RootKind::Atom && root.key != QLatin1String("atom:feed"));
+        }
+        switch (*m_kind) {
+        case RootKind::Rss:
+        case RootKind::Rdf: {
+            if (m_rekey)
+                rekey(&node, root.namespaceUri, QString());
+            if (node.key != QLatin1String("item"))
+                return false;
+            // Items of the channel, or next to it as some 0.9x feeds have them.
+            const bool inChannel = open.size() == 2 && isChannel(open.back(), root);
+            if (open.size() != 1 && !inChannel)
+                return false;
+            items.append(readRssItem(node));
+            return true;
+        }
+        case RootKind::Atom:
+            if (m_rekey)
+                rekey(&node, root.namespaceUri, QStringLiteral("atom:"));
+            if (open.size() != 1 || node.key != QLatin1String("atom:entry"))
+                return false;
+            items.append(readAtomEntry(node, {}));
+            return true;
+        case RootKind::AtomEntry:
+        case RootKind::NotFeed:
+            return false;
+        }
+        return false;
+    }
+
+    // The items in document order.
+    QList<ParsedItem> items;
+
+private:
+    bool isChannel(const FeedXmlNode &node, const FeedXmlNode &root) const
+    {
+        if (node.key == QLatin1String("channel"))
+            return true;
+        return m_rekey && node.namespaceUri == root.namespaceUri
+               && node.localName() == QLatin1String("channel");
+    }
+
+    std::optional<RootKind> m_kind;
+    bool m_rekey = false;
+};
+
+void parseXml(const QByteArray &utf8, const QUrl &baseUrl, ParsedFeed *feed)
+{
+    ItemStream stream;
+    const FeedXmlNode document = FeedXmlTree::read(utf8,
+                                                   baseUrl,
+                                                   &feed->errors,
+                                                   [&stream](FeedXmlNode &node,
+                                                             const std::vector<FeedXmlNode> &open) {
+                                                       return stream.take(node, open);
+                                                   });
     const FeedXmlNode *root = nullptr;
     for (const FeedXmlNode &c : document.children) {
         if (!c.isText) {
@@ -620,18 +704,21 @@ void parseXml(const QString &text, const QUrl &baseUrl, ParsedFeed *feed)
             feed->errors.append({0, 0, FeedParser::tr("The document has no root element.")});
         return;
     }
-    const QString local = root->localName().toLower();
-    if (root->key == QLatin1String("rss") || local == QLatin1String("rss")) {
+    switch (rootKind(*root)) {
+    case RootKind::Rss: {
         feed->format = rssVersion(root->attribute(u"version"));
         FeedXmlNode rssRoot = *root;
         if (root->key != QLatin1String("rss"))
             rekey(&rssRoot, root->namespaceUri, QString());
         if (const FeedXmlNode *channel = rssRoot.child(u"channel"))
             readRssChannel(*channel, feed);
+        feed->items = stream.items + feed->items;
         // Some 0.9x feeds put their items next to the channel.
         for (const FeedXmlNode *item : rssRoot.childrenNamed(u"item"))
             feed->items.append(readRssItem(*item));
-    } else if (root->key == QLatin1String("rdf:RDF") || local == QLatin1String("rdf")) {
+        break;
+    }
+    case RootKind::Rdf: {
         const FeedXmlNode *channel = root->child(u"channel");
         const bool rss090 = (channel
                              && channel->namespaceUri.contains(QLatin1String("my.netscape.com")))
@@ -643,32 +730,43 @@ void parseXml(const QString &text, const QUrl &baseUrl, ParsedFeed *feed)
             if (feed->imageUrl.isEmpty())
                 feed->imageUrl = image->resolveUrl(childText(*image, u"url"));
         }
+        feed->items = stream.items + feed->items;
         for (const FeedXmlNode *item : root->childrenNamed(u"item"))
             feed->items.append(readRssItem(*item));
-    } else if (root->key == QLatin1String("atom:feed") || local == QLatin1String("feed")) {
+        break;
+    }
+    case RootKind::Atom: {
+        const bool atom03 = root->key == QLatin1String("atom:feed")
+                                ? root->namespaceUri.contains(QLatin1String("purl.org/atom"))
+                                : root->attribute(u"version").trimmed() == QLatin1String("0.3");
+        feed->format = atom03 ? QStringLiteral("atom03") : QStringLiteral("atom10");
         if (root->key != QLatin1String("atom:feed")) {
             // An Atom feed without the Atom namespace, or in a made-up one: read it as Atom.
             FeedXmlNode atomRoot = *root;
             rekey(&atomRoot, root->namespaceUri, QStringLiteral("atom:"));
-            feed->format = root->attribute(u"version").trimmed() == QLatin1String("0.3")
-                               ? QStringLiteral("atom03")
-                               : QStringLiteral("atom10");
             readAtomFeed(atomRoot, feed);
-            return;
+        } else {
+            readAtomFeed(*root, feed);
         }
-        feed->format = root->namespaceUri.contains(QLatin1String("purl.org/atom"))
-                           ? QStringLiteral("atom03")
-                           : QStringLiteral("atom10");
-        readAtomFeed(*root, feed);
-    } else if (root->key == QLatin1String("atom:entry")) {
+        // Entries without an author of their own or of their source have the feed's.
+        for (ParsedItem &item : stream.items) {
+            if (item.authors.isEmpty())
+                item.authors = feed->authors;
+        }
+        feed->items = stream.items + feed->items;
+        break;
+    }
+    case RootKind::AtomEntry:
         feed->format = QStringLiteral("atom10");
         feed->items.append(readAtomEntry(*root, {}));
-    } else {
+        break;
+    case RootKind::NotFeed:
         feed->items.clear();
         feed->errors.append({0,
                              0,
                              FeedParser::tr("The document is not a feed: its root element is <%1>.")
                                  .arg(root->qualifiedName)});
+        break;
     }
 }
 
@@ -777,63 +875,107 @@ bool isSingleByteDefault(const QByteArray &encoding)
            || name == "ascii" || name == "windows-1252" || name == "cp1252";
 }
 
-bool isUtf8WithMultiByte(const QByteArray &data)
+bool isUtf8Name(const QByteArray &encoding)
 {
-    const bool hasHighBytes = std::any_of(data.cbegin(), data.cend(), [](char c) {
-        return static_cast<unsigned char>(c) >= 0x80;
-    });
-    if (!hasHighBytes)
-        return false;
-    QStringDecoder utf8(QStringDecoder::Utf8);
-    const QString text = utf8.decode(data);
-    Q_UNUSED(text)
-    return !utf8.hasError();
+    const QByteArray name = encoding.toLower();
+    return name == "utf-8" || name == "utf8";
 }
 
-} // namespace
-
-QString FeedParser::decode(const QByteArray &data, const QString &httpCharset)
+bool hasHighBytes(QByteArrayView data)
 {
-    QByteArray encoding;
-    qsizetype skip = 0;
+    return std::any_of(data.cbegin(), data.cend(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80;
+    });
+}
+
+bool isNameByte(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+           || c == '_' || c == ':' || c == '-';
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// The encoding an XML declaration names, when the document starts with one after at most 1024
+// bytes of junk.
+QByteArray declaredEncoding(QByteArrayView data)
+{
+    const qsizetype open = data.first(qMin<qsizetype>(data.size(), 1025)).indexOf('<');
+    if (open < 0 || !data.sliced(open).startsWith("<?xml"))
+        return {};
+    const qsizetype close = data.indexOf('>', open);
+    const QByteArrayView declaration = data.sliced(open, (close < 0 ? data.size() : close) - open);
+    const qsizetype at = declaration.indexOf("encoding");
+    if (at <= 0 || !isSpace(declaration.at(at - 1)))
+        return {};
+    qsizetype i = at + 8;
+    while (i < declaration.size() && isSpace(declaration.at(i)))
+        ++i;
+    if (i >= declaration.size() || declaration.at(i) != '=')
+        return {};
+    ++i;
+    while (i < declaration.size() && isSpace(declaration.at(i)))
+        ++i;
+    if (i >= declaration.size() || (declaration.at(i) != '"' && declaration.at(i) != '\''))
+        return {};
+    const qsizetype valueStart = ++i;
+    while (i < declaration.size() && isNameByte(declaration.at(i)))
+        ++i;
+    return declaration.sliced(valueStart, i - valueStart).toByteArray();
+}
+
+// The encoding of a document: its byte order mark, else its XML declaration, else the HTTP
+// charset, else UTF-8. skip is the length of the byte order mark.
+QByteArray documentEncoding(const QByteArray &data, const QString &httpCharset, qsizetype *skip)
+{
+    *skip = 0;
     if (data.startsWith("\xEF\xBB\xBF")) {
-        encoding = "UTF-8";
-        skip = 3;
-    } else if (data.startsWith(QByteArray("\xFF\xFE\x00\x00", 4))) {
-        encoding = "UTF-32LE";
-        skip = 4;
-    } else if (data.startsWith(QByteArray("\x00\x00\xFE\xFF", 4))) {
-        encoding = "UTF-32BE";
-        skip = 4;
-    } else if (data.startsWith("\xFF\xFE")) {
-        encoding = "UTF-16LE";
-        skip = 2;
-    } else if (data.startsWith("\xFE\xFF")) {
-        encoding = "UTF-16BE";
-        skip = 2;
-    } else if (data.startsWith(QByteArray("<\x00?\x00", 4))) {
-        encoding = "UTF-16LE";
-    } else if (data.startsWith(QByteArray("\x00<\x00?", 4))) {
-        encoding = "UTF-16BE";
-    } else {
-        static const QRegularExpression declaration(
-            QStringLiteral("^[^<]{0,1024}<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._:\\-]+)"));
-        const QRegularExpressionMatch m = declaration.match(QString::fromLatin1(data.left(2048)));
-        // A declaration read as ASCII cannot be true if it names UTF-16 or UTF-32 without a BOM.
-        if (m.hasMatch() && !m.captured(1).startsWith(QLatin1String("utf-16"), Qt::CaseInsensitive)
-            && !m.captured(1).startsWith(QLatin1String("utf-32"), Qt::CaseInsensitive))
-            encoding = m.captured(1).toLatin1();
-        else if (!httpCharset.isEmpty())
-            encoding = httpCharset.trimmed().toLatin1();
-        else
-            encoding = "UTF-8";
-        // Servers label whatever they send with their default single-byte charset; a body that
-        // is valid UTF-8 with multi-byte sequences in it is UTF-8 (Latin-1 text almost never
-        // forms them), so the label is not believed.
-        if (!m.hasMatch() && isSingleByteDefault(encoding) && isUtf8WithMultiByte(data))
-            encoding = "UTF-8";
+        *skip = 3;
+        return "UTF-8";
     }
-    const QByteArray body = data.mid(skip);
+    if (data.startsWith(QByteArray("\xFF\xFE\x00\x00", 4))) {
+        *skip = 4;
+        return "UTF-32LE";
+    }
+    if (data.startsWith(QByteArray("\x00\x00\xFE\xFF", 4))) {
+        *skip = 4;
+        return "UTF-32BE";
+    }
+    if (data.startsWith("\xFF\xFE")) {
+        *skip = 2;
+        return "UTF-16LE";
+    }
+    if (data.startsWith("\xFE\xFF")) {
+        *skip = 2;
+        return "UTF-16BE";
+    }
+    if (data.startsWith(QByteArray("<\x00?\x00", 4)))
+        return "UTF-16LE";
+    if (data.startsWith(QByteArray("\x00<\x00?", 4)))
+        return "UTF-16BE";
+
+    const QByteArray declared = declaredEncoding(data);
+    // A declaration read as ASCII cannot be true if it names UTF-16 or UTF-32 without a BOM.
+    const QByteArray lowerDeclared = declared.toLower();
+    if (!declared.isEmpty() && !lowerDeclared.startsWith("utf-16")
+        && !lowerDeclared.startsWith("utf-32"))
+        return declared;
+    const QByteArray encoding = httpCharset.isEmpty() ? QByteArray("UTF-8")
+                                                      : httpCharset.trimmed().toLatin1();
+    // Servers label whatever they send with their default single-byte charset; a body that is
+    // valid UTF-8 with multi-byte sequences in it is UTF-8 (Latin-1 text almost never forms
+    // them), so the label is not believed.
+    if (declared.isEmpty() && isSingleByteDefault(encoding) && hasHighBytes(data)
+        && data.isValidUtf8())
+        return "UTF-8";
+    return encoding;
+}
+
+QString decodeAs(const QByteArray &encoding, QByteArrayView body)
+{
     QStringDecoder decoder(encoding.constData());
     if (!decoder.isValid())
         decoder = QStringDecoder(QStringDecoder::Utf8);
@@ -844,6 +986,41 @@ QString FeedParser::decode(const QByteArray &data, const QString &httpCharset)
         text = fallback.isValid() ? fallback.decode(body) : QString::fromLatin1(body);
     }
     return text;
+}
+
+// The document in UTF-8, as the XML reader takes it: UTF-8 documents as they are, others
+// decoded from their encoding.
+QByteArray utf8Document(const QByteArray &data, const QString &httpCharset)
+{
+    qsizetype skip = 0;
+    const QByteArray encoding = documentEncoding(data, httpCharset, &skip);
+    const QByteArrayView body = QByteArrayView(data).sliced(skip);
+    const bool asIs = isUtf8Name(encoding)
+                      || (isSingleByteDefault(encoding) && !hasHighBytes(body));
+    if (asIs && body.isValidUtf8())
+        return skip == 0 ? data : body.toByteArray();
+    return decodeAs(encoding, body).toUtf8();
+}
+
+// "&#X41;", common in HTML and an error in XML, as "&#x41;".
+void lowerHexReferences(QByteArray *utf8)
+{
+    for (qsizetype at = utf8->indexOf("&#X"); at >= 0; at = utf8->indexOf("&#X", at + 3)) {
+        qsizetype i = at + 3;
+        while (i < utf8->size() && isxdigit(static_cast<unsigned char>(utf8->at(i))))
+            ++i;
+        if (i > at + 3 && i < utf8->size() && utf8->at(i) == ';')
+            (*utf8)[at + 2] = 'x';
+    }
+}
+
+} // namespace
+
+QString FeedParser::decode(const QByteArray &data, const QString &httpCharset)
+{
+    qsizetype skip = 0;
+    const QByteArray encoding = documentEncoding(data, httpCharset, &skip);
+    return decodeAs(encoding, QByteArrayView(data).sliced(skip));
 }
 
 QString FeedParser::plainText(const QString &html)
@@ -907,33 +1084,14 @@ ParsedFeed FeedParser::parse(const QByteArray &data, const QUrl &baseUrl, const 
         parseJson(withoutBom, baseUrl, &feed);
         return feed;
     }
-    QString text = decode(data, httpCharset);
-    // Junk before the first tag (whitespace, stray bytes, a BOM inside) stops XML readers.
-    const qsizetype start = text.indexOf(QLatin1Char('<'));
-    if (start < 0) {
+    QByteArray utf8 = utf8Document(data, httpCharset);
+    if (!utf8.contains('<')) {
         feed.errors.append({1, 1, FeedParser::tr("The document is not XML or JSON.")});
         return feed;
     }
-    if (start > 0)
-        text.remove(0, start);
-    // The text is decoded already; the declared encoding no longer applies. Only the declaration
-    // is searched and rewritten, not the whole document.
-    if (text.startsWith(QLatin1String("<?xml"))) {
-        const qsizetype declarationEnd = text.indexOf(QLatin1Char('>'));
-        static const QRegularExpression encodingAttribute(
-            QStringLiteral("^(<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']"));
-        QString declaration = text.left(declarationEnd < 0 ? text.size() : declarationEnd);
-        if (declaration.contains(encodingAttribute)) {
-            declaration.replace(encodingAttribute, QStringLiteral("\\1"));
-            text.replace(0, declarationEnd < 0 ? text.size() : declarationEnd, declaration);
-        }
-    }
-    // "&#X41;" is common in HTML and an error in XML.
-    if (text.contains(QLatin1String("&#X"))) {
-        static const QRegularExpression upperHexReference(QStringLiteral("&#X([0-9A-Fa-f]+);"));
-        text.replace(upperHexReference, QStringLiteral("&#x\\1;"));
-    }
-    parseXml(text, baseUrl, &feed);
+    if (utf8.contains("&#X"))
+        lowerHexReferences(&utf8);
+    parseXml(utf8, baseUrl, &feed);
     feed.language = feed.language.trimmed().replace(QLatin1Char('_'), QLatin1Char('-'));
     if (feed.format.isEmpty())
         feed.items.clear();

@@ -33,14 +33,13 @@ void appendXml(const FeedXmlNode &node, QString *out)
         const QString name = c.key.startsWith(QLatin1String("xhtml:")) ? c.localName()
                                                                        : c.qualifiedName;
         out->append(QLatin1Char('<') + name);
-        for (const QXmlStreamAttribute &a : c.attributes) {
-            const QStringView attributeName = a.qualifiedName();
-            if (attributeName.startsWith(u"xmlns"))
+        for (const FeedXmlAttribute &a : c.attributes) {
+            if (a.qualifiedName.startsWith(QLatin1String("xmlns")))
                 continue;
-            QString value = a.value().toString();
+            QString value = a.value;
             value.replace(QLatin1Char('"'), QLatin1String("&quot;"));
-            out->append(QLatin1Char(' ') + attributeName.toString() + QLatin1String("=\"")
-                        + escapeXml(value) + QLatin1Char('"'));
+            out->append(QLatin1Char(' ') + a.qualifiedName + QLatin1String("=\"") + escapeXml(value)
+                        + QLatin1Char('"'));
         }
         if (c.children.isEmpty()) {
             out->append(QLatin1String(" />"));
@@ -62,23 +61,30 @@ QString FeedXmlNode::localName() const
 
 QString FeedXmlNode::attribute(QStringView name) const
 {
-    for (const QXmlStreamAttribute &a : attributes) {
-        if (a.qualifiedName() == name)
-            return a.value().toString();
-    }
-    for (const QXmlStreamAttribute &a : attributes) {
-        const QStringView qualified = a.qualifiedName();
+    if (const QString *value = attributeNamed(name))
+        return *value;
+    for (const FeedXmlAttribute &a : attributes) {
+        const QStringView qualified = a.qualifiedName;
         const qsizetype colon = qualified.lastIndexOf(QLatin1Char(':'));
         if (colon >= 0 && qualified.mid(colon + 1) == name && !qualified.startsWith(u"xmlns:"))
-            return a.value().toString();
+            return a.value;
     }
     return {};
 }
 
+const QString *FeedXmlNode::attributeNamed(QStringView name) const
+{
+    for (const FeedXmlAttribute &a : attributes) {
+        if (a.qualifiedName == name)
+            return &a.value;
+    }
+    return nullptr;
+}
+
 bool FeedXmlNode::hasAttribute(QStringView name) const
 {
-    for (const QXmlStreamAttribute &a : attributes) {
-        const QStringView qualified = a.qualifiedName();
+    for (const FeedXmlAttribute &a : attributes) {
+        const QStringView qualified = a.qualifiedName;
         const qsizetype colon = qualified.lastIndexOf(QLatin1Char(':'));
         if (qualified.mid(colon + 1) == name)
             return true;

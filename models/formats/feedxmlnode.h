@@ -4,7 +4,13 @@
 #include <QList>
 #include <QString>
 #include <QUrl>
-#include <QXmlStreamAttributes>
+
+struct FeedXmlAttribute
+{
+    QString qualifiedName;
+    QString value;
+};
+Q_DECLARE_TYPEINFO(FeedXmlAttribute, Q_RELOCATABLE_TYPE);
 
 struct FeedXmlNode
 {
@@ -13,7 +19,7 @@ struct FeedXmlNode
     QString key;           // "title", "atom:link", "dc:creator", "{unknown-uri}name"
     QString qualifiedName; // as written in the document
     QString namespaceUri;
-    QXmlStreamAttributes attributes;
+    QList<FeedXmlAttribute> attributes;
     QUrl base; // xml:base in effect, resolved against the enclosing bases and the feed URL
     QString language;
     QList<FeedXmlNode> children;
@@ -22,6 +28,8 @@ struct FeedXmlNode
     // The attribute whose name, without its prefix, is localName; unprefixed ones first.
     [[nodiscard]] QString attribute(QStringView localName) const;
     [[nodiscard]] bool hasAttribute(QStringView localName) const;
+    // The attribute written exactly as name (with its prefix), null when there is none.
+    [[nodiscard]] const QString *attributeNamed(QStringView name) const;
     [[nodiscard]] const FeedXmlNode *child(QStringView key) const;
     [[nodiscard]] QList<const FeedXmlNode *> childrenNamed(QStringView key) const;
     // All text below this node, trimmed.

@@ -4,8 +4,17 @@
 #include "htmlentityresolver.h"
 
 #include <QHash>
-#include <QXmlStreamReader>
 
+// Debian's Expat is built with DTD support; declaring it makes the entity-amplification limits
+// visible.
+#ifndef XML_DTD
+#define XML_DTD
+#endif
+#include <expat.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -107,10 +116,13 @@ public:
     void beginDocument()
     {
         m_bindings.clear();
-        if (m_names.size() + m_keys.size() + m_shortPrefixes.size() > 20000) {
+        m_elements.clear();
+        if (m_names.size() + m_keys.size() + m_shortPrefixes.size() + m_attributeNames.size()
+            > 20000) {
             m_names.clear();
             m_keys.clear();
             m_shortPrefixes.clear();
+            m_attributeNames.clear();
         }
     }
 
@@ -121,26 +133,66 @@ public:
         QString local;
     };
 
-    const Name &name(QStringView qualifiedName)
+    const Name &name(const char *utf8Name)
     {
-        // A raw view of the reader's buffer is enough to look a name up; it is copied once.
-        const QString raw = QString::fromRawData(qualifiedName.data(), qualifiedName.size());
+        // A raw view of Expat's buffer is enough to look a name up; it is copied once.
+        const QByteArray raw = QByteArray::fromRawData(utf8Name, qstrlen(utf8Name));
         auto it = m_names.find(raw);
         if (it == m_names.end()) {
             Name name;
-            name.qualified = qualifiedName.toString();
+            name.qualified = QString::fromUtf8(raw);
             const qsizetype colon = name.qualified.indexOf(QLatin1Char(':'));
             name.prefix = colon < 0 ? QString() : name.qualified.left(colon);
             name.local = colon < 0 ? name.qualified : name.qualified.mid(colon + 1);
-            it = m_names.insert(name.qualified, name);
+            it = m_names.insert(QByteArray(utf8Name), name);
         }
         return *it;
     }
 
+    const QString &attributeName(const char *utf8Name)
+    {
+        const std::string_view raw(utf8Name);
+        auto it = m_attributeNames.find(raw);
+        if (it == m_attributeNames.end()) {
+            const QString name = QString::fromUtf8(raw.data(), static_cast<qsizetype>(raw.size()));
+            it = m_attributeNames.emplace(std::string(raw), name).first;
+        }
+        return it->second;
+    }
+
     // Namespace declarations in effect, innermost last; each element records how many it added.
-    void declare(const QString &prefix, const QString &uri) { m_bindings.append({prefix, uri}); }
+    void declare(const QString &prefix, const QString &uri)
+    {
+        m_bindings.append({prefix, uri});
+        m_elements.clear();
+    }
     [[nodiscard]] qsizetype bindingCount() const { return m_bindings.size(); }
-    void dropBindingsFrom(qsizetype count) { m_bindings.resize(count); }
+    void dropBindingsFrom(qsizetype count)
+    {
+        if (count == m_bindings.size())
+            return;
+        m_bindings.resize(count);
+        m_elements.clear();
+    }
+
+    // An element name as the bindings in effect resolve it.
+    struct Element
+    {
+        QString qualified;
+        QString key;
+        QString namespaceUri;
+    };
+
+    // Looked up once per name while the bindings stay the same, as they do below the root of
+    // nearly every feed.
+    const Element &element(const char *utf8Name)
+    {
+        const std::string_view raw(utf8Name);
+        auto it = m_elements.find(raw);
+        if (it == m_elements.end())
+            it = m_elements.emplace(std::string(raw), resolve(name(utf8Name))).first;
+        return it->second;
+    }
     [[nodiscard]] const QString *namespaceOf(const QString &prefix) const
     {
         for (qsizetype i = m_bindings.size() - 1; i >= 0; --i) {
@@ -171,127 +223,257 @@ public:
     }
 
 private:
-    QHash<QString, Name> m_names;
+    Element resolve(const Name &name)
+    {
+        Element element;
+        element.qualified = name.qualified;
+        QString shortPrefix;
+        if (const QString *uri = namespaceOf(name.prefix)) {
+            element.namespaceUri = *uri;
+            shortPrefix = uri->isEmpty() ? QString() : this->shortPrefix(*uri);
+        } else {
+            shortPrefix = knownPrefixes().value(name.prefix.toLower(), name.prefix);
+        }
+        element.key = key(shortPrefix, name.local);
+        return element;
+    }
+
+    // Names are short: FNV-1a hashes them faster than the general-purpose hashes.
+    struct NameHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view name) const noexcept
+        {
+            std::size_t h = 14695981039346656037ULL;
+            for (const char c : name)
+                h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+            return h;
+        }
+    };
+    template<typename T>
+    using NameMap = std::unordered_map<std::string, T, NameHash, std::equal_to<>>;
+
+    NameMap<Element> m_elements;
+    QHash<QByteArray, Name> m_names;
+    NameMap<QString> m_attributeNames;
     QList<std::pair<QString, QString>> m_bindings;
     QHash<QString, QString> m_shortPrefixes;
     QHash<std::pair<QString, QString>, QString> m_keys;
 };
 
+// Builds the tree from Expat's callbacks. Text arrives in pieces (Expat splits it at line ends
+// and references) and is gathered as UTF-8 until the next tag.
+class TreeBuilder
+{
+public:
+    TreeBuilder(const QUrl &baseUrl, NameTable *names, const FeedXmlTree::ElementSink &sink)
+        : m_names(names)
+        , m_sink(sink)
+    {
+        m_document.base = baseUrl;
+        m_names->beginDocument();
+    }
+
+    static void XMLCALL startElement(void *data, const XML_Char *name, const XML_Char **atts)
+    {
+        static_cast<TreeBuilder *>(data)->start(name, atts);
+    }
+    static void XMLCALL endElement(void *data, const XML_Char *)
+    {
+        static_cast<TreeBuilder *>(data)->end();
+    }
+    static void XMLCALL characters(void *data, const XML_Char *text, int length)
+    {
+        static_cast<TreeBuilder *>(data)->m_text.append(text, length);
+    }
+    // An entity the document does not declare: HTML's named ones are meant.
+    static void XMLCALL skippedEntity(void *data, const XML_Char *name, int isParameterEntity)
+    {
+        if (isParameterEntity)
+            return;
+        auto *builder = static_cast<TreeBuilder *>(data);
+        const QString entityName = QString::fromUtf8(name);
+        const QString c = HtmlEntityResolver::character(entityName);
+        if (c.isEmpty())
+            builder->m_text.append('&').append(name).append(';');
+        else
+            builder->m_text.append(c.toUtf8());
+    }
+
+    // Closes what an error left open, so that the elements read so far are kept.
+    FeedXmlNode finish()
+    {
+        flushText();
+        while (!m_stack.empty())
+            end();
+        return std::move(m_document);
+    }
+
+private:
+    FeedXmlNode &top() { return m_stack.empty() ? m_document : m_stack.back(); }
+
+    void flushText()
+    {
+        if (m_text.isEmpty())
+            return;
+        if (!m_stack.empty()) {
+            QList<FeedXmlNode> &children = m_stack.back().children;
+            if (!children.isEmpty() && children.last().isText) {
+                children.last().text += QString::fromUtf8(m_text);
+            } else {
+                FeedXmlNode t;
+                t.isText = true;
+                t.text = QString::fromUtf8(m_text);
+                children.append(std::move(t));
+            }
+        }
+        // Emptied, not released: the next text reuses the buffer.
+        m_text.resize(0);
+    }
+
+    void start(const XML_Char *qualifiedName, const XML_Char **atts)
+    {
+        flushText();
+        FeedXmlNode node;
+        m_scopes.push_back(m_names->bindingCount());
+        for (const XML_Char **a = atts; *a; a += 2) {
+            FeedXmlAttribute attribute{m_names->attributeName(a[0]), QString::fromUtf8(a[1])};
+            const QString &attributeName = attribute.qualifiedName;
+            if (attributeName == QLatin1String("xmlns"))
+                m_names->declare(QString(), attribute.value);
+            else if (attributeName.startsWith(QLatin1String("xmlns:")))
+                m_names->declare(attributeName.mid(6), attribute.value);
+            node.attributes.append(std::move(attribute));
+        }
+        // After the attributes: the element's own declarations apply to its name.
+        const NameTable::Element &element = m_names->element(qualifiedName);
+        node.qualifiedName = element.qualified;
+        node.key = element.key;
+        node.namespaceUri = element.namespaceUri;
+
+        const FeedXmlNode &parent = top();
+        node.base = parent.base;
+        node.language = parent.language;
+        if (!node.attributes.isEmpty()) {
+            if (const QString *xmlBase = node.attributeNamed(u"xml:base");
+                xmlBase && !xmlBase->isEmpty()) {
+                const QUrl relative(xmlBase->trimmed());
+                node.base = node.base.isValid() && !node.base.isEmpty()
+                                ? node.base.resolved(relative)
+                                : relative;
+            }
+            if (const QString *lang = node.attributeNamed(u"xml:lang"))
+                node.language = lang->trimmed();
+        }
+        m_stack.push_back(std::move(node));
+    }
+
+    void end()
+    {
+        flushText();
+        if (m_stack.empty())
+            return;
+        FeedXmlNode node = std::move(m_stack.back());
+        m_stack.pop_back();
+        m_names->dropBindingsFrom(m_scopes.back());
+        m_scopes.pop_back();
+        if (m_sink && m_sink(node, m_stack))
+            return;
+        top().children.append(std::move(node));
+    }
+
+    NameTable *m_names;
+    const FeedXmlTree::ElementSink &m_sink;
+    FeedXmlNode m_document;
+    std::vector<FeedXmlNode> m_stack;
+    // How many namespace bindings were in effect before each open element.
+    std::vector<qsizetype> m_scopes;
+    QByteArray m_text;
+};
+
+QString errorMessage(XML_Error code)
+{
+    switch (code) {
+    case XML_ERROR_NO_MEMORY:
+        return FeedXmlTree::tr("Out of memory.");
+    case XML_ERROR_SYNTAX:
+        return FeedXmlTree::tr("Syntax error.");
+    case XML_ERROR_NO_ELEMENTS:
+        return FeedXmlTree::tr("The document has no elements.");
+    case XML_ERROR_INVALID_TOKEN:
+        return FeedXmlTree::tr("The document is not well-formed XML.");
+    case XML_ERROR_UNCLOSED_TOKEN:
+    case XML_ERROR_UNCLOSED_CDATA_SECTION:
+        return FeedXmlTree::tr("The document ends in the middle of a tag or section.");
+    case XML_ERROR_PARTIAL_CHAR:
+    case XML_ERROR_BAD_CHAR_REF:
+        return FeedXmlTree::tr("The document holds a character XML does not allow.");
+    case XML_ERROR_TAG_MISMATCH:
+        return FeedXmlTree::tr("An end tag does not match the open element.");
+    case XML_ERROR_DUPLICATE_ATTRIBUTE:
+        return FeedXmlTree::tr("An element has the same attribute twice.");
+    case XML_ERROR_JUNK_AFTER_DOC_ELEMENT:
+        return FeedXmlTree::tr("There is more content after the end of the document.");
+    case XML_ERROR_UNDEFINED_ENTITY:
+    case XML_ERROR_RECURSIVE_ENTITY_REF:
+        return FeedXmlTree::tr("The document refers to an entity it does not define.");
+    case XML_ERROR_AMPLIFICATION_LIMIT_BREACH:
+        return FeedXmlTree::tr("The document's entities expand to too much text.");
+    default:
+        return FeedXmlTree::tr("XML error: %1").arg(QString::fromUtf8(XML_ErrorString(code)));
+    }
+}
+
 } // namespace
 
-FeedXmlNode FeedXmlTree::read(const QString &text, const QUrl &baseUrl, QList<ParsedError> *errors)
+FeedXmlNode FeedXmlTree::read(QByteArrayView utf8,
+                              const QUrl &baseUrl,
+                              QList<ParsedError> *errors,
+                              const ElementSink &sink)
 {
-    HtmlEntityResolver resolver;
-    QXmlStreamReader reader(text);
-    // Prefixes are resolved here so that an undeclared one does not stop the whole feed.
-    reader.setNamespaceProcessing(false);
-    reader.setEntityResolver(&resolver);
-    reader.setEntityExpansionLimit(4096);
-
-    FeedXmlNode document;
-    document.base = baseUrl;
-    std::vector<FeedXmlNode> stack;
-    // How many namespace bindings were in effect before each open element.
-    std::vector<qsizetype> scopes;
     thread_local NameTable names;
-    names.beginDocument();
+    TreeBuilder builder(baseUrl, &names, sink);
 
-    const auto appendToTop = [&stack, &document](FeedXmlNode &&node) {
-        if (stack.empty())
-            document.children.append(std::move(node));
-        else
-            stack.back().children.append(std::move(node));
-    };
-    const auto appendTextToTop = [&stack](const QString &value) {
-        if (stack.empty())
-            return;
-        QList<FeedXmlNode> &children = stack.back().children;
-        if (!children.isEmpty() && children.last().isText) {
-            children.last().text += value;
-            return;
-        }
-        FeedXmlNode t;
-        t.isText = true;
-        t.text = value;
-        children.append(std::move(t));
-    };
+    // Prefixes are resolved by the builder, so that an undeclared one does not stop the feed.
+    XML_Parser parser = XML_ParserCreate("UTF-8");
+    XML_SetUserData(parser, &builder);
+    XML_SetElementHandler(parser, &TreeBuilder::startElement, &TreeBuilder::endElement);
+    XML_SetCharacterDataHandler(parser, &TreeBuilder::characters);
+    XML_SetSkippedEntityHandler(parser, &TreeBuilder::skippedEntity);
+    // As if the document had an external DTD that is never read: references to entities it does
+    // not declare are passed on rather than fatal, and no external entity is ever loaded.
+    XML_UseForeignDTD(parser, XML_TRUE);
+    XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER);
+    // Entities that expand to much more than the document itself stop it early.
+    XML_SetBillionLaughsAttackProtectionActivationThreshold(parser, 1024 * 1024);
+    XML_SetBillionLaughsAttackProtectionMaximumAmplification(parser, 50.0f);
 
-    while (!reader.atEnd()) {
-        const QXmlStreamReader::TokenType token = reader.readNext();
-        switch (token) {
-        case QXmlStreamReader::StartElement: {
-            FeedXmlNode node;
-            const NameTable::Name &name = names.name(reader.qualifiedName());
-            node.qualifiedName = name.qualified;
-            node.attributes = reader.attributes();
-            scopes.push_back(names.bindingCount());
-            for (const QXmlStreamNamespaceDeclaration &d : reader.namespaceDeclarations())
-                names.declare(d.prefix().toString(), d.namespaceUri().toString());
-            for (const QXmlStreamAttribute &a : std::as_const(node.attributes)) {
-                const QStringView attributeName = a.qualifiedName();
-                if (attributeName == u"xmlns")
-                    names.declare(QString(), a.value().toString());
-                else if (attributeName.startsWith(u"xmlns:"))
-                    names.declare(attributeName.mid(6).toString(), a.value().toString());
-            }
-            QString shortPrefix;
-            if (const QString *uri = names.namespaceOf(name.prefix)) {
-                node.namespaceUri = *uri;
-                shortPrefix = uri->isEmpty() ? QString() : names.shortPrefix(*uri);
-            } else {
-                shortPrefix = knownPrefixes().value(name.prefix.toLower(), name.prefix);
-            }
-            node.key = names.key(shortPrefix, name.local);
-
-            const FeedXmlNode &parent = stack.empty() ? document : stack.back();
-            node.base = parent.base;
-            node.language = parent.language;
-            if (!node.attributes.isEmpty()) {
-                const QString xmlBase = node.attribute(u"base");
-                if (!xmlBase.isEmpty() && node.attributes.hasAttribute(QStringLiteral("xml:base"))) {
-                    const QUrl relative(xmlBase.trimmed());
-                    node.base = node.base.isValid() && !node.base.isEmpty()
-                                    ? node.base.resolved(relative)
-                                    : relative;
-                }
-                const QStringView lang = node.attributes.value(QStringLiteral("xml:lang"));
-                if (!lang.isNull())
-                    node.language = lang.trimmed().toString();
-            }
-            stack.push_back(std::move(node));
-            break;
-        }
-        case QXmlStreamReader::EndElement: {
-            if (stack.empty())
-                break;
-            FeedXmlNode node = std::move(stack.back());
-            stack.pop_back();
-            names.dropBindingsFrom(scopes.back());
-            scopes.pop_back();
-            appendToTop(std::move(node));
-            break;
-        }
-        case QXmlStreamReader::Characters:
-            appendTextToTop(reader.text().toString());
-            break;
-        case QXmlStreamReader::EntityReference: {
-            const QString c = HtmlEntityResolver::character(reader.name().toString());
-            appendTextToTop(
-                c.isEmpty() ? QLatin1Char('&') + reader.name().toString() + QLatin1Char(';') : c);
-            break;
-        }
-        default:
-            break;
+    // Junk before the first tag (whitespace, stray bytes) stops XML readers.
+    const qsizetype start = utf8.indexOf('<');
+    QByteArrayView document = start < 0 ? QByteArrayView() : utf8.sliced(start);
+    // The declaration is given as plain XML 1.0: the text is UTF-8 whatever it names, and a
+    // standalone="yes" would make entities from HTML fatal.
+    bool ok = true;
+    if (document.startsWith("<?xml") && document.size() > 5
+        && (document.at(5) == ' ' || document.at(5) == '?'
+            || (document.at(5) >= '\t' && document.at(5) <= '\r'))) {
+        const qsizetype end = document.indexOf("?>");
+        if (end >= 0) {
+            static const char declaration[] = "<?xml version=\"1.0\"?>";
+            ok = XML_Parse(parser, declaration, sizeof(declaration) - 1, XML_FALSE)
+                 == XML_STATUS_OK;
+            document = document.sliced(end + 2);
         }
     }
-    if (reader.hasError()) {
-        errors->append(
-            ParsedError{reader.lineNumber(), reader.columnNumber(), reader.errorString()});
-        while (!stack.empty()) {
-            FeedXmlNode node = std::move(stack.back());
-            stack.pop_back();
-            appendToTop(std::move(node));
-        }
+    // Expat reads at most INT_MAX bytes per call; documents are capped far below that.
+    ok = ok
+         && XML_Parse(parser, document.data(), static_cast<int>(document.size()), XML_TRUE)
+                == XML_STATUS_OK;
+    if (!ok) {
+        errors->append(ParsedError{static_cast<qint64>(XML_GetCurrentLineNumber(parser)),
+                                   static_cast<qint64>(XML_GetCurrentColumnNumber(parser)) + 1,
+                                   errorMessage(XML_GetErrorCode(parser))});
     }
-    return document;
+    XML_ParserFree(parser);
+    return builder.finish();
 }

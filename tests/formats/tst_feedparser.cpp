@@ -599,6 +599,8 @@ private Q_SLOTS:
     void xxeStaysInert();
     void brokenDocuments_data();
     void brokenDocuments();
+    void errorsSayWhere();
+    void itemsInDocumentOrder();
     void oversizedInputIsRefused();
     void entityExpansionIsBounded();
     void wholeCorpusReads();
@@ -914,6 +916,21 @@ void TestFeedParser::tolerance_data()
         utf16.append(static_cast<char>(c.unicode() >> 8));
     }
     QTest::newRow("utf-16 with bom") << utf16 << QString() << QStringLiteral("Café");
+    QTest::newRow("standalone with html entities") << QByteArray(
+        "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n<rss><channel>"
+        "<title>Caf&eacute;</title></channel></rss>")
+                                                   << QString() << QStringLiteral("Café");
+    QTest::newRow("declaration over two lines") << QByteArray(
+        "<?xml version=\"1.0\"\n  encoding=\"iso-8859-1\"?><rss><channel><title>Caf\xe9"
+        "</title></channel></rss>") << QString() << QStringLiteral("Café");
+    QTest::newRow("stylesheet, no declaration")
+        << QByteArray("<?xml-stylesheet type=\"text/xsl\" href=\"rss.xsl\"?><rss><channel>"
+                      "<title>T&#X41;</title></channel></rss>")
+        << QString() << QStringLiteral("TA");
+    QTest::newRow("windows-1252 declared")
+        << QByteArray("<?xml version='1.0' encoding='windows-1252'?><rss><channel><title>\x93Hi\x94"
+                      "</title></channel></rss>")
+        << QString() << QStringLiteral("\u201cHi\u201d");
     QTest::newRow("undeclared prefix")
         << QByteArray("<rss><channel><title>T</title><item><dc:creator>Jo</dc:creator>"
                       "</item></channel></rss>")
@@ -973,6 +990,47 @@ void TestFeedParser::brokenDocuments()
     QVERIFY(!feed.errors.first().message.isEmpty());
     if (feed.format.isEmpty())
         QVERIFY(feed.items.isEmpty());
+}
+
+void TestFeedParser::errorsSayWhere()
+{
+    const ParsedFeed feed = FeedParser::parse(
+        "<rss version=\"2.0\"><channel>\n<title>T</title>\n<item><title>one</title></item>\n"
+        "<item><title>two</titel></item></channel></rss>",
+        QUrl());
+    QVERIFY(!feed.isValid());
+    QCOMPARE(feed.errors.size(), 1);
+    QCOMPARE(feed.errors.first().line, 4);
+    QVERIFY(feed.errors.first().column > 1);
+    // What was read before the error is kept.
+    QCOMPARE(feed.title, QStringLiteral("T"));
+    QCOMPARE(feed.items.value(0).title, QStringLiteral("one"));
+}
+
+void TestFeedParser::itemsInDocumentOrder()
+{
+    // Items of the channel and next to it (RSS 0.9x), and Atom entries before the feed's author.
+    const ParsedFeed rss = FeedParser::parse(
+        "<rss version=\"0.91\"><channel><title>T</title><item><title>a</title></item>"
+        "<item><title>b</title></item></channel><item><title>c</title></item></rss>",
+        QUrl());
+    QVERIFY(rss.isValid());
+    QStringList titles;
+    for (const ParsedItem &item : rss.items)
+        titles << item.title;
+    QCOMPARE(titles, (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+
+    const ParsedFeed atom = FeedParser::parse(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>F</title>"
+        "<entry><id>1</id><title>one</title></entry>"
+        "<entry><id>2</id><title>two</title><author><name>Bo</name></author></entry>"
+        "<author><name>Ann</name></author></feed>",
+        QUrl());
+    QVERIFY(atom.isValid());
+    QCOMPARE(atom.items.size(), 2);
+    QCOMPARE(atom.items.at(0).authors.value(0).name, QStringLiteral("Ann"));
+    QCOMPARE(atom.items.at(1).authors.value(0).name, QStringLiteral("Bo"));
+    QCOMPARE(atom.items.at(1).authors.size(), 1);
 }
 
 void TestFeedParser::oversizedInputIsRefused()

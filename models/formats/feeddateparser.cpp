@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 
 namespace {
@@ -122,13 +124,136 @@ QDateTime makeUtc(int year, int month, int day, int hour, int minute, int second
     return result.addSecs(-offset);
 }
 
+// Reads the digits of text from *at on, at most maxDigits of them; -1 when there are fewer than
+// minDigits.
+int readNumber(QStringView text, qsizetype *at, int minDigits, int maxDigits)
+{
+    int value = 0;
+    int digits = 0;
+    while (*at < text.size() && digits < maxDigits && text.at(*at).isDigit()) {
+        value = value * 10 + text.at(*at).digitValue();
+        ++*at;
+        ++digits;
+    }
+    return digits >= minDigits ? value : -1;
+}
+
+bool readChar(QStringView text, qsizetype *at, char16_t c)
+{
+    if (*at >= text.size() || text.at(*at) != c)
+        return false;
+    ++*at;
+    return true;
+}
+
+// The forms nearly every feed writes, read without the general parsers:
+// "2026-03-01T09:30:00Z", "2026-03-01T09:30:00.123+01:00" and "Sun, 01 Mar 2026 09:30:00 +0000"
+// (or GMT). Nothing when the text is any other form.
+std::optional<QDateTime> parseCommonForm(QStringView text)
+{
+    qsizetype at = 0;
+    if (text.size() >= 20 && text.at(4) == u'-') {
+        const int year = readNumber(text, &at, 4, 4);
+        const bool dateOk = year >= 0 && readChar(text, &at, u'-');
+        const int month = dateOk ? readNumber(text, &at, 2, 2) : -1;
+        const int day = month >= 0 && readChar(text, &at, u'-') ? readNumber(text, &at, 2, 2) : -1;
+        if (day < 0 || !readChar(text, &at, u'T'))
+            return std::nullopt;
+        const int hour = readNumber(text, &at, 2, 2);
+        const int minute = hour >= 0 && readChar(text, &at, u':') ? readNumber(text, &at, 2, 2)
+                                                                  : -1;
+        const int second = minute >= 0 && readChar(text, &at, u':') ? readNumber(text, &at, 2, 2)
+                                                                    : -1;
+        if (second < 0)
+            return std::nullopt;
+        if (readChar(text, &at, u'.') && readNumber(text, &at, 1, 9) < 0)
+            return std::nullopt;
+        int offset = 0;
+        if (readChar(text, &at, u'Z')) {
+            offset = 0;
+        } else if (at < text.size() && (text.at(at) == u'+' || text.at(at) == u'-')) {
+            const int sign = text.at(at++) == u'-' ? -1 : 1;
+            const int h = readNumber(text, &at, 2, 2);
+            const int m = h >= 0 && readChar(text, &at, u':') ? readNumber(text, &at, 2, 2) : -1;
+            if (m < 0 || h > 23 || m > 59)
+                return std::nullopt;
+            offset = sign * (h * 3600 + m * 60);
+        } else {
+            return std::nullopt;
+        }
+        if (at != text.size())
+            return std::nullopt;
+        return makeUtc(year, month, day, hour, minute, second, offset);
+    }
+
+    // RFC 822 with a weekday, a two-digit day, a four-digit year and a numeric zone or GMT.
+    static constexpr char16_t months[12][4] = {u"Jan",
+                                               u"Feb",
+                                               u"Mar",
+                                               u"Apr",
+                                               u"May",
+                                               u"Jun",
+                                               u"Jul",
+                                               u"Aug",
+                                               u"Sep",
+                                               u"Oct",
+                                               u"Nov",
+                                               u"Dec"};
+    static constexpr char16_t weekdays[7][4]
+        = {u"Mon", u"Tue", u"Wed", u"Thu", u"Fri", u"Sat", u"Sun"};
+    if (text.size() < 29 || text.at(3) != u',' || text.at(4) != u' ')
+        return std::nullopt;
+    const QStringView weekday = text.first(3);
+    if (std::none_of(std::begin(weekdays), std::end(weekdays), [weekday](const char16_t *w) {
+            return weekday == QStringView(w, 3);
+        }))
+        return std::nullopt;
+    at = 5;
+    const int day = readNumber(text, &at, 2, 2);
+    if (day < 0 || !readChar(text, &at, u' ') || at + 4 > text.size())
+        return std::nullopt;
+    const QStringView monthName = text.sliced(at, 3);
+    int month = 0;
+    for (int i = 0; i < 12 && month == 0; ++i) {
+        if (monthName == QStringView(months[i], 3))
+            month = i + 1;
+    }
+    at += 3;
+    if (month == 0 || !readChar(text, &at, u' '))
+        return std::nullopt;
+    const int year = readNumber(text, &at, 4, 4);
+    if (year < 0 || !readChar(text, &at, u' '))
+        return std::nullopt;
+    const int hour = readNumber(text, &at, 2, 2);
+    const int minute = hour >= 0 && readChar(text, &at, u':') ? readNumber(text, &at, 2, 2) : -1;
+    const int second = minute >= 0 && readChar(text, &at, u':') ? readNumber(text, &at, 2, 2) : -1;
+    if (second < 0 || !readChar(text, &at, u' '))
+        return std::nullopt;
+    const QStringView zone = text.sliced(at);
+    int offset = 0;
+    if (zone.size() == 5 && (zone.at(0) == u'+' || zone.at(0) == u'-')) {
+        qsizetype z = 1;
+        const int h = readNumber(zone, &z, 2, 2);
+        const int m = h >= 0 ? readNumber(zone, &z, 2, 2) : -1;
+        if (m < 0 || h > 23 || m > 59)
+            return std::nullopt;
+        offset = (zone.at(0) == u'-' ? -1 : 1) * (h * 3600 + m * 60);
+    } else if (zone != u"GMT" && zone != u"UTC" && zone != u"UT" && zone != u"Z") {
+        return std::nullopt;
+    }
+    return makeUtc(year, month, day, hour, minute, second, offset);
+}
+
 } // namespace
 
 QDateTime FeedDateParser::parse(QStringView text)
 {
-    const QString trimmed = text.trimmed().toString();
-    if (trimmed.isEmpty())
+    const QStringView trimmedView = text.trimmed();
+    if (trimmedView.isEmpty())
         return {};
+    if (const std::optional<QDateTime> common = parseCommonForm(trimmedView))
+        return *common;
+    const QString trimmed = trimmedView.toString();
     const QChar first = trimmed.at(0);
     if (first.isDigit() || first == QLatin1Char('-')) {
         const QDateTime iso = parseIso8601(trimmed);

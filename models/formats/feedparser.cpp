@@ -47,6 +47,10 @@ ParsedAuthor authorFromText(const QString &raw)
 {
     const QString text = FeedParser::plainText(raw);
     ParsedAuthor author;
+    if (!text.contains(QLatin1Char('@'))) {
+        author.name = text;
+        return author;
+    }
     static const QRegularExpression emailPattern(
         QStringLiteral("<?(?:mailto:)?([A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,})>?"));
     const QRegularExpressionMatch m = emailPattern.match(text);
@@ -1025,21 +1029,48 @@ QString FeedParser::decode(const QByteArray &data, const QString &httpCharset)
 
 QString FeedParser::plainText(const QString &html)
 {
-    QString text = html;
-    if (text.contains(QLatin1Char('<'))) {
-        static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-        text.remove(tags);
+    // Tags go, runs of ASCII white space become one space (a no-break space in a title is
+    // meant), references are decoded, and spaces at both ends go.
+    const auto isCollapsed = [](QChar c) {
+        return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n' || c == u'\f';
+    };
+    bool plain = !html.isEmpty() && html.front() != u' ' && html.back() != u' ';
+    for (qsizetype i = 0; plain && i < html.size(); ++i) {
+        const QChar c = html.at(i);
+        plain = c != u'<' && c != u'&' && (c == u' ' ? html.at(i + 1) != u' ' : !isCollapsed(c));
     }
-    // Only ASCII white space is collapsed: a no-break space in a title is meant.
-    static const QRegularExpression whiteSpace(QStringLiteral("[ \\t\\r\\n\\f]+"));
-    text = HtmlEntityResolver::decode(text.replace(whiteSpace, QStringLiteral(" ")));
+    if (plain || html.isEmpty())
+        return html;
+
+    QString text;
+    text.reserve(html.size());
+    bool space = false;
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        const QChar c = html.at(i);
+        if (c == u'<') {
+            const qsizetype close = html.indexOf(u'>', i + 1);
+            if (close >= 0) {
+                i = close;
+                continue;
+            }
+        }
+        if (isCollapsed(c)) {
+            space = true;
+            continue;
+        }
+        if (space && !text.isEmpty())
+            text.append(u' ');
+        space = false;
+        text.append(c);
+    }
+    text = HtmlEntityResolver::decode(text);
     qsizetype start = 0;
     qsizetype end = text.size();
     while (start < end && text.at(start) == QLatin1Char(' '))
         ++start;
     while (end > start && text.at(end - 1) == QLatin1Char(' '))
         --end;
-    return text.mid(start, end - start);
+    return start == 0 && end == text.size() ? text : text.mid(start, end - start);
 }
 
 int FeedParser::parseDuration(const QString &text)

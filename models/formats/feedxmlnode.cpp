@@ -3,6 +3,11 @@
 
 namespace {
 
+bool isAsciiLetter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
 QString escapeXml(const QString &text)
 {
     QString result = text;
@@ -49,6 +54,21 @@ void appendXml(const FeedXmlNode &node, QString *out)
         appendXml(c, out);
         out->append(QLatin1String("</") + name + QLatin1Char('>'));
     }
+}
+
+// Whether url starts with a scheme and its colon, as QUrl reads one.
+bool hasScheme(const QString &url)
+{
+    if (url.isEmpty() || !isAsciiLetter(url.front()))
+        return false;
+    for (qsizetype i = 1; i < url.size(); ++i) {
+        const QChar c = url.at(i);
+        if (c == u':')
+            return true;
+        if (!isAsciiLetter(c) && !(c >= u'0' && c <= u'9') && c != u'+' && c != u'-' && c != u'.')
+            return false;
+    }
+    return false;
 }
 
 } // namespace
@@ -113,6 +133,9 @@ QList<const FeedXmlNode *> FeedXmlNode::childrenNamed(QStringView wanted) const
 
 QString FeedXmlNode::textContent() const
 {
+    // Nearly always one piece of text, shared rather than copied.
+    if (children.size() == 1 && children.front().isText)
+        return children.front().text.trimmed();
     QString result;
     appendText(*this, &result);
     return result.trimmed();
@@ -130,6 +153,9 @@ QString FeedXmlNode::resolveUrl(const QString &url) const
     const QString trimmed = url.trimmed();
     if (trimmed.isEmpty())
         return {};
+    // A URL with a scheme is kept as written: QUrl would lower-case hosts and re-encode paths.
+    if (hasScheme(trimmed))
+        return trimmed;
     const QUrl relative(trimmed);
     if (!relative.isValid())
         return trimmed;

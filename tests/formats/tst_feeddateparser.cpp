@@ -162,6 +162,24 @@ void TestFeedDateParser::handwritten_data()
         << QStringLiteral("2006-01-02T15:04:05+0200") << utc(2006, 1, 2, 13, 4, 5);
     QTest::newRow("asctime") << QStringLiteral("Mon Jan  2 15:04:05 2006")
                              << utc(2006, 1, 2, 15, 4, 5);
+    // The common forms read by the fast path, next to their near misses read by the others.
+    QTest::newRow("rfc 822 gmt") << QStringLiteral("Sun, 01 Mar 2026 09:30:00 GMT")
+                                 << utc(2026, 3, 1, 9, 30, 0);
+    QTest::newRow("rfc 822 negative offset")
+        << QStringLiteral("Sun, 01 Mar 2026 23:30:00 -0800") << utc(2026, 3, 2, 7, 30, 0);
+    QTest::newRow("rfc 822 lower case")
+        << QStringLiteral("sun, 01 mar 2026 09:30:00 +0100") << utc(2026, 3, 1, 8, 30, 0);
+    QTest::newRow("rfc 822 no such day")
+        << QStringLiteral("Sat, 29 Feb 2025 10:00:00 +0000") << QDateTime();
+    QTest::newRow("rfc 822 bad offset")
+        << QStringLiteral("Sun, 01 Mar 2026 09:30:00 +2500") << QDateTime();
+    QTest::newRow("iso fraction and offset")
+        << QStringLiteral("2026-03-01T09:30:00.123-05:30") << utc(2026, 3, 1, 15, 0, 0);
+    QTest::newRow("iso hour 24") << QStringLiteral("2026-02-28T24:00:00Z")
+                                 << utc(2026, 3, 1, 0, 0, 0);
+    QTest::newRow("iso no such month") << QStringLiteral("2026-13-01T09:30:00Z") << QDateTime();
+    QTest::newRow("iso space before zone")
+        << QStringLiteral("2026-03-01T09:30:00 Z") << utc(2026, 3, 1, 9, 30, 0);
     QTest::newRow("garbage") << QStringLiteral("yesterday") << QDateTime();
     QTest::newRow("empty") << QString() << QDateTime();
 }

@@ -13,6 +13,8 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <cstring>
+#include <initializer_list>
 #include <optional>
 
 namespace {
@@ -429,7 +431,7 @@ ParsedItem readAtomEntry(const FeedXmlNode &node, const QList<ParsedAuthor> &fee
         } else if (key == QLatin1String("atom:summary")) {
             item.summary = atomHtml(c);
         } else if (key == QLatin1String("atom:content")) {
-            if (c.hasAttribute(u"src") && c.children.isEmpty()) {
+            if (c.hasAttribute(u"src") && c.children.isEmpty() && c.text.isEmpty()) {
                 if (item.link.isEmpty())
                     item.link = c.resolveUrl(c.attribute(u"src"));
             } else {
@@ -872,17 +874,23 @@ void parseJson(const QByteArray &data, const QUrl &baseUrl, ParsedFeed *feed)
 
 namespace {
 
-bool isSingleByteDefault(const QByteArray &encoding)
+bool isOneOf(QByteArrayView name, std::initializer_list<const char *> names)
 {
-    const QByteArray name = encoding.toLower();
-    return name == "iso-8859-1" || name == "latin1" || name == "iso_8859-1" || name == "us-ascii"
-           || name == "ascii" || name == "windows-1252" || name == "cp1252";
+    return std::any_of(names.begin(), names.end(), [name](const char *candidate) {
+        return name.compare(candidate, Qt::CaseInsensitive) == 0;
+    });
 }
 
-bool isUtf8Name(const QByteArray &encoding)
+bool isSingleByteDefault(QByteArrayView encoding)
 {
-    const QByteArray name = encoding.toLower();
-    return name == "utf-8" || name == "utf8";
+    return isOneOf(
+        encoding,
+        {"iso-8859-1", "latin1", "iso_8859-1", "us-ascii", "ascii", "windows-1252", "cp1252"});
+}
+
+bool isUtf8Name(QByteArrayView encoding)
+{
+    return isOneOf(encoding, {"utf-8", "utf8"});
 }
 
 bool hasHighBytes(QByteArrayView data)
@@ -940,11 +948,12 @@ QByteArray documentEncoding(const QByteArray &data, const QString &httpCharset, 
         *skip = 3;
         return "UTF-8";
     }
-    if (data.startsWith(QByteArray("\xFF\xFE\x00\x00", 4))) {
+    const QByteArrayView bytes(data);
+    if (bytes.startsWith(QByteArrayView("\xFF\xFE\x00\x00", 4))) {
         *skip = 4;
         return "UTF-32LE";
     }
-    if (data.startsWith(QByteArray("\x00\x00\xFE\xFF", 4))) {
+    if (bytes.startsWith(QByteArrayView("\x00\x00\xFE\xFF", 4))) {
         *skip = 4;
         return "UTF-32BE";
     }
@@ -956,16 +965,20 @@ QByteArray documentEncoding(const QByteArray &data, const QString &httpCharset, 
         *skip = 2;
         return "UTF-16BE";
     }
-    if (data.startsWith(QByteArray("<\x00?\x00", 4)))
+    if (bytes.startsWith(QByteArrayView("<\x00?\x00", 4)))
         return "UTF-16LE";
-    if (data.startsWith(QByteArray("\x00<\x00?", 4)))
+    if (bytes.startsWith(QByteArrayView("\x00<\x00?", 4)))
         return "UTF-16BE";
 
     const QByteArray declared = declaredEncoding(data);
     // A declaration read as ASCII cannot be true if it names UTF-16 or UTF-32 without a BOM.
-    const QByteArray lowerDeclared = declared.toLower();
-    if (!declared.isEmpty() && !lowerDeclared.startsWith("utf-16")
-        && !lowerDeclared.startsWith("utf-32"))
+    const auto declaresWide = [&declared](const char *prefix) {
+        return QByteArrayView(declared)
+                   .first(qMin<qsizetype>(declared.size(), 6))
+                   .compare(prefix, Qt::CaseInsensitive)
+               == 0;
+    };
+    if (!declared.isEmpty() && !declaresWide("utf-16") && !declaresWide("utf-32"))
         return declared;
     const QByteArray encoding = httpCharset.isEmpty() ? QByteArray("UTF-8")
                                                       : httpCharset.trimmed().toLatin1();
@@ -1006,10 +1019,29 @@ QByteArray utf8Document(const QByteArray &data, const QString &httpCharset)
     return decodeAs(encoding, body).toUtf8();
 }
 
-// "&#X41;", common in HTML and an error in XML, as "&#x41;".
-void lowerHexReferences(QByteArray *utf8)
+// Where the next "&#X" is, from `from` on; -1 when there is none. Looks for the '&' with
+// memchr, which reads whole words at a time: a general substring search would cost more than
+// reading the whole feed.
+qsizetype nextUpperHexReference(const QByteArray &utf8, qsizetype from)
 {
-    for (qsizetype at = utf8->indexOf("&#X"); at >= 0; at = utf8->indexOf("&#X", at + 3)) {
+    const char *data = utf8.constData();
+    const char *end = data + utf8.size();
+    for (const char *p = data + from; p < end;) {
+        const void *found = std::memchr(p, '&', static_cast<std::size_t>(end - p));
+        if (!found)
+            return -1;
+        p = static_cast<const char *>(found);
+        if (end - p >= 3 && p[1] == '#' && p[2] == 'X')
+            return p - data;
+        ++p;
+    }
+    return -1;
+}
+
+// "&#X41;", common in HTML and an error in XML, as "&#x41;".
+void lowerHexReferences(QByteArray *utf8, qsizetype first)
+{
+    for (qsizetype at = first; at >= 0; at = nextUpperHexReference(*utf8, at + 3)) {
         qsizetype i = at + 3;
         while (i < utf8->size() && isxdigit(static_cast<unsigned char>(utf8->at(i))))
             ++i;
@@ -1120,8 +1152,8 @@ ParsedFeed FeedParser::parse(const QByteArray &data, const QUrl &baseUrl, const 
         feed.errors.append({1, 1, FeedParser::tr("The document is not XML or JSON.")});
         return feed;
     }
-    if (utf8.contains("&#X"))
-        lowerHexReferences(&utf8);
+    if (const qsizetype first = nextUpperHexReference(utf8, 0); first >= 0)
+        lowerHexReferences(&utf8, first);
     parseXml(utf8, baseUrl, &feed);
     feed.language = feed.language.trimmed().replace(QLatin1Char('_'), QLatin1Char('-'));
     if (feed.format.isEmpty())

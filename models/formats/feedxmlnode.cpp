@@ -8,17 +8,33 @@ bool isAsciiLetter(QChar c)
     return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
 }
 
-QString escapeXml(const QString &text)
+// Appends text with &, <, > and, in attributes, " escaped, in one pass.
+void appendEscaped(QStringView text, QString *out, bool attribute = false)
 {
-    QString result = text;
-    result.replace(QLatin1Char('&'), QLatin1String("&amp;"));
-    result.replace(QLatin1Char('<'), QLatin1String("&lt;"));
-    result.replace(QLatin1Char('>'), QLatin1String("&gt;"));
-    return result;
+    qsizetype plain = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        QLatin1String entity;
+        if (c == u'&')
+            entity = QLatin1String("&amp;");
+        else if (c == u'<')
+            entity = QLatin1String("&lt;");
+        else if (c == u'>')
+            entity = QLatin1String("&gt;");
+        else if (c == u'"' && attribute)
+            entity = QLatin1String("&quot;");
+        else
+            continue;
+        out->append(text.sliced(plain, i - plain));
+        out->append(entity);
+        plain = i + 1;
+    }
+    out->append(text.sliced(plain));
 }
 
 void appendText(const FeedXmlNode &node, QString *out)
 {
+    out->append(node.text);
     for (const FeedXmlNode &c : node.children) {
         if (c.isText)
             out->append(c.text);
@@ -29,9 +45,11 @@ void appendText(const FeedXmlNode &node, QString *out)
 
 void appendXml(const FeedXmlNode &node, QString *out)
 {
+    if (!node.text.isEmpty())
+        appendEscaped(node.text, out);
     for (const FeedXmlNode &c : node.children) {
         if (c.isText) {
-            out->append(escapeXml(c.text));
+            appendEscaped(c.text, out);
             continue;
         }
         // XHTML is written without prefixes, as HTML.
@@ -41,12 +59,11 @@ void appendXml(const FeedXmlNode &node, QString *out)
         for (const FeedXmlAttribute &a : c.attributes) {
             if (a.qualifiedName.startsWith(QLatin1String("xmlns")))
                 continue;
-            QString value = a.value;
-            value.replace(QLatin1Char('"'), QLatin1String("&quot;"));
-            out->append(QLatin1Char(' ') + a.qualifiedName + QLatin1String("=\"") + escapeXml(value)
-                        + QLatin1Char('"'));
+            out->append(QLatin1Char(' ') + a.qualifiedName + QLatin1String("=\""));
+            appendEscaped(a.value, out, true);
+            out->append(QLatin1Char('"'));
         }
-        if (c.children.isEmpty()) {
+        if (c.children.isEmpty() && c.text.isEmpty()) {
             out->append(QLatin1String(" />"));
             continue;
         }
@@ -134,7 +151,9 @@ QList<const FeedXmlNode *> FeedXmlNode::childrenNamed(QStringView wanted) const
 QString FeedXmlNode::textContent() const
 {
     // Nearly always one piece of text, shared rather than copied.
-    if (children.size() == 1 && children.front().isText)
+    if (children.isEmpty())
+        return text.trimmed();
+    if (text.isEmpty() && children.size() == 1 && children.front().isText)
         return children.front().text.trimmed();
     QString result;
     appendText(*this, &result);

@@ -15,7 +15,9 @@ Q_DECLARE_TYPEINFO(FeedXmlAttribute, Q_RELOCATABLE_TYPE);
 struct FeedXmlNode
 {
     bool isText = false;
-    QString text;          // for text nodes
+    // The text of a text node; of an element, its text when it has no child elements (an
+    // element with text has no children, so the usual leaf element costs no list).
+    QString text;
     QString key;           // "title", "atom:link", "dc:creator", "{unknown-uri}name"
     QString qualifiedName; // as written in the document
     QString namespaceUri;

@@ -4,6 +4,8 @@
 #include "htmlentityresolver.h"
 
 #include <QHash>
+#include <QRandomGenerator>
+#include <QSet>
 
 // Debian's Expat is built with DTD support; declaring it makes the entity-amplification limits
 // visible.
@@ -12,6 +14,7 @@
 #endif
 #include <expat.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -116,13 +119,14 @@ public:
     void beginDocument()
     {
         m_bindings.clear();
-        m_elements.clear();
+        m_current = -1;
         if (m_names.size() + m_keys.size() + m_shortPrefixes.size() + m_attributeNames.size()
             > 20000) {
             m_names.clear();
             m_keys.clear();
             m_shortPrefixes.clear();
             m_attributeNames.clear();
+            m_contexts.clear();
         }
     }
 
@@ -164,7 +168,7 @@ public:
     void declare(const QString &prefix, const QString &uri)
     {
         m_bindings.append({prefix, uri});
-        m_elements.clear();
+        m_current = -1;
     }
     [[nodiscard]] qsizetype bindingCount() const { return m_bindings.size(); }
     void dropBindingsFrom(qsizetype count)
@@ -172,7 +176,7 @@ public:
         if (count == m_bindings.size())
             return;
         m_bindings.resize(count);
-        m_elements.clear();
+        m_current = -1;
     }
 
     // An element name as the bindings in effect resolve it.
@@ -183,14 +187,17 @@ public:
         QString namespaceUri;
     };
 
-    // Looked up once per name while the bindings stay the same, as they do below the root of
-    // nearly every feed.
+    // Looked up once per name and set of bindings: below the root of nearly every feed the
+    // bindings stay the same, and feeds of one kind declare the same ones.
     const Element &element(const char *utf8Name)
     {
+        if (m_current < 0)
+            selectContext();
+        NameMap<Element> &elements = m_contexts[static_cast<std::size_t>(m_current)].elements;
         const std::string_view raw(utf8Name);
-        auto it = m_elements.find(raw);
-        if (it == m_elements.end())
-            it = m_elements.emplace(std::string(raw), resolve(name(utf8Name))).first;
+        auto it = elements.find(raw);
+        if (it == elements.end())
+            it = elements.emplace(std::string(raw), resolve(name(utf8Name))).first;
         return it->second;
     }
     [[nodiscard]] const QString *namespaceOf(const QString &prefix) const
@@ -223,6 +230,20 @@ public:
     }
 
 private:
+    void selectContext()
+    {
+        for (std::size_t i = 0; i < m_contexts.size(); ++i) {
+            if (m_contexts[i].bindings == m_bindings) {
+                m_current = static_cast<qsizetype>(i);
+                return;
+            }
+        }
+        if (m_contexts.size() >= 16)
+            m_contexts.erase(m_contexts.begin());
+        m_contexts.push_back({m_bindings, {}});
+        m_current = static_cast<qsizetype>(m_contexts.size()) - 1;
+    }
+
     Element resolve(const Name &name)
     {
         Element element;
@@ -253,7 +274,14 @@ private:
     template<typename T>
     using NameMap = std::unordered_map<std::string, T, NameHash, std::equal_to<>>;
 
-    NameMap<Element> m_elements;
+    // The elements resolved under each set of bindings met lately.
+    struct Context
+    {
+        QList<std::pair<QString, QString>> bindings;
+        NameMap<Element> elements;
+    };
+    std::vector<Context> m_contexts;
+    qsizetype m_current = -1;
     QHash<QByteArray, Name> m_names;
     NameMap<QString> m_attributeNames;
     QList<std::pair<QString, QString>> m_bindings;
@@ -295,9 +323,9 @@ public:
         const QString entityName = QString::fromUtf8(name);
         const QString c = HtmlEntityResolver::character(entityName);
         if (c.isEmpty())
-            builder->m_text.append('&').append(name).append(';');
+            builder->m_text.append(1, '&').append(name).append(1, ';');
         else
-            builder->m_text.append(c.toUtf8());
+            builder->m_text.append(c.toUtf8().toStdString());
     }
 
     // Closes what an error left open, so that the elements read so far are kept.
@@ -312,23 +340,57 @@ public:
 private:
     FeedXmlNode &top() { return m_stack.empty() ? m_document : m_stack.back(); }
 
+    // Elements that hold only other elements: the white space that indents their children is
+    // not kept (half of all the text of a typical feed).
+    static bool isContainer(const QString &key)
+    {
+        static const QSet<QString> containers = {QStringLiteral("rss"),
+                                                 QStringLiteral("channel"),
+                                                 QStringLiteral("item"),
+                                                 QStringLiteral("image"),
+                                                 QStringLiteral("textInput"),
+                                                 QStringLiteral("rdf:RDF"),
+                                                 QStringLiteral("atom:feed"),
+                                                 QStringLiteral("atom:entry"),
+                                                 QStringLiteral("atom:author"),
+                                                 QStringLiteral("atom:contributor"),
+                                                 QStringLiteral("atom:source"),
+                                                 QStringLiteral("media:group")};
+        return containers.contains(key);
+    }
+
+    static bool isWhiteSpace(const std::string &text)
+    {
+        return std::all_of(text.cbegin(), text.cend(), [](char c) {
+            return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        });
+    }
+
     void flushText()
     {
-        if (m_text.isEmpty())
+        if (m_text.empty())
             return;
-        if (!m_stack.empty()) {
+        if (!m_stack.empty() && isWhiteSpace(m_text) && isContainer(m_stack.back().key)) {
+            m_text.clear();
+            return;
+        }
+        if (!m_stack.empty() && m_stack.back().children.isEmpty()) {
+            m_stack.back().text += QString::fromUtf8(m_text.data(),
+                                                     static_cast<qsizetype>(m_text.size()));
+        } else if (!m_stack.empty()) {
             QList<FeedXmlNode> &children = m_stack.back().children;
             if (!children.isEmpty() && children.last().isText) {
-                children.last().text += QString::fromUtf8(m_text);
+                children.last().text += QString::fromUtf8(m_text.data(),
+                                                          static_cast<qsizetype>(m_text.size()));
             } else {
                 FeedXmlNode t;
                 t.isText = true;
-                t.text = QString::fromUtf8(m_text);
+                t.text = QString::fromUtf8(m_text.data(), static_cast<qsizetype>(m_text.size()));
                 children.append(std::move(t));
             }
         }
         // Emptied, not released: the next text reuses the buffer.
-        m_text.resize(0);
+        m_text.clear();
     }
 
     void start(const XML_Char *qualifiedName, const XML_Char **atts)
@@ -351,7 +413,15 @@ private:
         node.key = element.key;
         node.namespaceUri = element.namespaceUri;
 
-        const FeedXmlNode &parent = top();
+        FeedXmlNode &parent = top();
+        // Mixed content: the text read so far becomes the parent's first child.
+        if (!parent.text.isEmpty() && !m_stack.empty()) {
+            FeedXmlNode t;
+            t.isText = true;
+            t.text = std::move(parent.text);
+            parent.text = QString();
+            parent.children.append(std::move(t));
+        }
         node.base = parent.base;
         node.language = parent.language;
         if (!node.attributes.isEmpty()) {
@@ -388,7 +458,7 @@ private:
     std::vector<FeedXmlNode> m_stack;
     // How many namespace bindings were in effect before each open element.
     std::vector<qsizetype> m_scopes;
-    QByteArray m_text;
+    std::string m_text;
 };
 
 QString errorMessage(XML_Error code)
@@ -434,8 +504,25 @@ FeedXmlNode FeedXmlTree::read(QByteArrayView utf8,
     thread_local NameTable names;
     TreeBuilder builder(baseUrl, &names, sink);
 
-    // Prefixes are resolved by the builder, so that an undeclared one does not stop the feed.
-    XML_Parser parser = XML_ParserCreate("UTF-8");
+    // One parser per thread, reset for each document: creating one costs more than reading a
+    // small feed. Prefixes are resolved by the builder, so that an undeclared one does not stop
+    // the feed.
+    struct ParserHolder
+    {
+        XML_Parser parser = XML_ParserCreate("UTF-8");
+        ~ParserHolder() { XML_ParserFree(parser); }
+    };
+    thread_local ParserHolder holder;
+    XML_Parser parser = holder.parser;
+    if (!parser)
+        return builder.finish();
+    XML_ParserReset(parser, "UTF-8");
+    // Expat salts its hash tables (against crafted names that collide) from the system's entropy
+    // for each document unless given a salt: one random salt per thread saves a system call per
+    // document.
+    thread_local const unsigned long salt = static_cast<unsigned long>(
+        QRandomGenerator::system()->generate64() | 1);
+    XML_SetHashSalt(parser, salt);
     XML_SetUserData(parser, &builder);
     XML_SetElementHandler(parser, &TreeBuilder::startElement, &TreeBuilder::endElement);
     XML_SetCharacterDataHandler(parser, &TreeBuilder::characters);
@@ -474,6 +561,5 @@ FeedXmlNode FeedXmlTree::read(QByteArrayView utf8,
                                    static_cast<qint64>(XML_GetCurrentColumnNumber(parser)) + 1,
                                    errorMessage(XML_GetErrorCode(parser))});
     }
-    XML_ParserFree(parser);
     return builder.finish();
 }

@@ -125,6 +125,57 @@ QString nameForUrl(const QUrl &url, const QString &mimeType)
     return name;
 }
 
+// The file name a Content-Disposition header suggests (RFC 6266): filename* (RFC 8187, UTF-8 or
+// ISO-8859-1) before filename; only its last path segment, made safe. Empty when it has none.
+QString dispositionName(const QByteArray &header)
+{
+    QString plain;
+    QString extended;
+    qsizetype at = header.indexOf(';');
+    while (at >= 0 && at < header.size()) {
+        ++at;
+        while (at < header.size() && (header.at(at) == ' ' || header.at(at) == '\t'))
+            ++at;
+        const qsizetype equals = header.indexOf('=', at);
+        if (equals < 0)
+            break;
+        const QByteArray name = header.mid(at, equals - at).trimmed().toLower();
+        QByteArray value;
+        qsizetype next = equals + 1;
+        if (next < header.size() && header.at(next) == '"') {
+            for (++next; next < header.size() && header.at(next) != '"'; ++next) {
+                if (header.at(next) == '\\' && next + 1 < header.size())
+                    ++next;
+                value += header.at(next);
+            }
+            next = header.indexOf(';', next);
+        } else {
+            next = header.indexOf(';', next);
+            value = header.mid(equals + 1, next < 0 ? -1 : next - equals - 1).trimmed();
+        }
+        if (name == "filename") {
+            plain = QString::fromUtf8(value);
+        } else if (name == "filename*") {
+            // charset'language'percent-encoded
+            const QList<QByteArray> parts = value.split('\'');
+            if (parts.size() == 3) {
+                const QByteArray bytes = QByteArray::fromPercentEncoding(parts.at(2));
+                const QByteArray charset = parts.at(0).toLower();
+                if (charset == "utf-8")
+                    extended = QString::fromUtf8(bytes);
+                else if (charset == "iso-8859-1")
+                    extended = QString::fromLatin1(bytes);
+            }
+        }
+        at = next;
+    }
+    QString name = extended.isEmpty() ? plain : extended;
+    // Only a name, never a path: the server does not choose the folder.
+    name = name.mid(qMax(name.lastIndexOf(QLatin1Char('/')), name.lastIndexOf(QLatin1Char('\\')))
+                    + 1);
+    return sanitisedName(name);
+}
+
 // "name.ext", "name (2).ext", "name (3).ext"...
 QString numbered(const QString &name, int number)
 {
@@ -253,6 +304,7 @@ bool EpisodeTransfer::claimPartFile()
             m_etag = meta.value(QLatin1String("etag")).toString();
             m_lastModified = meta.value(QLatin1String("last_modified")).toString();
             m_total = meta.value(QLatin1String("total")).toInteger(-1);
+            m_serverName = meta.value(QLatin1String("server_name")).toString();
             m_received = QFileInfo(partPath).size();
             return true;
         }
@@ -274,7 +326,8 @@ bool EpisodeTransfer::writeMeta()
     const QJsonObject meta{{QStringLiteral("url"), m_request.url.toString(QUrl::FullyEncoded)},
                            {QStringLiteral("etag"), m_etag},
                            {QStringLiteral("last_modified"), m_lastModified},
-                           {QStringLiteral("total"), m_total}};
+                           {QStringLiteral("total"), m_total},
+                           {QStringLiteral("server_name"), m_serverName}};
     const QByteArray json = QJsonDocument(meta).toJson(QJsonDocument::Compact);
     QSaveFile file(m_metaPath);
     if (file.open(QIODevice::WriteOnly) && file.write(json) == json.size() && file.commit())
@@ -360,6 +413,7 @@ void EpisodeTransfer::onMetaData()
         m_total = length.isValid() ? length.toLongLong() : -1;
         m_etag = QString::fromLatin1(m_reply->rawHeader("ETag"));
         m_lastModified = QString::fromLatin1(m_reply->rawHeader("Last-Modified"));
+        m_serverName = dispositionName(m_reply->rawHeader("Content-Disposition"));
         if (!writeMeta()) {
             m_answer = Answer::Failed;
             m_reply->abort();
@@ -517,7 +571,8 @@ void EpisodeTransfer::restartFromZero(const QUrl &url)
 
 QString EpisodeTransfer::finalBaseName() const
 {
-    QString name = m_partName.chopped(partSuffix.size());
+    // The name the server gives the file, else the one from its address.
+    QString name = m_serverName.isEmpty() ? m_partName.chopped(partSuffix.size()) : m_serverName;
     if (extensionOf(name).isEmpty()) {
         const QString suffix = suffixForMimeType(m_contentType);
         if (!suffix.isEmpty())

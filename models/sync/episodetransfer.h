@@ -67,6 +67,8 @@ private:
     qint64 m_received = 0; // bytes in the part file now
     qint64 m_total = -1;   // the whole file's size as the server announced it, -1 when unknown
     QString m_contentType;
+    // The file name of the server's Content-Disposition, made safe; empty when it gives none.
+    QString m_serverName;
     QList<QUrl> m_visited; // the requested address and the redirects from it
     Answer m_answer = Answer::None;
     bool m_askedRange = false;

@@ -114,6 +114,8 @@ void EpisodeServer::answer(QTcpSocket *socket, const Request &request)
         head += "ETag: " + etag + "\r\n";
     if (!lastModified.isEmpty())
         head += "Last-Modified: " + lastModified + "\r\n";
+    if (!contentDisposition.isEmpty())
+        head += "Content-Disposition: " + contentDisposition + "\r\n";
     socket->write(head + "\r\n");
     qint64 cutAfter = -1;
     if (dropCount > 0 && dropAfter >= 0) {

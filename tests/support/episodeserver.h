@@ -27,6 +27,8 @@ public:
     QByteArray mimeType = QByteArrayLiteral("audio/mpeg");
     QByteArray etag = QByteArrayLiteral("\"v1\"");
     QByteArray lastModified;
+    // Sent as the Content-Disposition header of the episode when not empty.
+    QByteArray contentDisposition;
     // Cut the connection after this many body bytes, for the next dropCount responses.
     qint64 dropAfter = -1;
     int dropCount = 0;

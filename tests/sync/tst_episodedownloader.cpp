@@ -59,6 +59,9 @@ private Q_SLOTS:
     void nameCollision();
     void sameFileIsReused();
     void namesAreSafe();
+    void serverNameIsUsed_data();
+    void serverNameIsUsed();
+    void serverNameSurvivesResume();
     void unwritableFolder();
     void diskFull();
     void atMostTwoAtOnce();
@@ -355,6 +358,51 @@ void TestEpisodeDownloader::namesAreSafe()
     result = download(m_server->url(QStringLiteral("/..%2F..%2Fescape.mp3")));
     QVERIFY2(result.succeeded(), qPrintable(result.errorString));
     QCOMPARE(QFileInfo(result.filePath).absolutePath(), QFileInfo(folder()).absoluteFilePath());
+}
+
+void TestEpisodeDownloader::serverNameIsUsed_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("quoted") << QByteArray("attachment; filename=\"Show 12 - Guests.mp3\"")
+                            << QStringLiteral("Show 12 - Guests.mp3");
+    QTest::newRow("token") << QByteArray("attachment; filename=show12.mp3")
+                           << QStringLiteral("show12.mp3");
+    QTest::newRow("extended first") << QByteArray(
+        "attachment; filename=\"fallback.mp3\"; filename*=UTF-8''Caf%C3%A9%20talk.mp3")
+                                    << QStringLiteral("Café talk.mp3");
+    QTest::newRow("no extension takes the type's")
+        << QByteArray("inline; filename=\"talk\"") << QStringLiteral("talk.mp3");
+    QTest::newRow("a path is cut to its name")
+        << QByteArray("attachment; filename=\"../../etc/passwd\"") << QStringLiteral("passwd.mp3");
+    QTest::newRow("no file name") << QByteArray("attachment") << QStringLiteral("episode.mp3");
+}
+
+void TestEpisodeDownloader::serverNameIsUsed()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, name);
+    m_server->contentDisposition = header;
+    const EpisodeDownloadResult result = download(m_server->url());
+    QVERIFY2(result.succeeded(), qPrintable(result.errorString));
+    QCOMPARE(QFileInfo(result.filePath).fileName(), name);
+    QCOMPARE(QFileInfo(result.filePath).absolutePath(), QFileInfo(folder()).absoluteFilePath());
+    QCOMPARE(contents(result.filePath), m_server->body);
+}
+
+void TestEpisodeDownloader::serverNameSurvivesResume()
+{
+    // The name comes with the first answer and is kept beside the part: the answer that
+    // resumes it (206) need not repeat it.
+    m_server->contentDisposition = "attachment; filename=\"Named by server.mp3\"";
+    QVERIFY(cancelPartWay().size() >= 256 * 1024);
+    m_server->contentDisposition.clear();
+    const EpisodeDownloadResult resumed = download(m_server->url());
+    QVERIFY2(resumed.succeeded(), qPrintable(resumed.errorString));
+    QVERIFY(resumed.resumed);
+    QCOMPARE(QFileInfo(resumed.filePath).fileName(), QStringLiteral("Named by server.mp3"));
+    QCOMPARE(contents(resumed.filePath), m_server->body);
+    QCOMPARE(files(), QStringList{QStringLiteral("Named by server.mp3")});
 }
 
 void TestEpisodeDownloader::unwritableFolder()

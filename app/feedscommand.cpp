@@ -437,7 +437,7 @@ int set(const QStringList &arguments)
             settings.authUser = userName;
         if (parser.isSet(noUser))
             settings.authUser.clear();
-        repository.updateFeedSettings(id, settings);
+        const int trimmed = repository.updateFeedSettings(id, settings);
         const QUrl url(feed.url);
         if (!previousUser.isEmpty() && previousUser != settings.authUser) {
             // Best effort: a keychain that is not there holds nothing to remove.
@@ -448,6 +448,12 @@ int set(const QStringList &arguments)
         if (parser.isSet(user))
             savePassword(url, userName);
         Terminal::out() << CommandLine::tr("Updated feed %1.").arg(id) << Qt::endl;
+        if (trimmed > 0)
+            Terminal::out() << CommandLine::tr("Removed %n older item(s) to keep the newest %1.",
+                                               nullptr,
+                                               trimmed)
+                                   .arg(settings.retentionCap)
+                            << Qt::endl;
     } catch (const StorageError &error) {
         return Terminal::fail(error.message());
     }

@@ -1043,6 +1043,13 @@ Siehe %1 BEFEHL --help.</translation>
         <source>Unknown %1 command &quot;%2&quot;. Commands: %3.</source>
         <translation>Unbekannter %1-Befehl „%2“. Befehle: %3.</translation>
     </message>
+    <message numerus="yes">
+        <source>Removed %n older item(s) to keep the newest %1.</source>
+        <translation>
+            <numerusform>%n älteres Element entfernt, um die neuesten %1 zu behalten.</numerusform>
+            <numerusform>%n ältere Elemente entfernt, um die neuesten %1 zu behalten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommunityCopyTask</name>

@@ -223,6 +223,13 @@
             <numerusform>Wrote %n posts to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Removed %n older item(s) to keep the newest %1.</source>
+        <translation>
+            <numerusform>Removed %n older item to keep the newest %1.</numerusform>
+            <numerusform>Removed %n older items to keep the newest %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CsvImportDialog</name>

@@ -1043,6 +1043,13 @@ Voir %1 COMMANDE --help.</translation>
         <source>Unknown %1 command &quot;%2&quot;. Commands: %3.</source>
         <translation>Commande %1 inconnue «&#xa0;%2&#xa0;». Commandes&#xa0;: %3.</translation>
     </message>
+    <message numerus="yes">
+        <source>Removed %n older item(s) to keep the newest %1.</source>
+        <translation>
+            <numerusform>%n élément plus ancien supprimé pour garder les %1 plus récents.</numerusform>
+            <numerusform>%n éléments plus anciens supprimés pour garder les %1 plus récents.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommunityCopyTask</name>

@@ -509,7 +509,7 @@ FeedRepository::FeedSettings FeedRepository::settings(qint64 feedId) const
     return settings;
 }
 
-void FeedRepository::updateFeedSettings(qint64 feedId, const FeedSettings &settings)
+int FeedRepository::updateFeedSettings(qint64 feedId, const FeedSettings &settings)
 {
     Transaction transaction(m_connectionName);
     const QString path = settings.folderPath.trimmed();
@@ -532,7 +532,9 @@ void FeedRepository::updateFeedSettings(qint64 feedId, const FeedSettings &setti
     if (update.numRowsAffected() == 0)
         throw StorageError(
             QCoreApplication::translate("FeedRepository", "There is no feed %1.").arg(feedId));
+    const int removed = applyRetention(feedId);
     transaction.commit();
+    return removed;
 }
 
 int FeedRepository::applyRetention(qint64 feedId)

@@ -204,9 +204,10 @@ public:
     // The current settings of a feed. Throws StorageError when there is no such feed.
     [[nodiscard]] FeedSettings settings(qint64 feedId) const;
     // Writes all settings of a feed in one transaction (the folder is created as needed). A
-    // changed refresh interval applies from the next fetch. Throws StorageError when there is no
-    // such feed.
-    void updateFeedSettings(qint64 feedId, const FeedSettings &settings);
+    // changed refresh interval applies from the next fetch; a lower item limit at once (see
+    // applyRetention()). Returns how many items the limit removed. Throws StorageError when
+    // there is no such feed.
+    int updateFeedSettings(qint64 feedId, const FeedSettings &settings);
     // Keeps the newest retention_cap items of a feed and deletes older ones, except starred items
     // and items whose discussion has tags. The discussions stay (they are the community's
     // history); each deleted item leaves a tombstone so a later fetch does not bring it back.

@@ -334,6 +334,16 @@ void tst_FeedRepository::retentionKeepsStarredAndTagged()
     repository.setRetentionCap(id, 0);
     QCOMPARE(repository.feed(id).retentionCap, 0);
     QCOMPARE(repository.applyRetention(id), 0);
+
+    // A lower limit set in the feed's settings applies at once, protected items kept.
+    FeedRepository::FeedSettings settings = repository.settings(id);
+    settings.retentionCap = 1;
+    QCOMPARE(repository.updateFeedSettings(id, settings), 1);
+    QCOMPARE(m_db->column(QStringLiteral("SELECT dedup_key FROM feed_items ORDER BY dedup_key")),
+             (QVariantList{QStringLiteral("item-1"),
+                           QStringLiteral("item-3"),
+                           QStringLiteral("item-7")}));
+    QCOMPARE(repository.updateFeedSettings(id, settings), 0);
 }
 
 void tst_FeedRepository::removeFeedKeepsDiscussions()

@@ -3219,6 +3219,26 @@ Passwort von %2 für %3 (bleibt bis zum Beenden von Watercooler gespeichert):</t
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
+    <message>
+        <source>@handle (optional)</source>
+        <translation>@handle (optional)</translation>
+    </message>
+    <message>
+        <source>Forum, Mastodon, Slack...</source>
+        <translation>Forum, Mastodon, Slack …</translation>
+    </message>
+    <message>
+        <source>Where the member uses this handle: a source already in the database, or a new name.</source>
+        <translation>Wo das Mitglied dieses Handle verwendet: eine Quelle aus der Datenbank oder ein neuer Name.</translation>
+    </message>
+    <message>
+        <source>&amp;Handle:</source>
+        <translation>&amp;Handle:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
 </context>
 <context>
     <name>MemberEditor</name>
@@ -3241,6 +3261,18 @@ Passwort von %2 für %3 (bleibt bis zum Beenden von Watercooler gespeichert):</t
     <message>
         <source>Deleted member</source>
         <translation>Gelöschtes Mitglied</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a handle.</source>
+        <translation>„%1“ ist kein Handle.</translation>
+    </message>
+    <message>
+        <source>Name the source the handle @%1 belongs to.</source>
+        <translation>Geben Sie die Quelle an, zu der das Handle @%1 gehört.</translation>
+    </message>
+    <message>
+        <source>@%1 on %2 is already %3.</source>
+        <translation>@%1 auf %2 ist bereits %3.</translation>
     </message>
 </context>
 <context>

@@ -3219,6 +3219,26 @@ Mot de passe de %2 pour %3 (conservé jusqu’à la fermeture de Watercooler)&#x
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
+    <message>
+        <source>@handle (optional)</source>
+        <translation>@identifiant (facultatif)</translation>
+    </message>
+    <message>
+        <source>Forum, Mastodon, Slack...</source>
+        <translation>Forum, Mastodon, Slack…</translation>
+    </message>
+    <message>
+        <source>Where the member uses this handle: a source already in the database, or a new name.</source>
+        <translation>Où le membre utilise cet identifiant : une source déjà présente dans la base ou un nouveau nom.</translation>
+    </message>
+    <message>
+        <source>&amp;Handle:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>MemberEditor</name>
@@ -3241,6 +3261,18 @@ Mot de passe de %2 pour %3 (conservé jusqu’à la fermeture de Watercooler)&#x
     <message>
         <source>Deleted member</source>
         <translation>Membre supprimé</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a handle.</source>
+        <translation>« %1 » n’est pas un identifiant.</translation>
+    </message>
+    <message>
+        <source>Name the source the handle @%1 belongs to.</source>
+        <translation>Indiquez la source à laquelle appartient l’identifiant @%1.</translation>
+    </message>
+    <message>
+        <source>@%1 on %2 is already %3.</source>
+        <translation>@%1 sur %2 est déjà %3.</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,11 @@ QString MemberEditor::validate(const Fields &fields)
     static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!fields.email.trimmed().isEmpty() && !email.match(fields.email.trimmed()).hasMatch())
         return tr("\"%1\" is not an e-mail address.").arg(fields.email.trimmed());
+    const QString handle = TextExtractor::normalizeHandle(fields.handle.trimmed());
+    if (!fields.handle.trimmed().isEmpty() && handle.isEmpty())
+        return tr("\"%1\" is not a handle.").arg(fields.handle.trimmed());
+    if (!handle.isEmpty() && fields.source.trimmed().isEmpty())
+        return tr("Name the source the handle @%1 belongs to.").arg(handle);
     return {};
 }
 
@@ -70,8 +75,61 @@ qint64 MemberEditor::addMember(const Fields &fields, qint64 reuseId)
                  .scalar()
                  .toLongLong();
     }
+    if (!TextExtractor::normalizeHandle(fields.handle).isEmpty())
+        addHandle(id, fields.source.trimmed(), fields.handle.trimmed(), name, now);
     transaction.commit();
     return id;
+}
+
+void MemberEditor::addHandle(qint64 memberId,
+                             const QString &source,
+                             const QString &written,
+                             const QString &displayName,
+                             qint64 now)
+{
+    const QString value = written.startsWith(QLatin1Char('@')) ? written.mid(1) : written;
+    const QString handle = TextExtractor::normalizeHandle(written);
+    SqlQuery owner(m_connectionName,
+                   QStringLiteral("SELECT m.display_name FROM identities i JOIN sources s ON s.id "
+                                  "= i.source_id JOIN members m ON m.id = i.member_id WHERE s.name "
+                                  "= ? AND i.kind = 'handle' AND i.normalized = ?"));
+    const QVariant taken = owner.bind(source).bind(handle).scalar();
+    if (taken.isValid())
+        throw StorageError(tr("@%1 on %2 is already %3.").arg(value, source, taken.toString()));
+    SqlQuery find(m_connectionName,
+                  QStringLiteral("SELECT id FROM sources WHERE name = ? ORDER BY id LIMIT 1"));
+    qint64 sourceId = find.bind(source).scalar().toLongLong();
+    if (sourceId == 0) {
+        SqlQuery insert(m_connectionName,
+                        QStringLiteral("INSERT INTO sources (kind, name, created_at) VALUES "
+                                       "('manual', ?, ?) RETURNING id"));
+        sourceId = insert.bind(source).bind(now).scalar().toLongLong();
+    }
+    SqlQuery identity(m_connectionName,
+                      QStringLiteral("INSERT INTO identities (member_id, source_id, kind, value, "
+                                     "normalized, display_name, created_at) VALUES (?, ?, "
+                                     "'handle', ?, ?, ?, ?)"));
+    identity.bind(memberId).bind(sourceId).bind(value).bind(handle).bind(displayName).bind(now).exec();
+    // Mentions of the handle on that source written before the member was known.
+    SqlQuery link(m_connectionName,
+                  QStringLiteral("UPDATE mentions SET member_id = ? WHERE member_id IS NULL AND "
+                                 "handle = ? AND EXISTS (SELECT 1 FROM posts p JOIN discussions d "
+                                 "ON d.id = p.discussion_id WHERE p.id = mentions.post_id AND "
+                                 "d.source_id = ?)"));
+    link.bind(memberId).bind(handle).bind(sourceId).exec();
+    if (link.numRowsAffected() > 0)
+        CommunityWriter::refreshMemberFigures(m_connectionName, {memberId});
+}
+
+QStringList MemberEditor::sourceNames() const
+{
+    SqlQuery query(m_connectionName,
+                   QStringLiteral("SELECT DISTINCT name FROM sources ORDER BY name"));
+    query.exec();
+    QStringList names;
+    while (query.next())
+        names.append(query.toString(0));
+    return names;
 }
 
 void MemberEditor::removeAddedMember(qint64 memberId)

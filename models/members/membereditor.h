@@ -16,6 +16,9 @@ public:
     {
         QString name;
         QString email;
+        // When adding: a handle of the member on a source (made when it does not exist yet).
+        QString source = {};
+        QString handle = {};
     };
 
     struct Tagging
@@ -34,8 +37,12 @@ public:
 
     explicit MemberEditor(QString connectionName);
 
-    // A new member (with this id when reuseId > 0, as redo does); returns its id.
+    // A new member (with this id when reuseId > 0, as redo does), with its handle on a source
+    // when given; returns its id. Mentions of that handle on that source made before now point
+    // at the new member. Throws StorageError when another member has the handle there.
     qint64 addMember(const Fields &fields, qint64 reuseId = 0);
+    // The names of the sources, for choosing one.
+    [[nodiscard]] QStringList sourceNames() const;
     // Removes a member added by hand (undo of addMember).
     void removeAddedMember(qint64 memberId);
     // Saves name and e-mail over expectedVersion and returns the new row version; throws
@@ -59,6 +66,11 @@ public:
     [[nodiscard]] static QString validate(const Fields &fields);
 
 private:
+    void addHandle(qint64 memberId,
+                   const QString &source,
+                   const QString &written,
+                   const QString &displayName,
+                   qint64 now);
     // The tag's id (0 when it does not exist and create is false); *created tells whether it was
     // made now.
     qint64 tagId(const QString &tag, bool create, bool *created = nullptr);

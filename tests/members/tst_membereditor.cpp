@@ -19,6 +19,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void addAndEdit();
+    void addWithHandle();
     void editConflict();
     void bulkTagging();
     void undoStackRoundTrip();
@@ -87,6 +88,73 @@ void tst_MemberEditor::addAndEdit()
     QVERIFY(m_db->scalar(QStringLiteral("SELECT email FROM members WHERE id = ?"), {id}).isNull());
     editor.removeAddedMember(id);
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members WHERE id = ?"), {id}), 0);
+}
+
+void tst_MemberEditor::addWithHandle()
+{
+    const QString db = m_db->connectionName();
+    MemberEditor editor(db);
+    // A post on an existing source mentions @gracehopper before anyone knows who that is.
+    const qint64 postId = m_db->scalar(QStringLiteral("SELECT MIN(id) FROM posts")).toLongLong();
+    const QString source
+        = m_db->scalar(QStringLiteral("SELECT s.name FROM posts p JOIN discussions d ON d.id = "
+                                      "p.discussion_id JOIN sources s ON s.id = d.source_id "
+                                      "WHERE p.id = ?"),
+                       {postId})
+              .toString();
+    SqlQuery::execDirect(db,
+                         QStringLiteral("INSERT INTO mentions (post_id, member_id, handle) VALUES "
+                                        "(%1, NULL, 'gracehopper')")
+                             .arg(postId));
+    QVERIFY(editor.sourceNames().contains(source));
+
+    QVERIFY(
+        !MemberEditor::validate({QStringLiteral("Grace"), {}, {}, QStringLiteral("@gh")}).isEmpty());
+    const qint64 id = editor.addMember(
+        {QStringLiteral("Grace Hopper"), {}, source, QStringLiteral("@GraceHopper")});
+    SqlQuery identity(db,
+                      QStringLiteral("SELECT i.value, i.normalized, s.name FROM identities i JOIN "
+                                     "sources s ON s.id = i.source_id WHERE i.member_id = ?"));
+    identity.bind(id).exec();
+    QVERIFY(identity.next());
+    QCOMPARE(identity.toString(0), QStringLiteral("GraceHopper"));
+    QCOMPARE(identity.toString(1), QStringLiteral("gracehopper"));
+    QCOMPARE(identity.toString(2), source);
+    identity.finish();
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT member_id FROM mentions WHERE handle = "
+                                         "'gracehopper'"))
+                 .toLongLong(),
+             id);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT mentions_received FROM members WHERE id = ?"), {id})
+                 .toInt(),
+             1);
+
+    // The handle is hers on that source: nobody else gets it, and nothing is stored.
+    const qint64 members = m_db->count(QStringLiteral("SELECT COUNT(*) FROM members"));
+    QVERIFY_THROWS_EXCEPTION(StorageError,
+                             editor.addMember({QStringLiteral("Someone"),
+                                               {},
+                                               source,
+                                               QStringLiteral("gracehopper")}));
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members")), members);
+
+    // On a new source the handle is free; the source is made.
+    const qint64 other = editor.addMember(
+        {QStringLiteral("G. Hopper"), {}, QStringLiteral("Mastodon"), QStringLiteral("grace")});
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT kind FROM sources WHERE name = 'Mastodon'"))
+                 .toString(),
+             QStringLiteral("manual"));
+
+    // Undo of the add takes the identity with it and leaves the mention unknown again.
+    editor.removeAddedMember(id);
+    editor.removeAddedMember(other);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM identities WHERE member_id IN "
+                                        "(?, ?)"),
+                         {id, other}),
+             0);
+    QVERIFY(m_db->scalar(QStringLiteral("SELECT member_id FROM mentions WHERE handle = "
+                                        "'gracehopper'"))
+                .isNull());
 }
 
 void tst_MemberEditor::editConflict()

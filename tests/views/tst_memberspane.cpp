@@ -4,6 +4,7 @@
 #include "duplicatesdialog.h"
 #include "engagementsettingsdialog.h"
 #include "erasememberdialog.h"
+#include "memberdialog.h"
 #include "memberjournal.h"
 #include "memberrepository.h"
 #include "membersmodel.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -362,6 +364,25 @@ void tst_MembersPane::dialogsRender()
     QVERIFY(list->topLevelItem(0)->text(1).contains(QLatin1String("twin@example.org")));
     QCOMPARE(duplicates.chosen().memberIds, (QList<qint64>{1, 2}));
     keepPicture(&duplicates, QStringLiteral("duplicates"));
+
+    // Adding asks for a handle and its source too; a handle needs a source.
+    MemberDialog add({}, true, {QStringLiteral("Community forum"), QStringLiteral("Mastodon")});
+    add.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&add));
+    auto *ok = add.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    add.findChild<QLineEdit *>(QStringLiteral("memberName"))->setText(QStringLiteral("Grace"));
+    QVERIFY(ok->isEnabled());
+    add.findChild<QLineEdit *>(QStringLiteral("memberHandle"))->setText(QStringLiteral("@grace"));
+    auto *source = add.findChild<QComboBox *>(QStringLiteral("memberSource"));
+    source->setCurrentText(QString());
+    QVERIFY(!ok->isEnabled());
+    source->setCurrentIndex(1);
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(add.fields().source, QStringLiteral("Mastodon"));
+    QCOMPARE(add.fields().handle, QStringLiteral("@grace"));
+    keepPicture(&add, QStringLiteral("add-member"));
+    MemberDialog edit({QStringLiteral("Grace"), {}}, false);
+    QVERIFY(!edit.findChild<QLineEdit *>(QStringLiteral("memberHandle")));
 }
 
 QTEST_MAIN(tst_MembersPane)

@@ -1,6 +1,7 @@
-// A two-field form; OK stays disabled while MemberEditor::validate() finds a problem.
+// A small form; OK stays disabled while MemberEditor::validate() finds a problem.
 #include "memberdialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -8,7 +9,10 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-MemberDialog::MemberDialog(const MemberEditor::Fields &fields, bool adding, QWidget *parent)
+MemberDialog::MemberDialog(const MemberEditor::Fields &fields,
+                           bool adding,
+                           const QStringList &sources,
+                           QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(adding ? tr("Add Member") : tr("Edit Member"));
@@ -25,6 +29,23 @@ MemberDialog::MemberDialog(const MemberEditor::Fields &fields, bool adding, QWid
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&E-mail:"), m_email);
+    if (adding) {
+        m_handle = new QLineEdit(fields.handle, this);
+        m_handle->setObjectName(QStringLiteral("memberHandle"));
+        m_handle->setPlaceholderText(tr("@handle (optional)"));
+        m_source = new QComboBox(this);
+        m_source->setObjectName(QStringLiteral("memberSource"));
+        m_source->setEditable(true);
+        m_source->addItems(sources);
+        m_source->setCurrentText(fields.source);
+        m_source->lineEdit()->setPlaceholderText(tr("Forum, Mastodon, Slack..."));
+        m_source->setToolTip(tr("Where the member uses this handle: a source already in the "
+                                "database, or a new name."));
+        form->addRow(tr("&Handle:"), m_handle);
+        form->addRow(tr("&Source:"), m_source);
+        connect(m_handle, &QLineEdit::textChanged, this, &MemberDialog::validate);
+        connect(m_source, &QComboBox::currentTextChanged, this, &MemberDialog::validate);
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setText(adding ? tr("Add") : tr("Save"));
@@ -42,7 +63,12 @@ MemberDialog::MemberDialog(const MemberEditor::Fields &fields, bool adding, QWid
 
 MemberEditor::Fields MemberDialog::fields() const
 {
-    return {m_name->text().trimmed(), m_email->text().trimmed()};
+    MemberEditor::Fields fields{m_name->text().trimmed(), m_email->text().trimmed()};
+    if (m_handle) {
+        fields.handle = m_handle->text().trimmed();
+        fields.source = m_source->currentText().trimmed();
+    }
+    return fields;
 }
 
 void MemberDialog::validate()

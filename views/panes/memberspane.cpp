@@ -610,10 +610,13 @@ void MembersPane::push(QUndoCommand *command)
 
 void MembersPane::addMember()
 {
-    MemberDialog dialog({}, true, this);
+    const QString db = connectionName();
+    QStringList sources;
+    if (!attempt([&] { sources = MemberEditor(db).sourceNames(); }))
+        return;
+    MemberDialog dialog({}, true, sources, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString db = connectionName();
     const MemberEditor::Fields fields = dialog.fields();
     qint64 id = 0;
     if (!attempt([&] { id = MemberEditor(db).addMember(fields); }))
@@ -640,7 +643,7 @@ void MembersPane::editMember()
             version = detail.rowVersion;
         }))
         return;
-    MemberDialog dialog(before, false, this);
+    MemberDialog dialog(before, false, {}, this);
     if (dialog.exec() != QDialog::Accepted
         || (dialog.fields().name == before.name && dialog.fields().email == before.email))
         return;

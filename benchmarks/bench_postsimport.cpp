@@ -8,6 +8,7 @@
 #include "discussionrepository.h"
 #include "engagementcalculator.h"
 #include "postscsvimporter.h"
+#include "processmeasures.h"
 #include "sqlquery.h"
 #include "storageerror.h"
 
@@ -24,10 +25,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <ctime>
 #include <random>
 
 namespace {
+
+using ProcessMeasures::processorSeconds;
 
 constexpr double targetRowsPerSecond = 50000;
 
@@ -35,33 +37,6 @@ QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
-}
-
-double processorSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
-}
-
-QString peakMemory()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return QStringLiteral("unknown");
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return QString::fromLatin1(line.mid(6).simplified());
-    }
-    return QStringLiteral("unknown");
-}
-
-QString loadAverage()
-{
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("unknown");
-    return QString::fromLatin1(file.readAll().split(' ').mid(0, 3).join(' '));
 }
 
 QByteArray csvField(const QByteArray &value)
@@ -414,7 +389,7 @@ int main(int argc, char *argv[])
     out() << QStringLiteral("target: over %1 rows/s by the wall clock (the CPU figure holds "
                             "under load)\npeak memory %2, load average %3\n")
                  .arg(targetRowsPerSecond, 0, 'f', 0)
-                 .arg(peakMemory(), loadAverage());
+                 .arg(ProcessMeasures::peakMemory(), ProcessMeasures::loadAverage());
     out().flush();
     return met ? 0 : 1;
 }

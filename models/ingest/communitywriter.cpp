@@ -9,6 +9,8 @@
 
 #include <QCryptographicHash>
 
+#include <algorithm>
+
 namespace {
 
 qint64 toSecs(const QDateTime &time, qint64 fallback)
@@ -678,17 +680,29 @@ void CommunityWriter::insertRows(const QString &head,
 void CommunityWriter::flushPending()
 {
     if (!m_pendingPosts.isEmpty()) {
+        // Files and transcripts have no HTML or links of their posts: two values fewer a row.
+        const bool plain = std::all_of(m_pendingPosts.cbegin(),
+                                       m_pendingPosts.cend(),
+                                       [](const PendingPost &post) {
+                                           return post.html.isNull() && post.url.isNull();
+                                       });
+        const int columns = plain ? 7 : 9;
         QVariantList values;
-        values.reserve(m_pendingPosts.size() * 9);
+        values.reserve(m_pendingPosts.size() * columns);
         for (const PendingPost &post : std::as_const(m_pendingPosts)) {
             values << post.id << post.discussionId << post.parentId << post.authorId
-                   << post.externalId << post.created << post.text << post.html << post.url;
+                   << post.externalId << post.created << post.text;
+            if (!plain)
+                values << post.html << post.url;
         }
-        // Parents come before their replies within a discussion, so the foreign key holds
-        // row by row.
-        insertRows(QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, author_id, "
-                                  "external_id, created_at, body_text, body_html, url) VALUES "),
-                   9,
+        // Within a statement the foreign keys are checked at its end, so the order of the
+        // rows does not matter.
+        insertRows(plain ? QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, "
+                                          "author_id, external_id, created_at, body_text) VALUES ")
+                         : QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, "
+                                          "author_id, external_id, created_at, body_text, "
+                                          "body_html, url) VALUES "),
+                   columns,
                    QString(),
                    values);
     }

@@ -217,6 +217,7 @@ private Q_SLOTS:
     void feedItemsAreUpserted();
     void missingTextAndTitles();
     void bulkInsertsStoreTheSameRows();
+    void manyMembersAreCountedSetBased();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -698,6 +699,36 @@ void tst_CommunityWriter::bulkInsertsStoreTheSameRows()
     QCOMPARE(bulk.count(QStringLiteral("SELECT COUNT(*) FROM mentions WHERE handle = 'erin' AND "
                                        "member_id IS NULL")),
              0);
+}
+
+void tst_CommunityWriter::manyMembersAreCountedSetBased()
+{
+    CommunityWriter writer(m_db->connectionName());
+    writer.write(welcomeThread());
+    writer.write(followUp());
+    ImportBatch roster;
+    roster.sourceKind = QStringLiteral("forum");
+    roster.sourceName = QStringLiteral("Test Forum");
+    roster.members = {ImportMember{author(QStringLiteral("Zed"), QStringLiteral("zed")), {}, {}}};
+    writer.write(roster);
+    const QString figures = QStringLiteral(
+        "SELECT display_name || '|' || post_count || '|' || replies_given || '|' || "
+        "replies_received || '|' || mentions_received || '|' || COALESCE(first_seen, -1) || '|' "
+        "|| COALESCE(last_seen, -1) FROM members ORDER BY 1");
+    const QVariantList counted = m_db->column(figures);
+    QCOMPARE(counted.size(), 6); // Ada, Bob, Carol, Dave, Erin, Zed
+    QVERIFY(counted.contains(QStringLiteral("Zed|0|0|0|0|-1|-1")));
+
+    SqlQuery::execDirect(m_db->connectionName(),
+                         QStringLiteral("UPDATE members SET post_count = 9, replies_given = 9, "
+                                        "replies_received = 9, mentions_received = 9, "
+                                        "first_seen = 9, last_seen = 9"));
+    // More members than either backend counts one by one.
+    QSet<qint64> many;
+    for (qint64 id = 1; id <= 9000; ++id)
+        many.insert(id);
+    CommunityWriter::refreshMemberFigures(m_db->connectionName(), many);
+    QCOMPARE(m_db->column(figures), counted);
 }
 
 QTEST_GUILESS_MAIN(tst_CommunityWriter)

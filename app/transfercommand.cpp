@@ -5,6 +5,7 @@
 #include "communityexporter.h"
 #include "csvreader.h"
 #include "database.h"
+#include "engagementcalculator.h"
 #include "memberscsvimporter.h"
 #include "postscsvimporter.h"
 #include "storageerror.h"
@@ -14,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -43,6 +45,22 @@ void printIssues(const QList<CsvImport::Issue> &issues, int skipped)
                         << '\n';
 }
 
+// Imported posts count towards engagement: the levels follow, as after an import in the main
+// window. The import is stored either way; a failure here is reported and exits 1.
+int recomputeEngagement(const Database &database)
+{
+    try {
+        EngagementCalculator(database.connectionName()).recomputeAll({}, Terminal::progress());
+    } catch (const StorageError &error) {
+        return Terminal::fail(
+            CommandLine::tr("The import is stored, but the engagement levels could not be "
+                            "recomputed: %1")
+                .arg(error.message()));
+    }
+    Terminal::out() << CommandLine::tr("Engagement levels recomputed.") << Qt::endl;
+    return 0;
+}
+
 int importCsv(const QStringList &arguments, bool members)
 {
     QCommandLineParser parser;
@@ -61,9 +79,37 @@ int importCsv(const QStringList &arguments, bool members)
     const QCommandLineOption dryRun(QStringLiteral("dry-run"),
                                     CommandLine::tr("Check the file and show what would be "
                                                     "imported; store nothing."));
-    parser.addOptions({source, dryRun});
+    MembersCsvImporter membersImporter;
+    PostsCsvImporter postsImporter;
+    CsvImport &importer = members ? static_cast<CsvImport &>(membersImporter) : postsImporter;
+    const QStringList fields = importer.fieldKeys();
+    const QCommandLineOption column(QStringLiteral("column"),
+                                    CommandLine::tr("Read FIELD from the column headed HEADER "
+                                                    "instead of the guessed one; repeat it for "
+                                                    "more fields. Fields: %1.")
+                                        .arg(fields.join(QLatin1String(", "))),
+                                    CommandLine::tr("FIELD=HEADER"));
+    parser.addOptions({source, dryRun, column});
     if (const int code = CommandLine::parseCommand(parser, arguments, 3); code >= 0)
         return code;
+    QHash<int, QString> overrides;
+    for (const QString &value : parser.values(column)) {
+        const qsizetype equals = value.indexOf(QLatin1Char('='));
+        const QString field = value.left(equals).trimmed().toLower();
+        const QString header = equals < 0 ? QString() : value.mid(equals + 1).trimmed();
+        if (equals < 0 || header.isEmpty())
+            return Terminal::fail(
+                CommandLine::tr("--column needs FIELD=HEADER, as in --column %1=\"%2\", not "
+                                "\"%3\".")
+                    .arg(fields.constFirst(), importer.fieldLabel(0), value));
+        const qsizetype index = fields.indexOf(field);
+        if (index < 0)
+            return Terminal::fail(
+                CommandLine::tr("--column: unknown field \"%1\". Fields: %2.")
+                    .arg(value.left(equals).trimmed(), fields.join(QLatin1String(", "))));
+        overrides.insert(int(index), header);
+    }
+    importer.setColumnOverrides(overrides);
     const QString path = parser.positionalArguments().value(2);
     if (path.isEmpty())
         return Terminal::fail(
@@ -73,9 +119,6 @@ int importCsv(const QStringList &arguments, bool members)
     if (!file.open(QIODevice::ReadOnly))
         return Terminal::fail(CommandLine::tr("Cannot read %1: %2").arg(path, file.errorString()));
 
-    MembersCsvImporter membersImporter;
-    PostsCsvImporter postsImporter;
-    CsvImport &importer = members ? static_cast<CsvImport &>(membersImporter) : postsImporter;
     importer.setDefaultSource(parser.value(source));
     if (parser.isSet(dryRun)) {
         const CsvImport::Preview preview = importer.preview(&file, 0, Terminal::progress());
@@ -125,10 +168,10 @@ int importCsv(const QStringList &arguments, bool members)
         }
         printIssues(result.issues, result.skipped);
         Terminal::out() << Qt::flush;
+        return recomputeEngagement(*database);
     } catch (const StorageError &error) {
         return Terminal::fail(CommandLine::tr("%1: %2").arg(path, error.message()));
     }
-    return 0;
 }
 
 int importTranscript(const QStringList &arguments)
@@ -213,10 +256,10 @@ int importTranscript(const QStringList &arguments)
                             << CommandLine::tr("Line %1: %2").arg(issue.line).arg(issue.message)
                             << '\n';
         Terminal::out() << Qt::flush;
+        return recomputeEngagement(*database);
     } catch (const StorageError &error) {
         return Terminal::fail(error.message());
     }
-    return 0;
 }
 
 int exportCsv(const QStringList &arguments, bool members)

@@ -2,6 +2,7 @@
 // next to Debian's python3-feedparser on the same bytes.
 #include "feedgenerator.h"
 #include "feedparser.h"
+#include "processmeasures.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,16 +16,9 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
-#include <ctime>
-
 namespace {
 
-double processorSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
-}
+using ProcessMeasures::processorSeconds;
 
 constexpr double targetRatio = 30.0;
 

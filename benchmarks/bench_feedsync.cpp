@@ -6,6 +6,7 @@
 #include "feedserver.h"
 #include "feedsync.h"
 #include "fetchscheduler.h"
+#include "processmeasures.h"
 #include "sqlquery.h"
 #include "storageerror.h"
 #include "transaction.h"
@@ -29,6 +30,8 @@
 
 namespace {
 
+using ProcessMeasures::processorSeconds;
+
 constexpr double coldTargetSeconds = 10.0;
 constexpr double warmTargetSeconds = 2.0;
 constexpr qint64 gapTargetMs = 100;
@@ -37,13 +40,6 @@ QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
-}
-
-double processorSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
 // Processor seconds of each thread of the process, by thread id, with its name.
@@ -155,18 +151,6 @@ RunFigures runSync(FeedSync &sync, FeedServer &server)
 qint64 count(const QString &connection, const QString &sql)
 {
     return SqlQuery(connection, sql).scalar().toLongLong();
-}
-
-QString peakMemory()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return QStringLiteral("unknown");
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return QString::fromLatin1(line.mid(6).simplified());
-    }
-    return QStringLiteral("unknown");
 }
 
 QString verdict(bool met)
@@ -351,8 +335,8 @@ int main(int argc, char *argv[])
         out() << QStringLiteral("first cold error: ") << cold.firstError << Qt::endl;
     if (!warm.firstError.isEmpty())
         out() << QStringLiteral("first warm error: ") << warm.firstError << Qt::endl;
-    out() << QStringLiteral("peak resident memory (servers included): ") << peakMemory()
-          << Qt::endl;
+    out() << QStringLiteral("peak resident memory (servers included): ")
+          << ProcessMeasures::peakMemory() << Qt::endl;
     QFile loadAverage(QStringLiteral("/proc/loadavg"));
     if (loadAverage.open(QIODevice::ReadOnly))
         out() << QStringLiteral("load average at the end: ")

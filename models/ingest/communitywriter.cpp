@@ -1,12 +1,15 @@
 // Identity matching, upserts and statistics for everything that enters the database.
 #include "communitywriter.h"
 
+#include "sqldialect.h"
 #include "sqlquery.h"
 #include "storageerror.h"
 #include "textextractor.h"
 #include "transaction.h"
 
 #include <QCryptographicHash>
+
+#include <algorithm>
 
 namespace {
 
@@ -77,6 +80,7 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
     // A rollback anywhere (here or in a caller's transaction) takes away ids the caches hold.
     if (Transaction::rollbackCount(m_connectionName) != m_rollbacksSeen) {
         m_identityCache.clear();
+        m_loadedSources.clear();
         m_authorCache.clear();
         m_tagCache.clear();
         m_hashtagCache.clear();
@@ -87,7 +91,10 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
         return writeBatch(batch, progress);
     } catch (...) {
         // The caches may hold ids that the rollback took away.
+        clearPending();
+        m_freePostIds.clear();
         m_identityCache.clear();
+        m_loadedSources.clear();
         m_authorCache.clear();
         m_tagCache.clear();
         m_hashtagCache.clear();
@@ -113,6 +120,10 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     for (const ImportDiscussion &discussion : batch.discussions) {
         bool isNew = false;
         const qint64 discussionId = writeDiscussion(sourceId, discussion, &isNew, summary);
+        // Posts of a known discussion are read and written one by one: the waiting rows
+        // (and on SQLite the ids they hold) go first.
+        if (!isNew)
+            flushPending();
         QHash<QString, qint64> postIds;
         for (const ImportPost &post : discussion.posts)
             writePost(sourceId, discussionId, isNew, post, postIds, summary);
@@ -123,6 +134,8 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
             throw OperationCancelled();
     }
 
+    flushPending();
+    m_freePostIds.clear();
     if (!m_deferStatistics)
         refreshStatistics();
     transaction.commit();
@@ -253,6 +266,20 @@ qint64 CommunityWriter::lookupIdentity(qint64 sourceId, const IdentityKey &key)
     const auto it = m_identityCache.constFind(cached);
     if (it != m_identityCache.constEnd())
         return it.value();
+    if (m_bulkInserts) {
+        // One query reads every identity of the source; after it, a miss needs none.
+        if (!m_loadedSources.contains(sourceId)) {
+            SqlQuery &all = statement(QStringLiteral(
+                "SELECT kind, normalized, member_id FROM identities WHERE source_id = ?"));
+            all.bind(sourceId).exec();
+            while (all.next())
+                m_identityCache.insert(cacheKey(sourceId, all.toString(0), all.toString(1)),
+                                       all.toInt64(2));
+            all.finish();
+            m_loadedSources.insert(sourceId);
+        }
+        return m_identityCache.value(cached, 0);
+    }
     SqlQuery &find = statement(QStringLiteral("SELECT member_id FROM identities WHERE "
                                               "source_id = ? AND kind = ? AND normalized = ?"));
     const qint64 id = find.bind(sourceId).bind(key.kind).bind(key.normalized).scalar().toLongLong();
@@ -452,7 +479,20 @@ void CommunityWriter::writePost(qint64 sourceId,
     const qint64 created = toSecs(post.created, QDateTime::currentSecsSinceEpoch());
 
     qint64 postId = 0;
-    if (!discussionIsNew) {
+    if (discussionIsNew && m_bulkInserts) {
+        postId = newPostId();
+        m_pendingPosts.append({postId,
+                               discussionId,
+                               parentId,
+                               author,
+                               externalId,
+                               created,
+                               textOrEmpty(post.text),
+                               textOrNull(post.html),
+                               textOrNull(post.url)});
+        writePostExtras(sourceId, postId, post.text, summary);
+        ++summary.postsCreated;
+    } else if (!discussionIsNew) {
         SqlQuery &find = statement(
             QStringLiteral("SELECT id, body_text, body_html, created_at FROM posts WHERE "
                            "discussion_id = ? AND external_id = ?"));
@@ -466,6 +506,9 @@ void CommunityWriter::writePost(qint64 sourceId,
                                  || find.toInt64(3) != created;
             find.finish();
             if (changed) {
+                // The update trigger takes the old text out of the index: it must be in it.
+                if (postId > m_searchIndexedUpTo)
+                    indexDeferredPosts();
                 statement(
                     QStringLiteral("UPDATE posts SET body_text = ?, body_html = ?, created_at = ?, "
                                    "url = ?, row_version = row_version + 1 WHERE id = ?"))
@@ -536,23 +579,37 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
                                       const QString &text,
                                       WriteSummary &summary)
 {
+    // Extras of a post still waiting to be written wait with it.
+    const bool pending = !m_pendingPosts.isEmpty() && m_pendingPosts.constLast().id == postId;
     const TextExtractor::Result extracted = TextExtractor::extract(text);
     for (const QString &handle : extracted.mentions) {
         const QString normalized = TextExtractor::normalizeHandle(handle);
         const qint64 memberId = lookupIdentity(sourceId,
                                                {QStringLiteral("handle"), normalized, handle});
-        statement(
-            QStringLiteral("INSERT INTO mentions (post_id, member_id, handle) VALUES (?, ?, ?) "
-                           "ON CONFLICT DO NOTHING"))
-            .bind(postId)
-            .bind(memberId > 0 ? QVariant(memberId) : QVariant(QMetaType::fromType<qint64>()))
-            .bind(normalized)
-            .exec();
+        const QVariant member = memberId > 0 ? QVariant(memberId)
+                                             : QVariant(QMetaType::fromType<qint64>());
+        if (pending) {
+            // The member is looked up again when written: a member created meanwhile links
+            // it, as addIdentity() links the mentions already stored.
+            m_pendingMentions.append({postId, sourceId, normalized});
+        } else {
+            statement(
+                QStringLiteral("INSERT INTO mentions (post_id, member_id, handle) VALUES (?, ?, ?) "
+                               "ON CONFLICT DO NOTHING"))
+                .bind(postId)
+                .bind(member)
+                .bind(normalized)
+                .exec();
+        }
         if (memberId > 0)
             m_touchedMembers.insert(memberId);
         ++summary.mentions;
     }
     for (const QString &tag : extracted.hashtags) {
+        if (pending) {
+            m_pendingHashtags << postId << hashtagId(tag);
+            continue;
+        }
         statement(QStringLiteral("INSERT INTO post_hashtags (post_id, hashtag_id) VALUES (?, ?) "
                                  "ON CONFLICT DO NOTHING"))
             .bind(postId)
@@ -560,12 +617,132 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
             .exec();
     }
     for (const QString &link : extracted.links) {
+        if (pending) {
+            m_pendingLinks << postId << link;
+            continue;
+        }
         statement(QStringLiteral(
                       "INSERT INTO post_links (post_id, url) VALUES (?, ?) ON CONFLICT DO NOTHING"))
             .bind(postId)
             .bind(link)
             .exec();
     }
+}
+
+qint64 CommunityWriter::newPostId()
+{
+    if (m_freePostIds.isEmpty()) {
+        // On SQLite the ids are free only until the next insert: the waiting rows take theirs.
+        flushPending();
+        constexpr int reserve = 1000;
+        SqlQuery &ids = statement(
+            SqlDialect::newIdsStatement(SqlDialect::backendOf(m_connectionName),
+                                        QStringLiteral("posts")));
+        ids.bind(reserve).exec();
+        while (ids.next())
+            m_freePostIds.append(ids.toInt64(0));
+        ids.finish();
+        std::reverse(m_freePostIds.begin(), m_freePostIds.end());
+    }
+    return m_freePostIds.takeLast();
+}
+
+void CommunityWriter::insertRows(const QString &head,
+                                 int columns,
+                                 const QString &tail,
+                                 const QVariantList &values)
+{
+    // 100 rows a statement: far below both backends' limits on bound values.
+    constexpr qsizetype rowsPerStatement = 100;
+    const QString row = QLatin1Char('(') + QStringList(columns, QStringLiteral("?")).join(u',')
+                        + QLatin1Char(')');
+    const qsizetype rows = values.size() / columns;
+    for (qsizetype start = 0; start < rows; start += rowsPerStatement) {
+        const qsizetype count = std::min(rowsPerStatement, rows - start);
+        // Keyed short: comparing whole statements of 100 rows is slower than building one.
+        const QString key = head + QString::number(count);
+        auto known = m_rowStatements.find(key);
+        if (known == m_rowStatements.end()) {
+            known = m_rowStatements
+                        .emplace(key,
+                                 std::make_unique<SqlQuery>(m_connectionName,
+                                                            head + QStringList(count, row).join(u',')
+                                                                + tail))
+                        .first;
+        }
+        SqlQuery &insert = *known->second;
+        for (qsizetype i = start * columns; i < (start + count) * columns; ++i)
+            insert.bind(values.at(i));
+        insert.exec();
+    }
+}
+
+void CommunityWriter::flushPending()
+{
+    if (!m_pendingPosts.isEmpty()) {
+        // Files and transcripts have no HTML or links of their posts: two values fewer a row.
+        const bool plain = std::all_of(m_pendingPosts.cbegin(),
+                                       m_pendingPosts.cend(),
+                                       [](const PendingPost &post) {
+                                           return post.html.isNull() && post.url.isNull();
+                                       });
+        const int columns = plain ? 7 : 9;
+        QVariantList values;
+        values.reserve(m_pendingPosts.size() * columns);
+        for (const PendingPost &post : std::as_const(m_pendingPosts)) {
+            values << post.id << post.discussionId << post.parentId << post.authorId
+                   << post.externalId << post.created << post.text;
+            if (!plain)
+                values << post.html << post.url;
+        }
+        // Within a statement the foreign keys are checked at its end, so the order of the
+        // rows does not matter.
+        insertRows(plain ? QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, "
+                                          "author_id, external_id, created_at, body_text) VALUES ")
+                         : QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, "
+                                          "author_id, external_id, created_at, body_text, "
+                                          "body_html, url) VALUES "),
+                   columns,
+                   QString(),
+                   values);
+    }
+    QVariantList mentions;
+    mentions.reserve(m_pendingMentions.size() * 3);
+    for (const PendingMention &mention : std::as_const(m_pendingMentions)) {
+        const qint64 memberId = lookupIdentity(mention.sourceId,
+                                               {QStringLiteral("handle"),
+                                                mention.handle,
+                                                mention.handle});
+        if (memberId > 0)
+            m_touchedMembers.insert(memberId);
+        mentions << mention.postId
+                 << (memberId > 0 ? QVariant(memberId) : QVariant(QMetaType::fromType<qint64>()))
+                 << mention.handle;
+    }
+    insertRows(QStringLiteral("INSERT INTO mentions (post_id, member_id, handle) VALUES "),
+               3,
+               QStringLiteral(" ON CONFLICT DO NOTHING"),
+               mentions);
+    insertRows(QStringLiteral("INSERT INTO post_hashtags (post_id, hashtag_id) VALUES "),
+               2,
+               QStringLiteral(" ON CONFLICT DO NOTHING"),
+               m_pendingHashtags);
+    insertRows(QStringLiteral("INSERT INTO post_links (post_id, url) VALUES "),
+               2,
+               QStringLiteral(" ON CONFLICT DO NOTHING"),
+               m_pendingLinks);
+    clearPending();
+    // Other inserts may take the ids SQLite handed out; PostgreSQL's stay reserved.
+    if (SqlDialect::backendOf(m_connectionName) == SqlDialect::Backend::Sqlite)
+        m_freePostIds.clear();
+}
+
+void CommunityWriter::clearPending()
+{
+    m_pendingPosts.clear();
+    m_pendingMentions.clear();
+    m_pendingHashtags.clear();
+    m_pendingLinks.clear();
 }
 
 void CommunityWriter::writeFeedItem(qint64 feedId,
@@ -655,14 +832,19 @@ qint64 CommunityWriter::hashtagId(const QString &name)
 
 namespace {
 
-// Runs an UPDATE for the given ids in chunks, or for every row when most rows are touched.
-void updateForIds(const QString &connectionName, const QString &updateSql, const QSet<qint64> &ids)
+// Runs an UPDATE for the given ids in chunks, or allSql (every row) when many rows are
+// touched.
+void updateForIds(const QString &connectionName,
+                  const QString &updateSql,
+                  const QSet<qint64> &ids,
+                  const QString &allSql = {},
+                  qsizetype allFrom = 8000)
 {
     if (ids.isEmpty())
         return;
     constexpr int chunkSize = 400;
-    if (ids.size() > 20 * chunkSize) {
-        SqlQuery::execDirect(connectionName, updateSql);
+    if (ids.size() > allFrom) {
+        SqlQuery::execDirect(connectionName, allSql.isEmpty() ? updateSql : allSql);
         return;
     }
     QList<qint64> list(ids.cbegin(), ids.cend());
@@ -688,6 +870,44 @@ void CommunityWriter::refreshStatistics()
     m_touchedDiscussions.clear();
 }
 
+void CommunityWriter::deferSearchIndex()
+{
+    const SqlDialect::Backend backend = SqlDialect::backendOf(m_connectionName);
+    const QString definition = SqlDialect::postSearchInsertTriggerStatement(backend);
+    if (definition.isEmpty() || !m_searchTriggerSql.isEmpty())
+        return;
+    m_searchTriggerSql = SqlQuery(m_connectionName, definition).scalar().toString();
+    if (m_searchTriggerSql.isEmpty())
+        return;
+    m_searchIndexedUpTo = SqlQuery(m_connectionName, QStringLiteral("SELECT MAX(id) FROM posts"))
+                              .scalar()
+                              .toLongLong();
+    SqlQuery::execDirect(m_connectionName,
+                         SqlDialect::dropPostSearchInsertTriggerStatement(backend));
+}
+
+void CommunityWriter::indexDeferredPosts()
+{
+    if (m_searchTriggerSql.isEmpty())
+        return;
+    SqlQuery(m_connectionName,
+             SqlDialect::postSearchCatchUpStatement(SqlDialect::backendOf(m_connectionName)))
+        .bind(m_searchIndexedUpTo)
+        .exec();
+    m_searchIndexedUpTo = SqlQuery(m_connectionName, QStringLiteral("SELECT MAX(id) FROM posts"))
+                              .scalar()
+                              .toLongLong();
+}
+
+void CommunityWriter::catchUpSearchIndex()
+{
+    if (m_searchTriggerSql.isEmpty())
+        return;
+    indexDeferredPosts();
+    SqlQuery::execDirect(m_connectionName, m_searchTriggerSql);
+    m_searchTriggerSql.clear();
+}
+
 void CommunityWriter::refreshMemberStats()
 {
     refreshMemberFigures(m_connectionName, m_touchedMembers);
@@ -695,6 +915,29 @@ void CommunityWriter::refreshMemberStats()
 
 void CommunityWriter::refreshMemberFigures(const QString &connectionName, const QSet<qint64> &ids)
 {
+    // Many members at once are counted set-based, one pass over posts and mentions: the
+    // correlated counts below cost a lookup per member, and PostgreSQL, whose statistics do not
+    // know the posts an import just wrote, plans the replies received as a scan of every post
+    // per member (minutes for 100,000 posts). Same figures, to the row.
+    const QString all = QStringLiteral(
+        "UPDATE members SET post_count = f.posts, replies_given = f.given, replies_received = "
+        "f.received, mentions_received = f.mentioned, first_seen = f.first_seen, last_seen = "
+        "f.last_seen FROM (SELECT m.id, COALESCE(a.posts, 0) AS posts, COALESCE(g.n, 0) AS given, "
+        "COALESCE(rr.n, 0) AS received, COALESCE(x.n, 0) AS mentioned, a.first_seen, a.last_seen "
+        "FROM members m "
+        "LEFT JOIN (SELECT author_id, COUNT(*) AS posts, MIN(created_at) AS first_seen, "
+        "MAX(created_at) AS last_seen FROM posts WHERE author_id IS NOT NULL GROUP BY author_id) a "
+        "ON a.author_id = m.id "
+        "LEFT JOIN (SELECT r.author_id, COUNT(*) AS n FROM posts r JOIN posts p ON r.parent_id = "
+        "p.id WHERE r.author_id IS NOT NULL AND (p.author_id IS NULL OR p.author_id <> "
+        "r.author_id) GROUP BY r.author_id) g ON g.author_id = m.id "
+        "LEFT JOIN (SELECT p.author_id, COUNT(*) AS n FROM posts r JOIN posts p ON r.parent_id = "
+        "p.id WHERE p.author_id IS NOT NULL AND (r.author_id IS NULL OR r.author_id <> "
+        "p.author_id) GROUP BY p.author_id) rr ON rr.author_id = m.id "
+        "LEFT JOIN (SELECT member_id, COUNT(*) AS n FROM mentions WHERE member_id IS NOT NULL "
+        "GROUP BY member_id) x ON x.member_id = m.id) f WHERE f.id = members.id");
+    const bool postgreSql = SqlDialect::backendOf(connectionName)
+                            == SqlDialect::Backend::PostgreSql;
     updateForIds(
         connectionName,
         QStringLiteral(
@@ -709,7 +952,9 @@ void CommunityWriter::refreshMemberFigures(const QString &connectionName, const 
             "mentions_received = (SELECT COUNT(*) FROM mentions m WHERE m.member_id = members.id), "
             "first_seen = (SELECT MIN(p.created_at) FROM posts p WHERE p.author_id = members.id), "
             "last_seen = (SELECT MAX(p.created_at) FROM posts p WHERE p.author_id = members.id)"),
-        ids);
+        ids,
+        all,
+        postgreSql ? 400 : 8000);
 }
 
 void CommunityWriter::refreshDiscussionStats()

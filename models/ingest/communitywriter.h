@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
 #include <map>
@@ -39,6 +40,15 @@ public:
     // refreshStatistics() at the end instead of one per batch.
     void setDeferStatistics(bool defer) { m_deferStatistics = defer; }
     void refreshStatistics();
+    // Large imports of posts index them for search with one statement at the end instead of
+    // one per post (SQLite). Inside the caller's transaction: deferSearchIndex() before the
+    // writes, catchUpSearchIndex() after them and before the commit.
+    void deferSearchIndex();
+    // Writes the posts of new discussions with multi-row statements at the end of each
+    // write() instead of one statement each (their ids are taken up front, so replies and
+    // mentions need no round trip). The stored rows are the same.
+    void setBulkInserts(bool bulk) { m_bulkInserts = bulk; }
+    void catchUpSearchIndex();
     // Recounts the posts, replies, mentions and first/last activity of these members (after
     // their posts moved, e.g. in a merge).
     static void refreshMemberFigures(const QString &connectionName, const QSet<qint64> &ids);
@@ -94,14 +104,30 @@ private:
     qint64 hashtagId(const QString &name);
     void refreshMemberStats();
     void refreshDiscussionStats();
+    // Indexes the posts written since the last call while the index is deferred.
+    void indexDeferredPosts();
+    // An unused post id for a post written later by flushPending().
+    qint64 newPostId();
+    // Writes the waiting posts with their mentions, hashtags and links.
+    void flushPending();
+    void clearPending();
+    // INSERT head (?, ...), (?, ...) tail with values row after row, in a few statements.
+    void insertRows(const QString &head,
+                    int columns,
+                    const QString &tail,
+                    const QVariantList &values);
 
     [[nodiscard]] static QList<IdentityKey> identityKeys(const ImportAuthor &author);
 
     QString m_connectionName;
     std::map<QString, std::unique_ptr<SqlQuery>> m_statements;
+    // insertRows()'s statements by head and row count.
+    std::map<QString, std::unique_ptr<SqlQuery>> m_rowStatements;
     // "source|kind|normalized" -> member id (0: known not to exist). Kept across batches, dropped
     // when a write rolls back.
     QHash<QString, qint64> m_identityCache;
+    // Sources whose identities are all in m_identityCache (bulk inserts read them at once).
+    QSet<qint64> m_loadedSources;
     // The member each author of this writer's batches resolved to, keyed by source and all
     // fields, so a prolific author costs one lookup.
     QHash<QString, qint64> m_authorCache;
@@ -112,5 +138,33 @@ private:
     QSet<qint64> m_touchedMembers;
     QSet<qint64> m_touchedDiscussions;
     bool m_deferStatistics = false;
+    // While the search index is deferred: the insert trigger to create again, and the largest
+    // post id indexed.
+    QString m_searchTriggerSql;
+    struct PendingPost
+    {
+        qint64 id = 0;
+        qint64 discussionId = 0;
+        QVariant parentId;
+        QVariant authorId;
+        QString externalId;
+        qint64 created = 0;
+        QString text;
+        QVariant html;
+        QVariant url;
+    };
+    bool m_bulkInserts = false;
+    QList<qint64> m_freePostIds; // taken from the back
+    QList<PendingPost> m_pendingPosts;
+    struct PendingMention
+    {
+        qint64 postId = 0;
+        qint64 sourceId = 0;
+        QString handle; // normalized
+    };
+    QList<PendingMention> m_pendingMentions;
+    QVariantList m_pendingHashtags; // post id, hashtag id
+    QVariantList m_pendingLinks;    // post id, url
+    qint64 m_searchIndexedUpTo = 0;
     quint64 m_rollbacksSeen = 0;
 };

@@ -34,6 +34,14 @@ QStringList CsvImport::fieldLabels() const
     return labels;
 }
 
+QStringList CsvImport::fieldKeys() const
+{
+    QStringList keys;
+    for (int field = 0; field < fieldCount(); ++field)
+        keys << headerNames(field).value(0);
+    return keys;
+}
+
 QList<int> CsvImport::guessMapping(const QStringList &header) const
 {
     QStringList normalized;
@@ -86,6 +94,28 @@ bool CsvImport::readRows(QIODevice *device,
     for (int &column : preview->mapping) {
         if (column >= record.size())
             column = -1;
+    }
+    for (auto it = m_overrides.cbegin(); it != m_overrides.cend(); ++it) {
+        qsizetype column = -1;
+        for (qsizetype i = 0; i < record.size() && column < 0; ++i) {
+            if (record.at(i).compare(it.value().trimmed(), Qt::CaseInsensitive) == 0)
+                column = i;
+        }
+        if (column < 0) {
+            return unusable(headerLine,
+                            tr("Line %1: no column is named \"%2\" (for %3). The columns are: "
+                               "%4.")
+                                .arg(headerLine)
+                                .arg(it.value(),
+                                     fieldLabel(it.key()),
+                                     record.join(QLatin1String(", "))));
+        }
+        // A column holds one field: the one named for it takes it from a guessed one.
+        for (int &mapped : preview->mapping) {
+            if (mapped == column)
+                mapped = -1;
+        }
+        preview->mapping[it.key()] = int(column);
     }
     m_activeMapping = preview->mapping;
     const QString problem = mappingProblem(preview->mapping);

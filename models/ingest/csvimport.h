@@ -5,6 +5,7 @@
 #include "importbatch.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -66,6 +67,11 @@ public:
     [[nodiscard]] QList<int> guessMapping(const QStringList &header) const;
     // The columns to read instead of the guessed ones (-1 leaves a field out).
     void setMapping(const QList<int> &mapping) { m_mapping = mapping; }
+    // The short name of each field ("name", "email", "discussion", ...), for command lines.
+    [[nodiscard]] QStringList fieldKeys() const;
+    // Fields read from the column with this header (compared without case), whatever the
+    // mapping says; a header the file lacks makes it unusable.
+    void setColumnOverrides(const QHash<int, QString> &headers) { m_overrides = headers; }
 
     // Reads the whole file without storing anything. sampleRows rows are kept for display.
     [[nodiscard]] Preview preview(QIODevice *device,
@@ -104,6 +110,7 @@ private:
     bool readRows(QIODevice *device, int sampleRows, const Progress &progress, Preview *preview);
 
     QList<int> m_mapping;
+    QHash<int, QString> m_overrides;
     QList<int> m_activeMapping;
     QString m_defaultSource = QStringLiteral("csv");
 };

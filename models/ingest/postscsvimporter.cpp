@@ -247,6 +247,8 @@ void PostsCsvImporter::writeRows(const QString &connectionName,
 
     CommunityWriter writer(connectionName);
     writer.setDeferStatistics(true);
+    writer.deferSearchIndex();
+    writer.setBulkInserts(true);
     qint64 total = 0;
     for (const ImportBatch &batch : std::as_const(batches)) {
         for (const ImportDiscussion &discussion : batch.discussions)
@@ -262,4 +264,5 @@ void PostsCsvImporter::writeRows(const QString &connectionName,
             offset += discussion.posts.size();
     }
     writer.refreshStatistics();
+    writer.catchUpSearchIndex();
 }

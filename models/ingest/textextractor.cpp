@@ -5,6 +5,11 @@
 
 TextExtractor::Result TextExtractor::extract(const QString &input)
 {
+    // Most posts name nobody and link nowhere: no pattern below can match without these.
+    if (!input.contains(QLatin1Char('@')) && !input.contains(QLatin1Char('#'))
+        && !input.contains(QLatin1String("http"), Qt::CaseInsensitive)
+        && !input.contains(QLatin1String("www."), Qt::CaseInsensitive))
+        return {};
     // Non-breaking and other exotic spaces count as spaces.
     QString text = input;
     for (const char16_t space : {u'\u00A0', u'\u202F', u'\u2007', u'\u2009', u'\u3000'})

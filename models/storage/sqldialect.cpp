@@ -223,6 +223,20 @@ QString SqlDialect::resetIdentityStatement(Backend backend, const QString &table
         .arg(table);
 }
 
+QString SqlDialect::newIdsStatement(Backend backend, const QString &table)
+{
+    // AUTOINCREMENT never reuses an id, not even of a deleted row: start past both.
+    if (backend == Backend::Sqlite)
+        return QStringLiteral("WITH RECURSIVE ids (id) AS (SELECT MAX(COALESCE((SELECT seq FROM "
+                              "sqlite_sequence WHERE name = '%1'), 0), COALESCE((SELECT MAX(id) "
+                              "FROM %1), 0)) + 1 UNION ALL SELECT id + 1 FROM ids) "
+                              "SELECT id FROM ids LIMIT ?")
+            .arg(table);
+    return QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM "
+                          "generate_series(1, ?)")
+        .arg(table);
+}
+
 QString SqlDialect::bulkStatementsSetup(Backend backend)
 {
     return backend == Backend::PostgreSql ? QStringLiteral("SET LOCAL jit = off") : QString();
@@ -232,6 +246,28 @@ bool SqlDialect::isDerivedTable(Backend backend, const QString &table)
 {
     return backend == Backend::Sqlite
            && (table == QLatin1String("posts_fts") || table.startsWith(QLatin1String("posts_fts_")));
+}
+
+QString SqlDialect::postSearchInsertTriggerStatement(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringLiteral("SELECT sql FROM sqlite_master WHERE type = "
+                                                       "'trigger' AND name = "
+                                                       "'posts_fts_after_insert'")
+                                      : QString();
+}
+
+QString SqlDialect::dropPostSearchInsertTriggerStatement(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringLiteral("DROP TRIGGER posts_fts_after_insert")
+                                      : QString();
+}
+
+QString SqlDialect::postSearchCatchUpStatement(Backend backend)
+{
+    return backend == Backend::Sqlite
+               ? QStringLiteral("INSERT INTO posts_fts (rowid, body_text) "
+                                "SELECT id, body_text FROM posts WHERE id > ?")
+               : QString();
 }
 
 bool SqlDialect::isDerivedColumn(Backend backend, const QString &table, const QString &column)

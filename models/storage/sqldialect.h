@@ -51,6 +51,11 @@ public:
     // The backend of an open connection.
     [[nodiscard]] static Backend backendOf(const QString &connectionName);
 
+    // A statement returning count (bound) unused ids of table, one a row, for rows inserted
+    // with explicit ids. On SQLite they stay unused only until the next insert into the table:
+    // insert the rows first.
+    [[nodiscard]] static QString newIdsStatement(Backend backend, const QString &table);
+
     // Run first in a transaction of a few very large statements: PostgreSQL's JIT compiles
     // each one for about a second, longer than it saves; empty when nothing is needed.
     [[nodiscard]] static QString bulkStatementsSetup(Backend backend);
@@ -93,6 +98,14 @@ public:
                                                       const SearchQuery &query,
                                                       int idCount,
                                                       QVariantList *values);
+    // Bulk inserts of posts on SQLite drop the index's insert trigger for the transaction (it
+    // flushes the index at every statement) and index the new posts with one statement at its
+    // end; PostgreSQL's generated column costs the same either way, so these are empty there.
+    // The trigger's definition (one row, one column), to create it again after the inserts.
+    [[nodiscard]] static QString postSearchInsertTriggerStatement(Backend backend);
+    [[nodiscard]] static QString dropPostSearchInsertTriggerStatement(Backend backend);
+    // Indexes the posts whose id is above the bound value.
+    [[nodiscard]] static QString postSearchCatchUpStatement(Backend backend);
     static constexpr char16_t highlightStart = 0xE000; // private use: never in a tokenized word
     static constexpr char16_t highlightEnd = 0xE001;
     // The FTS5 query of a SearchQuery: every term a quoted string (public for its tests).

@@ -3,6 +3,7 @@
 #include "commandrunner.h"
 #include "rawsqlite.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -29,6 +30,10 @@ private Q_SLOTS:
     void transcriptRefusals_data();
     void transcriptRefusals();
     void exportMemberJson();
+    void importsRecomputeEngagement();
+    void columnOverrides();
+    void columnOverrideRefusals_data();
+    void columnOverrideRefusals();
     void usage();
 
 private:
@@ -335,6 +340,157 @@ void tst_TransferCommand::exportMemberJson()
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(QStringLiteral("There is no member 9999.")),
              qPrintable(missing.err));
+}
+
+void tst_TransferCommand::importsRecomputeEngagement()
+{
+    const QString db = path(QStringLiteral("engaged.sqlite"));
+    const QByteArray yesterday
+        = QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate).toLatin1();
+    const QString posts = write(QStringLiteral("posts.csv"),
+                                "id,discussion,author,time,text,parent\n"
+                                "p1,Welcome,Ada (@ada),"
+                                    + yesterday
+                                    + ",Hello @bob,\n"
+                                      "p2,Welcome,Bob (@bob),"
+                                    + yesterday + ",Thanks @ada,p1\n");
+    const CommandRun imported
+        = runOn(db, {QStringLiteral("import"), QStringLiteral("posts-csv"), posts});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.out.contains(QStringLiteral("2 new post(s)")), qPrintable(imported.out));
+    QVERIFY2(imported.out.endsWith(QStringLiteral("Engagement levels recomputed.\n")),
+             qPrintable(imported.out));
+    RawSqlite raw(db);
+    // The levels are as of now: both members wrote and were answered yesterday.
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM members WHERE engagement_score > 0 "
+                                       "AND engagement_level > 0"))
+                 .toInt(),
+             2);
+    const qint64 asOf = raw.scalar(QStringLiteral("SELECT value FROM settings WHERE key = "
+                                                  "'engagement/as_of'"))
+                            .toLongLong();
+    QVERIFY(qAbs(asOf - QDateTime::currentSecsSinceEpoch()) < 600);
+
+    const QString members = write(QStringLiteral("members.csv"), "name,handle\nCarol,carol\n");
+    const CommandRun roster
+        = runOn(db, {QStringLiteral("import"), QStringLiteral("members-csv"), members});
+    QCOMPARE(roster.exitCode, 0);
+    QVERIFY2(roster.out.contains(QStringLiteral("Engagement levels recomputed.")),
+             qPrintable(roster.out));
+
+    const QString chat = write(QStringLiteral("call.txt"), "Carol: hi @ada\nAda: hi Carol\n");
+    const CommandRun transcript = runOn(db,
+                                        {QStringLiteral("import"),
+                                         QStringLiteral("transcript"),
+                                         chat,
+                                         QStringLiteral("--source"),
+                                         QStringLiteral("csv")});
+    QCOMPARE(transcript.exitCode, 0);
+    QVERIFY2(transcript.out.endsWith(QStringLiteral("Engagement levels recomputed.\n")),
+             qPrintable(transcript.out));
+    // Carol only became engaged through the transcript, which the recompute counted.
+    QVERIFY(raw.scalar(QStringLiteral("SELECT MAX(engagement_score) FROM members WHERE "
+                                      "display_name = 'Carol'"))
+                .toDouble()
+            > 0);
+
+    // A dry run stores nothing and recomputes nothing.
+    const CommandRun dry = runOn(db,
+                                 {QStringLiteral("import"),
+                                  QStringLiteral("members-csv"),
+                                  members,
+                                  QStringLiteral("--dry-run")});
+    QCOMPARE(dry.exitCode, 0);
+    QVERIFY2(!dry.out.contains(QStringLiteral("Engagement")), qPrintable(dry.out));
+}
+
+void tst_TransferCommand::columnOverrides()
+{
+    const QString db = path(QStringLiteral("columns.sqlite"));
+    // Guessed: "Name" for the name and "Mail" for the e-mail; the overrides say otherwise.
+    const QString members = write(QStringLiteral("members.csv"),
+                                  "Name,Person,Contact,Mail\n"
+                                  "adal,Ada Lovelace,ada@work.example,old@example.org\n");
+    const CommandRun imported = runOn(db,
+                                      {QStringLiteral("import"),
+                                       QStringLiteral("members-csv"),
+                                       members,
+                                       QStringLiteral("--column"),
+                                       QStringLiteral("name=Person"),
+                                       QStringLiteral("--column"),
+                                       QStringLiteral("email=Contact")});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.out.contains(QStringLiteral("Imported 1 row(s)")), qPrintable(imported.out));
+    RawSqlite raw(db);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT display_name FROM members")).toString(),
+             QStringLiteral("Ada Lovelace"));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT value FROM identities WHERE kind = 'email'"))
+                 .toString(),
+             QStringLiteral("ada@work.example"));
+
+    // Headers no field is guessed from, matched whatever their case.
+    const QString posts = write(QStringLiteral("posts.csv"),
+                                "Room;Message Body;Who\nLobby;hello there;@ada\n");
+    const CommandRun refused = runOn(db,
+                                     {QStringLiteral("import"), QStringLiteral("posts-csv"), posts});
+    QCOMPARE(refused.exitCode, 1);
+    const CommandRun mapped = runOn(db,
+                                    {QStringLiteral("import"),
+                                     QStringLiteral("posts-csv"),
+                                     posts,
+                                     QStringLiteral("--column"),
+                                     QStringLiteral("discussion=Room"),
+                                     QStringLiteral("--column=text=message body"),
+                                     QStringLiteral("--column"),
+                                     QStringLiteral("author=Who")});
+    QCOMPARE(mapped.exitCode, 0);
+    QVERIFY2(mapped.out.contains(QStringLiteral("1 new post(s)")), qPrintable(mapped.out));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT d.title || ':' || p.body_text FROM posts p JOIN "
+                                       "discussions d ON d.id = p.discussion_id"))
+                 .toString(),
+             QStringLiteral("Lobby:hello there"));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT i.value FROM posts p JOIN identities i ON "
+                                       "i.member_id = p.author_id AND i.kind = 'handle'"))
+                 .toString(),
+             QStringLiteral("ada"));
+}
+
+void tst_TransferCommand::columnOverrideRefusals_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("unknown field")
+        << QStringLiteral("members-csv") << QStringLiteral("colour=Name")
+        << QStringLiteral("--column: unknown field \"colour\". Fields: name, handle, source, "
+                          "email, tags.");
+    QTest::newRow("posts field for members")
+        << QStringLiteral("members-csv") << QStringLiteral("discussion=Name")
+        << QStringLiteral("unknown field \"discussion\"");
+    QTest::newRow("no header") << QStringLiteral("posts-csv") << QStringLiteral("text")
+                               << QStringLiteral("--column needs FIELD=HEADER");
+    QTest::newRow("missing header")
+        << QStringLiteral("members-csv") << QStringLiteral("email=Mail")
+        << QStringLiteral("Line 1: no column is named \"Mail\" (for E-mail). The columns are: "
+                          "Name, Handle.");
+}
+
+void tst_TransferCommand::columnOverrideRefusals()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, column);
+    QFETCH(QString, message);
+
+    const QString db = path(QStringLiteral("refused.sqlite"));
+    const QString file = write(QStringLiteral("input.csv"), "Name,Handle\nAda,ada\n");
+    const CommandRun result
+        = runOn(db, {QStringLiteral("import"), kind, file, QStringLiteral("--column"), column});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+    QCOMPARE(result.err.count(QLatin1Char('\n')), 1);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(count(db, QStringLiteral("members")), 0);
 }
 
 void tst_TransferCommand::usage()

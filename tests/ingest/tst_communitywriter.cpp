@@ -1,5 +1,6 @@
 // Tests CommunityWriter: idempotent imports, identities, mentions, statistics, rollback, feeds.
 #include "communitywriter.h"
+#include "discussionrepository.h"
 #include "feedrepository.h"
 #include "sqlquery.h"
 #include "storageerror.h"
@@ -106,6 +107,95 @@ qint64 memberIdByHandle(const TestDatabase &db, const QString &handle)
                     {handle});
 }
 
+// Everything a write stores, ids aside: posts with their discussion, parent and author, the
+// mentions, hashtags and links, the figures, and what search finds.
+QVariantList storedRows(const TestDatabase &db)
+{
+    QVariantList rows;
+    rows << db.column(QStringLiteral(
+        "SELECT d.external_id || '|' || p.external_id || '|' || COALESCE(pp.external_id, '-') || "
+        "'|' || COALESCE(m.display_name, '-') || '|' || p.created_at || '|' || p.body_text || '|' "
+        "|| COALESCE(p.body_html, '-') || '|' || COALESCE(p.url, '-') || '|' || p.row_version "
+        "FROM posts p JOIN discussions d ON d.id = p.discussion_id LEFT JOIN posts pp ON pp.id = "
+        "p.parent_id LEFT JOIN members m ON m.id = p.author_id ORDER BY 1"));
+    rows << db.column(QStringLiteral(
+        "SELECT p.external_id || '|' || x.handle || '|' || COALESCE(m.display_name, '-') FROM "
+        "mentions x JOIN posts p ON p.id = x.post_id LEFT JOIN members m ON m.id = x.member_id "
+        "ORDER BY 1"));
+    rows << db.column(QStringLiteral(
+        "SELECT p.external_id || '|' || h.normalized FROM post_hashtags x JOIN posts p ON p.id = "
+        "x.post_id JOIN hashtags h ON h.id = x.hashtag_id ORDER BY 1"));
+    rows << db.column(QStringLiteral("SELECT p.external_id || '|' || x.url FROM post_links x JOIN "
+                                     "posts p ON p.id = x.post_id ORDER BY 1"));
+    rows << db.column(QStringLiteral(
+        "SELECT display_name || '|' || post_count || '|' || replies_given || '|' || "
+        "replies_received || '|' || mentions_received || '|' || COALESCE(first_seen, 0) || '|' || "
+        "COALESCE(last_seen, 0) FROM members ORDER BY 1"));
+    rows << db.column(QStringLiteral(
+        "SELECT external_id || '|' || title || '|' || post_count || '|' || participant_count || "
+        "'|' || COALESCE(last_post_at, 0) FROM discussions ORDER BY 1"));
+    const DiscussionRepository discussions(db.connectionName());
+    for (const QString &word : {QStringLiteral("thanks"),
+                                QStringLiteral("erin"),
+                                QStringLiteral("welcome"),
+                                QStringLiteral("edited")}) {
+        QStringList found;
+        for (const DiscussionRepository::Hit &hit : discussions.search(word, {}, 0, 100))
+            found << db.scalar(QStringLiteral("SELECT external_id FROM posts WHERE id = ?"),
+                               {hit.postId})
+                         .toString();
+        found.sort();
+        rows << QVariant(word + QLatin1Char(':') + found.join(QLatin1Char(',')));
+    }
+    return rows;
+}
+
+// A second write after welcomeThread(): a known discussion (a changed post, a new reply) and
+// new ones (posts without ids, HTML, a mention of a member who posts later, a missing parent).
+ImportBatch followUp()
+{
+    ImportBatch batch = welcomeThread();
+    ImportDiscussion &known = batch.discussions.first();
+    known.posts[1].text = QStringLiteral("Thanks @ada, edited");
+    known.posts.append(post(QStringLiteral("p6"),
+                            QStringLiteral("p5"),
+                            author(QStringLiteral("Dave"), QStringLiteral("dave")),
+                            50,
+                            QStringLiteral("Late reply #late")));
+    const ImportAuthor erin = author(QStringLiteral("Erin"), QStringLiteral("erin"));
+    ImportDiscussion second;
+    second.externalId = QStringLiteral("t2");
+    second.title = QStringLiteral("Second");
+    second.posts = {post({},
+                         {},
+                         author(QStringLiteral("Bob Babbage"), QStringLiteral("bob")),
+                         60,
+                         QStringLiteral("Ask @erin about www.example.org/x #Q")),
+                    post(QStringLiteral("q2"),
+                         QStringLiteral("gone"),
+                         erin,
+                         70,
+                         QStringLiteral("Thanks @bob")),
+                    post(QStringLiteral("q3"),
+                         QStringLiteral("q2"),
+                         author({}, {}),
+                         80,
+                         QStringLiteral("anonymous thanks"))};
+    second.posts[1].html = QStringLiteral("<p>Thanks <b>@bob</b></p>");
+    second.posts[1].url = QStringLiteral("https://forum.example.org/t/2#q2");
+    ImportDiscussion third;
+    third.externalId = QStringLiteral("t3");
+    third.title = QStringLiteral("Third");
+    third.posts = {post(QStringLiteral("r1"), {}, erin, 90, QStringLiteral("Welcome, @carol")),
+                   post(QStringLiteral("r2"),
+                        QStringLiteral("r1"),
+                        author(QStringLiteral("Carol Shaw"), QStringLiteral("carol")),
+                        95,
+                        QStringLiteral("Thanks @erin@dave"))};
+    batch.discussions << second << third;
+    return batch;
+}
+
 } // namespace
 
 class tst_CommunityWriter : public QObject
@@ -126,6 +216,8 @@ private Q_SLOTS:
     void outerRollbackStoresNothing();
     void feedItemsAreUpserted();
     void missingTextAndTitles();
+    void bulkInsertsStoreTheSameRows();
+    void manyMembersAreCountedSetBased();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -573,6 +665,70 @@ void tst_CommunityWriter::missingTextAndTitles()
     QCOMPARE(writer.write(batch).postsUpdated, 1);
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 1);
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM post_hashtags")), 0);
+}
+
+void tst_CommunityWriter::bulkInsertsStoreTheSameRows()
+{
+    TestDatabase bulk;
+    QVERIFY2(bulk.open(), qPrintable(bulk.errorString()));
+    QList<WriteSummary> summaries;
+    for (TestDatabase *db : {m_db.get(), &bulk}) {
+        CommunityWriter(db->connectionName()).write(welcomeThread());
+        Transaction transaction(db->connectionName());
+        CommunityWriter writer(db->connectionName());
+        if (db == &bulk) {
+            writer.setBulkInserts(true);
+            writer.deferSearchIndex();
+        }
+        summaries << writer.write(followUp());
+        writer.catchUpSearchIndex();
+        transaction.commit();
+    }
+    QCOMPARE(summaries.at(1).postsCreated, summaries.at(0).postsCreated);
+    QCOMPARE(summaries.at(1).postsUpdated, summaries.at(0).postsUpdated);
+    QCOMPARE(summaries.at(1).mentions, summaries.at(0).mentions);
+    QCOMPARE(summaries.at(1).membersCreated, summaries.at(0).membersCreated);
+    QCOMPARE(summaries.at(0).postsCreated, 6);
+    QCOMPARE(summaries.at(0).postsUpdated, 1);
+    const QVariantList expected = storedRows(*m_db);
+    const QVariantList stored = storedRows(bulk);
+    QCOMPARE(stored.size(), expected.size());
+    for (qsizetype i = 0; i < stored.size(); ++i)
+        QCOMPARE(stored.at(i), expected.at(i));
+    // Erin was mentioned before she first posted: the mention names her either way.
+    QCOMPARE(bulk.count(QStringLiteral("SELECT COUNT(*) FROM mentions WHERE handle = 'erin' AND "
+                                       "member_id IS NULL")),
+             0);
+}
+
+void tst_CommunityWriter::manyMembersAreCountedSetBased()
+{
+    CommunityWriter writer(m_db->connectionName());
+    writer.write(welcomeThread());
+    writer.write(followUp());
+    ImportBatch roster;
+    roster.sourceKind = QStringLiteral("forum");
+    roster.sourceName = QStringLiteral("Test Forum");
+    roster.members = {ImportMember{author(QStringLiteral("Zed"), QStringLiteral("zed")), {}, {}}};
+    writer.write(roster);
+    const QString figures = QStringLiteral(
+        "SELECT display_name || '|' || post_count || '|' || replies_given || '|' || "
+        "replies_received || '|' || mentions_received || '|' || COALESCE(first_seen, -1) || '|' "
+        "|| COALESCE(last_seen, -1) FROM members ORDER BY 1");
+    const QVariantList counted = m_db->column(figures);
+    QCOMPARE(counted.size(), 6); // Ada, Bob, Carol, Dave, Erin, Zed
+    QVERIFY(counted.contains(QStringLiteral("Zed|0|0|0|0|-1|-1")));
+
+    SqlQuery::execDirect(m_db->connectionName(),
+                         QStringLiteral("UPDATE members SET post_count = 9, replies_given = 9, "
+                                        "replies_received = 9, mentions_received = 9, "
+                                        "first_seen = 9, last_seen = 9"));
+    // More members than either backend counts one by one.
+    QSet<qint64> many;
+    for (qint64 id = 1; id <= 9000; ++id)
+        many.insert(id);
+    CommunityWriter::refreshMemberFigures(m_db->connectionName(), many);
+    QCOMPARE(m_db->column(figures), counted);
 }
 
 QTEST_GUILESS_MAIN(tst_CommunityWriter)

@@ -3,8 +3,10 @@
 // the round trip export -> import -> export.
 #include "communityexporter.h"
 #include "csvreader.h"
+#include "discussionrepository.h"
 #include "memberscsvimporter.h"
 #include "postscsvimporter.h"
+#include "sqlquery.h"
 #include "storageerror.h"
 #include "testdatabase.h"
 
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void unusableFilesStoreNothing();
     void cancelStoresNothing();
     void roundTrip();
+    void bulkImportStoresRepliesMentionsAndIndex();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -340,6 +343,121 @@ void tst_PostsCsvImporter::roundTrip()
     QCOMPARE(again.summary.membersCreated, 0);
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), before);
     QCOMPARE(sortedRecords(exportPosts(*m_db)), sortedRecords(posts));
+}
+
+void tst_PostsCsvImporter::bulkImportStoresRepliesMentionsAndIndex()
+{
+    QCOMPARE(importPosts(*m_db,
+                         "id,discussion,author,time,text,parent\n"
+                         "a1,Existing,Ada Lovelace (@ada),2024-05-01T10:00:00Z,Kickoff of the "
+                         "calendar,\n")
+                 .summary.postsCreated,
+             1);
+    // New discussions take the bulk path, the known one the row-by-row path; @carol is
+    // mentioned before she first posts, @nobody never posts, and a2 comes twice: the second
+    // row changes the text of a post this import wrote.
+    const CsvImport::Result result = importPosts(
+        *m_db,
+        "id,discussion,author,time,text,parent\n"
+        "a2,Existing,Bob (@bob),2024-05-02T10:00:00Z,\"Replying to @ada about #Calendar\",a1\n"
+        "n1,New thread,@dave,2024-05-02T11:00:00Z,\"Hi @carol and @nobody, see #rules #Rules\",\n"
+        "n2,New thread,Carol (@carol),2024-05-02T12:00:00Z,Thanks @dave,n1\n"
+        "n3,New thread,Bob (@bob),2024-05-02T13:00:00Z,Agreed with carol,n2\n"
+        "n4,New thread,Ada Lovelace (@ada),2024-05-02T14:00:00Z,Unrelated musing "
+        "https://example.org/x.,\n"
+        "n5,Third thread,@erin,2024-05-03T09:00:00Z,Hello @ada,\n"
+        "a2,Existing,Bob (@bob),2024-05-02T10:00:00Z,Replying again with zebra,a1\n");
+    QCOMPARE(result.rows, 7);
+    QCOMPARE(result.skipped, 0);
+    QCOMPARE(result.summary.postsCreated, 6);
+    QCOMPARE(result.summary.postsUpdated, 1);
+    QCOMPARE(result.summary.discussionsCreated, 2);
+    QCOMPARE(result.summary.membersCreated, 4);
+
+    const auto parentOf = [&](const char *post) {
+        return m_db
+            ->scalar(QStringLiteral("SELECT p.external_id FROM posts c LEFT JOIN posts p ON p.id = "
+                                    "c.parent_id WHERE c.external_id = ?"),
+                     {QString::fromLatin1(post)})
+            .toString();
+    };
+    QCOMPARE(parentOf("a2"), QStringLiteral("a1"));
+    QCOMPARE(parentOf("n1"), QString());
+    QCOMPARE(parentOf("n2"), QStringLiteral("n1"));
+    QCOMPARE(parentOf("n3"), QStringLiteral("n2"));
+    QCOMPARE(parentOf("n4"), QString());
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT body_text FROM posts WHERE external_id = 'a2'"))
+                 .toString(),
+             QStringLiteral("Replying again with zebra"));
+
+    // Every mention with the member it names (none for @nobody), the changed post's gone.
+    const QVariantList mentions = m_db->column(QStringLiteral(
+        "SELECT p.external_id || ':' || m.handle || ':' || COALESCE(i.value, '-') FROM mentions m "
+        "JOIN posts p ON p.id = m.post_id LEFT JOIN identities i ON i.member_id = m.member_id "
+        "AND i.kind = 'handle' ORDER BY p.external_id, m.handle"));
+    QCOMPARE(mentions,
+             (QVariantList{QStringLiteral("n1:carol:carol"),
+                           QStringLiteral("n1:nobody:-"),
+                           QStringLiteral("n2:dave:dave"),
+                           QStringLiteral("n5:ada:ada")}));
+    QCOMPARE(m_db->column(QStringLiteral("SELECT p.external_id || ':' || h.normalized FROM "
+                                         "post_hashtags ph JOIN posts p ON p.id = ph.post_id JOIN "
+                                         "hashtags h ON h.id = ph.hashtag_id ORDER BY 1")),
+             (QVariantList{QStringLiteral("n1:rules")}));
+    QCOMPARE(m_db->column(QStringLiteral("SELECT p.external_id || ' ' || l.url FROM post_links l "
+                                         "JOIN posts p ON p.id = l.post_id")),
+             (QVariantList{QStringLiteral("n4 https://example.org/x")}));
+
+    // The figures count the replies and mentions of both paths.
+    const auto figures = [&](const char *handle) {
+        return m_db
+            ->column(QStringLiteral("SELECT m.post_count || ' ' || m.replies_given || ' ' || "
+                                    "m.replies_received || ' ' || m.mentions_received FROM members "
+                                    "m JOIN identities i ON i.member_id = m.id WHERE i.value = ?"),
+                     {QString::fromLatin1(handle)})
+            .value(0)
+            .toString();
+    };
+    QCOMPARE(figures("ada"), QStringLiteral("2 0 1 1"));
+    QCOMPARE(figures("bob"), QStringLiteral("2 2 0 0"));
+    QCOMPARE(figures("carol"), QStringLiteral("1 1 1 1"));
+    QCOMPARE(figures("dave"), QStringLiteral("1 0 1 1"));
+    QCOMPARE(m_db->count(QStringLiteral("SELECT post_count FROM discussions WHERE title = "
+                                        "'New thread'")),
+             4);
+
+    // Search finds the new posts and the changed text, not the text it replaced.
+    const DiscussionRepository discussions(m_db->connectionName());
+    const auto found = [&](const QString &query) {
+        QStringList posts;
+        for (const DiscussionRepository::Hit &hit : discussions.search(query, {}, 0, 100)) {
+            posts << m_db->scalar(QStringLiteral("SELECT external_id FROM posts WHERE id = ?"),
+                                  {hit.postId})
+                         .toString();
+        }
+        posts.sort();
+        return posts;
+    };
+    QCOMPARE(found(QStringLiteral("zebra")), QStringList{QStringLiteral("a2")});
+    QCOMPARE(found(QStringLiteral("about")), QStringList());
+    QCOMPARE(found(QStringLiteral("musing")), QStringList{QStringLiteral("n4")});
+    QCOMPARE(found(QStringLiteral("kickoff")), QStringList{QStringLiteral("a1")});
+    QCOMPARE(found(QStringLiteral("carol")),
+             (QStringList{QStringLiteral("n1"), QStringLiteral("n3")}));
+    if (!TestDatabase::usesPostgreSql()) {
+        QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                            "'trigger' AND name = 'posts_fts_after_insert'")),
+                 1);
+        // FTS5 raises an error when the index and the posts disagree.
+        try {
+            SqlQuery(m_db->connectionName(),
+                     QStringLiteral(
+                         "INSERT INTO posts_fts (posts_fts, rank) VALUES ('integrity-check', 1)"))
+                .exec();
+        } catch (const StorageError &error) {
+            QFAIL(qPrintable(error.message()));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_PostsCsvImporter)

@@ -1050,6 +1050,30 @@ Siehe %1 BEFEHL --help.</translation>
             <numerusform>%n ältere Elemente entfernt, um die neuesten %1 zu behalten.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The import is stored, but the engagement levels could not be recomputed: %1</source>
+        <translation>Der Import ist gespeichert, aber die Engagement-Stufen konnten nicht neu berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Engagement levels recomputed.</source>
+        <translation>Engagement-Stufen neu berechnet.</translation>
+    </message>
+    <message>
+        <source>Read FIELD from the column headed HEADER instead of the guessed one; repeat it for more fields. Fields: %1.</source>
+        <translation>FELD aus der Spalte mit der Überschrift KOPF lesen statt aus der erkannten; für weitere Felder wiederholen. Felder: %1.</translation>
+    </message>
+    <message>
+        <source>FIELD=HEADER</source>
+        <translation>FELD=KOPF</translation>
+    </message>
+    <message>
+        <source>--column needs FIELD=HEADER, as in --column %1=&quot;%2&quot;, not &quot;%3&quot;.</source>
+        <translation>--column braucht FELD=KOPF, etwa --column %1=&quot;%2&quot;, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>--column: unknown field &quot;%1&quot;. Fields: %2.</source>
+        <translation>--column: unbekanntes Feld „%1“. Felder: %2.</translation>
+    </message>
 </context>
 <context>
     <name>CommunityCopyTask</name>
@@ -1296,6 +1320,10 @@ Siehe %1 BEFEHL --help.</translation>
     <message>
         <source>Line %1: the file has a header but no rows.</source>
         <translation>Zeile %1: Die Datei hat eine Kopfzeile, aber keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>Line %1: no column is named &quot;%2&quot; (for %3). The columns are: %4.</source>
+        <translation>Zeile %1: Keine Spalte heißt „%2“ (für %3). Die Spalten sind: %4.</translation>
     </message>
 </context>
 <context>

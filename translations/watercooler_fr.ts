@@ -1050,6 +1050,30 @@ Voir %1 COMMANDE --help.</translation>
             <numerusform>%n éléments plus anciens supprimés pour garder les %1 plus récents.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The import is stored, but the engagement levels could not be recomputed: %1</source>
+        <translation>L’import est enregistré, mais les niveaux d’engagement n’ont pas pu être recalculés : %1</translation>
+    </message>
+    <message>
+        <source>Engagement levels recomputed.</source>
+        <translation>Niveaux d’engagement recalculés.</translation>
+    </message>
+    <message>
+        <source>Read FIELD from the column headed HEADER instead of the guessed one; repeat it for more fields. Fields: %1.</source>
+        <translation>Lire CHAMP dans la colonne intitulée EN-TÊTE au lieu de celle devinée ; à répéter pour d’autres champs. Champs : %1.</translation>
+    </message>
+    <message>
+        <source>FIELD=HEADER</source>
+        <translation>CHAMP=EN-TÊTE</translation>
+    </message>
+    <message>
+        <source>--column needs FIELD=HEADER, as in --column %1=&quot;%2&quot;, not &quot;%3&quot;.</source>
+        <translation>--column attend CHAMP=EN-TÊTE, par exemple --column %1=&quot;%2&quot;, et non « %3 ».</translation>
+    </message>
+    <message>
+        <source>--column: unknown field &quot;%1&quot;. Fields: %2.</source>
+        <translation>--column : champ inconnu « %1 ». Champs : %2.</translation>
+    </message>
 </context>
 <context>
     <name>CommunityCopyTask</name>
@@ -1296,6 +1320,10 @@ Voir %1 COMMANDE --help.</translation>
     <message>
         <source>Line %1: the file has a header but no rows.</source>
         <translation>Ligne %1&#xa0;: le fichier a un en-tête mais aucune ligne.</translation>
+    </message>
+    <message>
+        <source>Line %1: no column is named &quot;%2&quot; (for %3). The columns are: %4.</source>
+        <translation>Ligne %1 : aucune colonne ne s’appelle « %2 » (pour %3). Les colonnes sont : %4.</translation>
     </message>
 </context>
 <context>

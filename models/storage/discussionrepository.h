@@ -134,6 +134,8 @@ public:
     void setNeedsResponse(qint64 postId, bool needsResponse) const;
 
 private:
+    // Whether the source has few discussions (see search()).
+    [[nodiscard]] bool isSmallSource(qint64 sourceId) const;
     void insertTag(TagTarget target, qint64 id, const QString &name) const;
     void checkExists(TagTarget target, qint64 id) const;
 

@@ -16,6 +16,8 @@ namespace {
 
 // The first characters of a post stand for its snippet when there are no words to match.
 constexpr int plainSnippetLength = 240;
+// A hashtag on more posts than this is common (see page()).
+constexpr int commonHashtagPosts = 5000;
 // How many of the newest posts a windowed search reads one by one (see search()).
 constexpr qint64 newestSearchWindow = 10000;
 // A source with at most this many discussions has few enough posts to read them all for a search.
@@ -123,8 +125,9 @@ Conditions postConditions(const DiscussionRepository::Filters &filters)
     return conditions;
 }
 
-// The discussions list: a discussion d passes when one of its posts does.
-Conditions discussionConditions(const DiscussionRepository::Filters &filters)
+// The discussions list: a discussion d passes when one of its posts does. walkDiscussions: the
+// hashtag is on many posts (see DiscussionRepository::page()).
+Conditions discussionConditions(const DiscussionRepository::Filters &filters, bool walkDiscussions)
 {
     Conditions conditions;
     if (filters.memberId > 0) {
@@ -139,7 +142,15 @@ Conditions discussionConditions(const DiscussionRepository::Filters &filters)
                                       "pt.tag_id = ?))"),
                        {filters.tagId, filters.tagId});
     }
-    if (!filters.hashtag.trimmed().isEmpty()) {
+    if (!filters.hashtag.trimmed().isEmpty() && walkDiscussions) {
+        // A common hashtag: the discussions in list order each look at their few posts, and the
+        // page is full long before the list ends.
+        conditions.add(QStringLiteral("EXISTS (SELECT 1 FROM posts t JOIN post_hashtags ph ON "
+                                      "ph.post_id = t.id WHERE t.discussion_id = d.id AND "
+                                      "ph.hashtag_id = (SELECT h.id FROM hashtags h WHERE "
+                                      "h.normalized = ?))"),
+                       {TextExtractor::normalizeTag(filters.hashtag)});
+    } else if (!filters.hashtag.trimmed().isEmpty()) {
         conditions.add(QStringLiteral("d.id IN (SELECT t.discussion_id FROM post_hashtags ph "
                                       "JOIN hashtags h ON h.id = ph.hashtag_id JOIN posts t ON "
                                       "t.id = ph.post_id WHERE h.normalized = ?)"),
@@ -215,7 +226,17 @@ QList<DiscussionRepository::Row> DiscussionRepository::page(const QString &title
                                                             int offset,
                                                             int limit) const
 {
-    Conditions conditions = discussionConditions(filters);
+    // SQLite: a hashtag on many posts is checked discussion by discussion in list order; one on
+    // few posts has them read first (PostgreSQL's planner chooses between the two itself).
+    const QString hashtag = TextExtractor::normalizeTag(filters.hashtag);
+    const bool walkDiscussions
+        = !hashtag.isEmpty()
+          && SqlDialect::backendOf(m_connectionName) == SqlDialect::Backend::Sqlite
+          && hasMoreThan(QStringLiteral("SELECT 1 FROM post_hashtags WHERE hashtag_id = (SELECT "
+                                        "h.id FROM hashtags h WHERE h.normalized = ?)"),
+                         hashtag,
+                         commonHashtagPosts);
+    Conditions conditions = discussionConditions(filters, walkDiscussions);
     if (!titleFilter.trimmed().isEmpty()) {
         QString pattern = titleFilter.trimmed().toLower();
         pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
@@ -226,13 +247,20 @@ QList<DiscussionRepository::Row> DiscussionRepository::page(const QString &title
     }
     const QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC")
                                                           : QStringLiteral(" DESC");
+    // The page's ids (and source labels) are sorted first, then only its rows are read: the
+    // sort carries a few values per discussion, not whole rows. The page is named s as well, so
+    // the order's s.label means the same outside.
+    const QString orderClause = QStringLiteral(" ORDER BY ") + orderBy(sortKey) + direction
+                                + QStringLiteral(", d.id") + direction;
     const QString sql = QStringLiteral("WITH ") + sourceLabels()
-                        + QStringLiteral(" SELECT d.id, d.title, s.label, d.created_at, "
-                                         "d.last_post_at, d.post_count, d.participant_count FROM "
-                                         "discussions d JOIN s ON s.id = d.source_id")
-                        + conditions.where() + QStringLiteral(" ORDER BY ") + orderBy(sortKey)
-                        + direction + QStringLiteral(", d.id") + direction
-                        + QStringLiteral(" LIMIT ? OFFSET ?");
+                        + QStringLiteral(", page AS (SELECT d.id, s.label FROM discussions d "
+                                         "JOIN s ON s.id = d.source_id")
+                        + conditions.where() + orderClause
+                        + QStringLiteral(" LIMIT ? OFFSET ?) SELECT d.id, d.title, s.label, "
+                                         "d.created_at, d.last_post_at, d.post_count, "
+                                         "d.participant_count FROM page s JOIN discussions d ON "
+                                         "d.id = s.id")
+                        + orderClause;
     SqlQuery query(m_connectionName, sql);
     for (const QVariant &value : std::as_const(conditions.values))
         query.bind(value);
@@ -273,7 +301,10 @@ QList<DiscussionRepository::Hit> DiscussionRepository::search(const QString &tex
     // A source with few discussions leads to its posts, as one member does (SQLite keeps the
     // order it is given; PostgreSQL's planner finds this itself from its statistics).
     const bool smallSource = filters.sourceId > 0 && backend == SqlDialect::Backend::Sqlite
-                             && isSmallSource(filters.sourceId);
+                             && !hasMoreThan(QStringLiteral("SELECT 1 FROM discussions WHERE "
+                                                            "source_id = ?"),
+                                             filters.sourceId,
+                                             smallSourceDiscussions);
     if (smallSource) {
         conditions.add(QStringLiteral("p.discussion_id IN (SELECT x.id FROM discussions x WHERE "
                                       "x.source_id = ?)"),
@@ -414,14 +445,13 @@ QList<DiscussionRepository::Hit> DiscussionRepository::search(const QString &tex
     return hits;
 }
 
-bool DiscussionRepository::isSmallSource(qint64 sourceId) const
+bool DiscussionRepository::hasMoreThan(const QString &select, const QVariant &value, int limit) const
 {
-    // Counts no further than it needs to: a large source answers as quickly as a small one.
+    // Counts no further than it needs to: a large set answers as quickly as a small one.
     SqlQuery query(m_connectionName,
-                   QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM discussions WHERE "
-                                  "source_id = ? LIMIT %1) x")
-                       .arg(smallSourceDiscussions + 1));
-    return query.bind(sourceId).scalar().toInt() <= smallSourceDiscussions;
+                   QStringLiteral("SELECT COUNT(*) FROM (") + select
+                       + QStringLiteral(" LIMIT %1) x").arg(limit + 1));
+    return query.bind(value).scalar().toInt() > limit;
 }
 
 QList<DiscussionRepository::Post> DiscussionRepository::posts(qint64 discussionId) const

@@ -3,6 +3,8 @@
 #include "searchresultsmodel.h"
 
 #include "database.h"
+#include "sqldialect.h"
+#include "sqlquery.h"
 #include "storageerror.h"
 
 #include <QLocale>
@@ -15,6 +17,7 @@ SearchResultsModel::SearchResultsModel(const Database &database, QObject *parent
     : PagedRowModel(database.connectionName(), parent)
     , m_database(database)
     , m_generation(std::make_shared<std::atomic<quint64>>(0))
+    , m_workerPrepared(std::make_shared<bool>(false))
 {
     setInitialSort(PostedColumn, Qt::DescendingOrder);
     // One worker that keeps its connection (and the database's caches) between searches.
@@ -145,18 +148,26 @@ void SearchResultsModel::fetchMore(const QModelIndex &parent)
     const QString text = filterText();
     const DiscussionRepository::Filters filters = m_filters;
     const int offset = rowCount();
+    const std::shared_ptr<bool> prepared = m_workerPrepared;
     QFuture<Page> read = QtConcurrent::run(&m_pool, [=] {
         Page page;
         page.generation = generation;
         if (current->load() != generation)
             return page; // superseded while it waited
         try {
-            page.hits = DiscussionRepository(database->connectionName())
-                            .search(text, filters, offset, pageSize);
+            const QString connection = database->connectionName();
+            if (!*prepared) {
+                const QStringList setup = SqlDialect::pageReaderSetup(database->backend());
+                for (const QString &statement : setup)
+                    SqlQuery::execDirect(connection, statement);
+                *prepared = true;
+            }
+            page.hits = DiscussionRepository(connection).search(text, filters, offset, pageSize);
         } catch (const StorageError &error) {
             page.error = error.message();
             // A connection that failed (a lost server, say) is opened again by the next read.
             database->releaseThreadConnection();
+            *prepared = false;
         }
         return page;
     });

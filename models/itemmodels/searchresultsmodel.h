@@ -77,6 +77,8 @@ private:
     // Bumped by every reset: a read of an older generation is stale. Shared with the worker so a
     // queued read that is already superseded does not run at all.
     std::shared_ptr<std::atomic<quint64>> m_generation;
+    // Whether the worker's connection ran SqlDialect::pageReaderSetup(); only the worker uses it.
+    std::shared_ptr<bool> m_workerPrepared;
     std::optional<Page> m_delivered;
     bool m_pending = false;   // a page of the current rows is being read
     bool m_searching = false; // as last signalled

@@ -157,6 +157,13 @@ QStringList SqlDialect::connectionSetup(Backend backend)
             QStringLiteral("SET TIME ZONE 'UTC'")};
 }
 
+QStringList SqlDialect::pageReaderSetup(Backend backend)
+{
+    if (backend == Backend::Sqlite)
+        return {};
+    return {QStringLiteral("SET max_parallel_workers_per_gather = 0")};
+}
+
 QString SqlDialect::probeStatement(Backend backend)
 {
     return backend == Backend::Sqlite ? QStringLiteral("SELECT COUNT(*) FROM sqlite_master")

@@ -26,6 +26,11 @@ public:
     // Statements run on every new connection (SQLite: WAL, foreign keys, busy timeout).
     [[nodiscard]] static QStringList connectionSetup(Backend backend);
 
+    // Run once on a connection that only reads small pages for a view (the search worker's):
+    // PostgreSQL starts no parallel workers there, whose start-up takes longer than a page of
+    // 200 rows does to read. Empty when nothing is needed.
+    [[nodiscard]] static QStringList pageReaderSetup(Backend backend);
+
     // A read that fails on a file that is not a database of this backend, before anything is
     // written to it.
     [[nodiscard]] static QString probeStatement(Backend backend);

@@ -255,16 +255,21 @@ QList<DiscussionRepository::Row> DiscussionRepository::page(const QString &title
     const QString sql = QStringLiteral("WITH ") + sourceLabels()
                         + QStringLiteral(", page AS (SELECT d.id, s.label FROM discussions d "
                                          "JOIN s ON s.id = d.source_id")
-                        + conditions.where() + orderClause
-                        + QStringLiteral(" LIMIT ? OFFSET ?) SELECT d.id, d.title, s.label, "
-                                         "d.created_at, d.last_post_at, d.post_count, "
+                        + conditions.where()
+                        + orderClause
+                        // Written out, not bound: SQLite plans a subquery's bound LIMIT as
+                        // unknown and then sorts every discussion to find the first page.
+                        + QStringLiteral(" LIMIT %1 OFFSET %2) SELECT d.id, d.title, s.label, ")
+                              .arg(limit)
+                              .arg(offset)
+                        + QStringLiteral("d.created_at, d.last_post_at, d.post_count, "
                                          "d.participant_count FROM page s JOIN discussions d ON "
                                          "d.id = s.id")
                         + orderClause;
     SqlQuery query(m_connectionName, sql);
     for (const QVariant &value : std::as_const(conditions.values))
         query.bind(value);
-    query.bind(limit).bind(offset).exec();
+    query.exec();
     QList<Row> rows;
     while (query.next()) {
         Row row;

@@ -161,7 +161,8 @@ QStringList SqlDialect::pageReaderSetup(Backend backend)
 {
     if (backend == Backend::Sqlite)
         return {};
-    return {QStringLiteral("SET max_parallel_workers_per_gather = 0")};
+    return {QStringLiteral("SET max_parallel_workers_per_gather = 0"),
+            QStringLiteral("SET random_page_cost = 1.1")};
 }
 
 QString SqlDialect::probeStatement(Backend backend)

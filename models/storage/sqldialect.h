@@ -26,9 +26,11 @@ public:
     // Statements run on every new connection (SQLite: WAL, foreign keys, busy timeout).
     [[nodiscard]] static QStringList connectionSetup(Backend backend);
 
-    // Run once on a connection that only reads small pages for a view (the search worker's):
+    // Run once on a connection that only reads small pages for a view (the search worker's).
     // PostgreSQL starts no parallel workers there, whose start-up takes longer than a page of
-    // 200 rows does to read. Empty when nothing is needed.
+    // 200 rows does to read, and costs an index lookup as the cached read it nearly always is
+    // (random_page_cost 1.1, as for SSDs): with the default of 4 it would rather read every post
+    // newest first than look up the few posts of a hashtag. Empty when nothing is needed.
     [[nodiscard]] static QStringList pageReaderSetup(Backend backend);
 
     // A read that fails on a file that is not a database of this backend, before anything is

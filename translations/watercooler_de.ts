@@ -1824,6 +1824,10 @@ Siehe %1 BEFEHL --help.</translation>
         <source>Needs a response</source>
         <translation>Braucht eine Antwort</translation>
     </message>
+    <message>
+        <source>Searching...</source>
+        <translation>Suche läuft …</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateFinder</name>

@@ -1824,6 +1824,10 @@ Voir %1 COMMANDE --help.</translation>
         <source>Needs a response</source>
         <translation>Attend une réponse</translation>
     </message>
+    <message>
+        <source>Searching...</source>
+        <translation>Recherche…</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateFinder</name>

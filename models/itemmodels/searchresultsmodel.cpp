@@ -1,14 +1,43 @@
-// Display of search hits: snippet with highlights, discussion, author and time.
+// Display of search hits: snippet with highlights, discussion, author and time; pages read on a
+// worker thread.
 #include "searchresultsmodel.h"
+
+#include "database.h"
+#include "sqldialect.h"
+#include "sqlquery.h"
+#include "storageerror.h"
 
 #include <QLocale>
 #include <QPoint>
+#include <QtConcurrent>
 
-SearchResultsModel::SearchResultsModel(const QString &connectionName, QObject *parent)
-    : PagedRowModel(connectionName, parent)
-    , m_repository(connectionName)
+#include <limits>
+
+SearchResultsModel::SearchResultsModel(const Database &database, QObject *parent)
+    : PagedRowModel(database.connectionName(), parent)
+    , m_database(database)
+    , m_generation(std::make_shared<std::atomic<quint64>>(0))
+    , m_workerPrepared(std::make_shared<bool>(false))
 {
     setInitialSort(PostedColumn, Qt::DescendingOrder);
+    // One worker that keeps its connection (and the database's caches) between searches.
+    m_pool.setMaxThreadCount(1);
+    m_pool.setExpiryTimeout(-1);
+    // Whatever is read for the rows being dropped no longer belongs to this model.
+    connect(this, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        ++*m_generation;
+        m_delivered.reset();
+        m_pending = false; // reload() starts the read of the new rows right after
+    });
+}
+
+SearchResultsModel::~SearchResultsModel()
+{
+    // Reads still queued are skipped; the worker closes its connection in its own thread.
+    m_generation->store(std::numeric_limits<quint64>::max());
+    const Database *database = &m_database;
+    m_pool.start([database] { database->releaseThreadConnection(); });
+    m_pool.waitForDone();
 }
 
 int SearchResultsModel::columnCount(const QModelIndex &parent) const
@@ -102,7 +131,78 @@ void SearchResultsModel::setFilters(const DiscussionRepository::Filters &filters
     reload();
 }
 
+bool SearchResultsModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !m_pending && PagedTableModel::canFetchMore(parent);
+}
+
+void SearchResultsModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_pending = true;
+    setSearching(true);
+    const quint64 generation = m_generation->load();
+    const std::shared_ptr<std::atomic<quint64>> current = m_generation;
+    const Database *database = &m_database;
+    const QString text = filterText();
+    const DiscussionRepository::Filters filters = m_filters;
+    const int offset = rowCount();
+    const std::shared_ptr<bool> prepared = m_workerPrepared;
+    QFuture<Page> read = QtConcurrent::run(&m_pool, [=] {
+        Page page;
+        page.generation = generation;
+        if (current->load() != generation)
+            return page; // superseded while it waited
+        try {
+            const QString connection = database->connectionName();
+            if (!*prepared) {
+                const QStringList setup = SqlDialect::pageReaderSetup(database->backend());
+                for (const QString &statement : setup)
+                    SqlQuery::execDirect(connection, statement);
+                *prepared = true;
+            }
+            page.hits = DiscussionRepository(connection).search(text, filters, offset, pageSize);
+        } catch (const StorageError &error) {
+            page.error = error.message();
+            // A connection that failed (a lost server, say) is opened again by the next read.
+            database->releaseThreadConnection();
+            *prepared = false;
+        }
+        return page;
+    });
+    read.then(this, [this](const Page &page) { deliver(page); });
+}
+
+void SearchResultsModel::deliver(const Page &page)
+{
+    if (page.generation != m_generation->load())
+        return; // a newer query or a reload took over
+    m_delivered = page;
+    m_pending = false;
+    // Inserts the page through readRows(); views may ask for the next page from then on.
+    PagedTableModel::fetchMore({});
+    m_delivered.reset();
+    setSearching(m_pending);
+}
+
+void SearchResultsModel::setSearching(bool searching)
+{
+    if (searching == m_searching)
+        return;
+    m_searching = searching;
+    Q_EMIT searchingChanged(searching);
+}
+
 QList<DiscussionRepository::Hit> SearchResultsModel::readRows(int offset, int limit)
 {
-    return m_repository.search(filterText(), m_filters, offset, limit);
+    Q_UNUSED(offset)
+    Q_UNUSED(limit)
+    if (!m_delivered)
+        return {};
+    Page page = std::move(*m_delivered);
+    m_delivered.reset();
+    if (!page.error.isEmpty())
+        throw StorageError(page.error);
+    return page.hits;
 }

@@ -16,6 +16,21 @@ namespace {
 
 // The first characters of a post stand for its snippet when there are no words to match.
 constexpr int plainSnippetLength = 240;
+// A hashtag on more posts than this is common (see page()).
+constexpr int commonHashtagPosts = 5000;
+// How many of the newest posts a windowed search reads one by one (see search()).
+constexpr qint64 newestSearchWindow = 10000;
+// A source with at most this many discussions has few enough posts to read them all for a search.
+constexpr int smallSourceDiscussions = 2000;
+
+// Each source as (id, label): its feed's title or its name. MATERIALIZED: found once per
+// source, not once per discussion, so sorting discussions by source compares ready values.
+QString sourceLabels()
+{
+    return QStringLiteral("s AS MATERIALIZED (SELECT x.id, COALESCE((SELECT f.title FROM feeds f "
+                          "WHERE f.source_id = x.id AND f.title <> ''), x.name) AS label FROM "
+                          "sources x)");
+}
 
 QString orderBy(DiscussionRepository::SortKey key)
 {
@@ -23,8 +38,7 @@ QString orderBy(DiscussionRepository::SortKey key)
     case DiscussionRepository::SortKey::Title:
         return QStringLiteral("LOWER(d.title)");
     case DiscussionRepository::SortKey::Source:
-        return QStringLiteral("COALESCE((SELECT f.title FROM feeds f WHERE f.source_id = s.id "
-                              "AND f.title <> ''), s.name)");
+        return QStringLiteral("s.label"); // see sourceLabels()
     case DiscussionRepository::SortKey::Started:
         return QStringLiteral("d.created_at");
     case DiscussionRepository::SortKey::LastPost:
@@ -85,16 +99,23 @@ Conditions postConditions(const DiscussionRepository::Filters &filters)
                        {filters.tagId, filters.tagId});
     }
     if (!filters.hashtag.trimmed().isEmpty()) {
-        conditions.add(QStringLiteral("p.id IN (SELECT ph.post_id FROM post_hashtags ph JOIN "
-                                      "hashtags h ON h.id = ph.hashtag_id WHERE h.normalized = ?)"),
+        // The hashtag's id is looked up first, so the planner knows it is one value and can
+        // walk post_hashtags_hashtag_idx in post order.
+        conditions.add(QStringLiteral("p.id IN (SELECT ph.post_id FROM post_hashtags ph WHERE "
+                                      "ph.hashtag_id = (SELECT h.id FROM hashtags h WHERE "
+                                      "h.normalized = ?))"),
                        {TextExtractor::normalizeTag(filters.hashtag)});
     }
     if (filters.from.isValid())
         conditions.add(QStringLiteral("p.created_at >= ?"), {filters.from.toSecsSinceEpoch()});
     if (filters.to.isValid())
         conditions.add(QStringLiteral("p.created_at < ?"), {filters.to.toSecsSinceEpoch()});
-    if (filters.needsResponse)
-        conditions.add(QStringLiteral("p.needs_response = 1"));
+    // Read through the partial index of flagged posts: a scan in the order of the hits would
+    // check every post.
+    if (filters.needsResponse) {
+        conditions.add(
+            QStringLiteral("p.id IN (SELECT n.id FROM posts n WHERE n.needs_response = 1)"));
+    }
     // Lets the database start from the few posts of such discussions.
     if (filters.noReplyYet) {
         conditions.add(QStringLiteral("p.discussion_id IN (SELECT x.id FROM discussions x WHERE "
@@ -104,8 +125,9 @@ Conditions postConditions(const DiscussionRepository::Filters &filters)
     return conditions;
 }
 
-// The discussions list: a discussion d passes when one of its posts does.
-Conditions discussionConditions(const DiscussionRepository::Filters &filters)
+// The discussions list: a discussion d passes when one of its posts does. walkDiscussions: the
+// hashtag is on many posts (see DiscussionRepository::page()).
+Conditions discussionConditions(const DiscussionRepository::Filters &filters, bool walkDiscussions)
 {
     Conditions conditions;
     if (filters.memberId > 0) {
@@ -120,7 +142,15 @@ Conditions discussionConditions(const DiscussionRepository::Filters &filters)
                                       "pt.tag_id = ?))"),
                        {filters.tagId, filters.tagId});
     }
-    if (!filters.hashtag.trimmed().isEmpty()) {
+    if (!filters.hashtag.trimmed().isEmpty() && walkDiscussions) {
+        // A common hashtag: the discussions in list order each look at their few posts, and the
+        // page is full long before the list ends.
+        conditions.add(QStringLiteral("EXISTS (SELECT 1 FROM posts t JOIN post_hashtags ph ON "
+                                      "ph.post_id = t.id WHERE t.discussion_id = d.id AND "
+                                      "ph.hashtag_id = (SELECT h.id FROM hashtags h WHERE "
+                                      "h.normalized = ?))"),
+                       {TextExtractor::normalizeTag(filters.hashtag)});
+    } else if (!filters.hashtag.trimmed().isEmpty()) {
         conditions.add(QStringLiteral("d.id IN (SELECT t.discussion_id FROM post_hashtags ph "
                                       "JOIN hashtags h ON h.id = ph.hashtag_id JOIN posts t ON "
                                       "t.id = ph.post_id WHERE h.normalized = ?)"),
@@ -196,7 +226,17 @@ QList<DiscussionRepository::Row> DiscussionRepository::page(const QString &title
                                                             int offset,
                                                             int limit) const
 {
-    Conditions conditions = discussionConditions(filters);
+    // SQLite: a hashtag on many posts is checked discussion by discussion in list order; one on
+    // few posts has them read first (PostgreSQL's planner chooses between the two itself).
+    const QString hashtag = TextExtractor::normalizeTag(filters.hashtag);
+    const bool walkDiscussions
+        = !hashtag.isEmpty()
+          && SqlDialect::backendOf(m_connectionName) == SqlDialect::Backend::Sqlite
+          && hasMoreThan(QStringLiteral("SELECT 1 FROM post_hashtags WHERE hashtag_id = (SELECT "
+                                        "h.id FROM hashtags h WHERE h.normalized = ?)"),
+                         hashtag,
+                         commonHashtagPosts);
+    Conditions conditions = discussionConditions(filters, walkDiscussions);
     if (!titleFilter.trimmed().isEmpty()) {
         QString pattern = titleFilter.trimmed().toLower();
         pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
@@ -207,17 +247,29 @@ QList<DiscussionRepository::Row> DiscussionRepository::page(const QString &title
     }
     const QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC")
                                                           : QStringLiteral(" DESC");
-    const QString sql = QStringLiteral("SELECT d.id, d.title, %1, d.created_at, d.last_post_at, "
-                                       "d.post_count, d.participant_count FROM discussions d "
-                                       "JOIN sources s ON s.id = d.source_id")
-                            .arg(orderBy(SortKey::Source))
-                        + conditions.where() + QStringLiteral(" ORDER BY ") + orderBy(sortKey)
-                        + direction + QStringLiteral(", d.id") + direction
-                        + QStringLiteral(" LIMIT ? OFFSET ?");
+    // The page's ids (and source labels) are sorted first, then only its rows are read: the
+    // sort carries a few values per discussion, not whole rows. The page is named s as well, so
+    // the order's s.label means the same outside.
+    const QString orderClause = QStringLiteral(" ORDER BY ") + orderBy(sortKey) + direction
+                                + QStringLiteral(", d.id") + direction;
+    const QString sql = QStringLiteral("WITH ") + sourceLabels()
+                        + QStringLiteral(", page AS (SELECT d.id, s.label FROM discussions d "
+                                         "JOIN s ON s.id = d.source_id")
+                        + conditions.where()
+                        + orderClause
+                        // Written out, not bound: SQLite plans a subquery's bound LIMIT as
+                        // unknown and then sorts every discussion to find the first page.
+                        + QStringLiteral(" LIMIT %1 OFFSET %2) SELECT d.id, d.title, s.label, ")
+                              .arg(limit)
+                              .arg(offset)
+                        + QStringLiteral("d.created_at, d.last_post_at, d.post_count, "
+                                         "d.participant_count FROM page s JOIN discussions d ON "
+                                         "d.id = s.id")
+                        + orderClause;
     SqlQuery query(m_connectionName, sql);
     for (const QVariant &value : std::as_const(conditions.values))
         query.bind(value);
-    query.bind(limit).bind(offset).exec();
+    query.exec();
     QList<Row> rows;
     while (query.next()) {
         Row row;
@@ -251,23 +303,103 @@ QList<DiscussionRepository::Hit> DiscussionRepository::search(const QString &tex
         source = QStringLiteral("discussions d CROSS JOIN posts p");
         conditions.add(QStringLiteral("p.discussion_id = d.id"));
     }
+    // A source with few discussions leads to its posts, as one member does (SQLite keeps the
+    // order it is given; PostgreSQL's planner finds this itself from its statistics).
+    const bool smallSource = filters.sourceId > 0 && backend == SqlDialect::Backend::Sqlite
+                             && !hasMoreThan(QStringLiteral("SELECT 1 FROM discussions WHERE "
+                                                            "source_id = ?"),
+                                             filters.sourceId,
+                                             smallSourceDiscussions);
+    if (smallSource) {
+        conditions.add(QStringLiteral("p.discussion_id IN (SELECT x.id FROM discussions x WHERE "
+                                      "x.source_id = ?)"),
+                       {filters.sourceId});
+    }
+    // PostgreSQL: the posts of a hashtag lead, newest first from post_hashtags_hashtag_idx, and
+    // the page stops when it is full. Its planner would rather read every post newest first
+    // (costing the hashtag's posts as scattered reads), which for a word and a hashtag that
+    // rarely meet reads a large part of all posts.
+    Filters rest = filters;
+    const bool byHashtag = backend == SqlDialect::Backend::PostgreSql && !words.isEmpty()
+                           && !filters.hashtag.trimmed().isEmpty() && !filters.noReplyYet;
+    if (byHashtag) {
+        source = QStringLiteral("post_hashtags ph JOIN posts p ON p.id = ph.post_id JOIN "
+                                "discussions d ON d.id = p.discussion_id");
+        order = QStringLiteral("ph.post_id DESC");
+        conditions.add(QStringLiteral("ph.hashtag_id = (SELECT h.id FROM hashtags h WHERE "
+                                      "h.normalized = ?)"),
+                       {TextExtractor::normalizeTag(filters.hashtag)});
+        rest.hashtag.clear();
+    }
+    bool windowed = false;
     if (!words.isEmpty()) {
         QVariantList values;
         // One member's posts, flagged posts and those of unanswered discussions are few: reading
         // them and checking each against the index beats going through every match of a
         // common word.
-        if (filters.memberId > 0 || filters.needsResponse || filters.noReplyYet) {
+        if (filters.memberId > 0 || filters.needsResponse || filters.noReplyYet || smallSource
+            || byHashtag) {
             conditions.add(SqlDialect::postInSearchCondition(backend, words, &values), values);
         } else {
             source = SqlDialect::postSearchSource(backend)
                      + QStringLiteral(" JOIN discussions d ON d.id = p.discussion_id");
             order = SqlDialect::postSearchOrder(backend);
             conditions.add(SqlDialect::postSearchCondition(backend, words, &values), values);
+            windowed = SqlDialect::searchesNewestWindowFirst(backend, words);
         }
     }
-    const Conditions filtering = postConditions(filters);
+    const Conditions filtering = postConditions(rest);
     conditions.sql << filtering.sql;
     conditions.values << filtering.values;
+
+    if (windowed) {
+        // The newest posts are read one by one while matches are dense there; the older ones
+        // through the index, which is quick exactly when matches are sparse. Neither read can
+        // take long, whatever the planner guesses about how the words combine.
+        const auto readIds = [&](const QString &range, qint64 bound, const QString &by, int count) {
+            SqlQuery ids(m_connectionName,
+                         QStringLiteral("SELECT p.id FROM ") + source + conditions.where()
+                             + QStringLiteral(" AND ") + range + QStringLiteral(" ORDER BY ") + by
+                             + QStringLiteral(" LIMIT ?"));
+            for (const QVariant &value : std::as_const(conditions.values))
+                ids.bind(value);
+            ids.bind(bound).bind(count).exec();
+            QList<qint64> list;
+            while (ids.next())
+                list << ids.toInt64(0);
+            return list;
+        };
+        const qint64 bound = SqlQuery(m_connectionName,
+                                      QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM posts"))
+                                 .scalar()
+                                 .toLongLong()
+                             - newestSearchWindow;
+        const int wanted = offset + limit;
+        QList<qint64> ids = readIds(QStringLiteral("p.id > ?"), bound, order, wanted);
+        if (ids.size() < wanted) {
+            ids << readIds(QStringLiteral("p.id <= ?"),
+                           bound,
+                           SqlDialect::postSearchIndexOrder(backend),
+                           wanted - int(ids.size()));
+        }
+        ids = ids.mid(offset, limit);
+        if (ids.isEmpty())
+            return {};
+        // The page itself: these posts, found by their ids.
+        source = QStringLiteral("posts p JOIN discussions d ON d.id = p.discussion_id");
+        order = QStringLiteral("p.id DESC");
+        conditions = Conditions();
+        QStringList marks;
+        QVariantList values;
+        for (const qint64 id : std::as_const(ids)) {
+            marks << QStringLiteral("?");
+            values << id;
+        }
+        conditions.add(QStringLiteral("p.id IN (") + marks.join(QLatin1String(", "))
+                           + QLatin1Char(')'),
+                       values);
+        offset = 0;
+    }
 
     // The page is found first, the snippets of its few posts made after: highlighting reads
     // the whole text of a post, which no backend should do for posts outside the page.
@@ -303,10 +435,12 @@ QList<DiscussionRepository::Hit> DiscussionRepository::search(const QString &tex
     QVariantList values;
     SqlQuery snippets(m_connectionName,
                       SqlDialect::postSnippetStatement(backend, words, int(hits.size()), &values));
+    QList<qint64> ids;
+    for (const Hit &hit : std::as_const(hits))
+        ids << hit.postId;
+    values << SqlDialect::postSnippetIdValues(backend, ids);
     for (const QVariant &value : std::as_const(values))
         snippets.bind(value);
-    for (const Hit &hit : std::as_const(hits))
-        snippets.bind(hit.postId);
     snippets.exec();
     while (snippets.next()) {
         const auto it = index.constFind(snippets.toInt64(0));
@@ -314,6 +448,15 @@ QList<DiscussionRepository::Hit> DiscussionRepository::search(const QString &tex
             readSnippet(snippets.toString(1), &hits[it.value()]);
     }
     return hits;
+}
+
+bool DiscussionRepository::hasMoreThan(const QString &select, const QVariant &value, int limit) const
+{
+    // Counts no further than it needs to: a large set answers as quickly as a small one.
+    SqlQuery query(m_connectionName,
+                   QStringLiteral("SELECT COUNT(*) FROM (") + select
+                       + QStringLiteral(" LIMIT %1) x").arg(limit + 1));
+    return query.bind(value).scalar().toInt() > limit;
 }
 
 QList<DiscussionRepository::Post> DiscussionRepository::posts(qint64 discussionId) const
@@ -391,10 +534,10 @@ QList<DiscussionRepository::Named> DiscussionRepository::tags() const
 QList<DiscussionRepository::Named> DiscussionRepository::sources() const
 {
     SqlQuery query(m_connectionName,
-                   QStringLiteral("SELECT s.id, %1 FROM sources s WHERE EXISTS (SELECT 1 FROM "
-                                  "discussions d WHERE d.source_id = s.id) ORDER BY LOWER(%1), "
-                                  "s.id")
-                       .arg(orderBy(SortKey::Source)));
+                   QStringLiteral("WITH ") + sourceLabels()
+                       + QStringLiteral(" SELECT s.id, s.label FROM s WHERE EXISTS (SELECT 1 FROM "
+                                        "discussions d WHERE d.source_id = s.id) ORDER BY "
+                                        "LOWER(s.label), s.id"));
     query.exec();
     QList<Named> list;
     while (query.next())

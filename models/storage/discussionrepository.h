@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <utility>
 
@@ -134,6 +135,9 @@ public:
     void setNeedsResponse(qint64 postId, bool needsResponse) const;
 
 private:
+    // Whether the query (selecting rows, one value bound) has more than limit rows; reads at
+    // most limit + 1 of them.
+    [[nodiscard]] bool hasMoreThan(const QString &select, const QVariant &value, int limit) const;
     void insertTag(TagTarget target, qint64 id, const QString &name) const;
     void checkExists(TagTarget target, qint64 id) const;
 

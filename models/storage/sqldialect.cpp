@@ -5,6 +5,8 @@
 
 #include <QSqlDatabase>
 
+#include <algorithm>
+
 namespace {
 
 // Words to show around the matches: enough for a line or two in the results list.
@@ -155,6 +157,14 @@ QStringList SqlDialect::connectionSetup(Backend backend)
             QStringLiteral("SET TIME ZONE 'UTC'")};
 }
 
+QStringList SqlDialect::pageReaderSetup(Backend backend)
+{
+    if (backend == Backend::Sqlite)
+        return {};
+    return {QStringLiteral("SET max_parallel_workers_per_gather = 0"),
+            QStringLiteral("SET random_page_cost = 1.1")};
+}
+
 QString SqlDialect::probeStatement(Backend backend)
 {
     return backend == Backend::Sqlite ? QStringLiteral("SELECT COUNT(*) FROM sqlite_master")
@@ -276,6 +286,18 @@ bool SqlDialect::isDerivedColumn(Backend backend, const QString &table, const QS
            && column == QLatin1String("search_vector");
 }
 
+QVariantList SqlDialect::postSnippetIdValues(Backend backend, const QList<qint64> &ids)
+{
+    QVariantList values;
+    if (backend == Backend::Sqlite && !ids.isEmpty()) {
+        const auto [least, most] = std::minmax_element(ids.cbegin(), ids.cend());
+        values << *least << *most;
+    }
+    for (const qint64 id : ids)
+        values << id;
+    return values;
+}
+
 QString SqlDialect::fts5Query(const SearchQuery &query)
 {
     QStringList included;
@@ -305,6 +327,20 @@ QString SqlDialect::postSearchOrder(Backend backend)
                                       : QStringLiteral("p.id DESC");
 }
 
+bool SqlDialect::searchesNewestWindowFirst(Backend backend, const SearchQuery &query)
+{
+    if (backend == Backend::Sqlite)
+        return false; // FTS5 hands out the matches newest first itself
+    const QList<SearchQuery::Term> &terms = query.terms();
+    return terms.size() > 1 || (terms.size() == 1 && terms.constFirst().phrase);
+}
+
+QString SqlDialect::postSearchIndexOrder(Backend backend)
+{
+    Q_UNUSED(backend)
+    return QStringLiteral("p.id + 0 DESC");
+}
+
 QString SqlDialect::postSearchCondition(Backend backend,
                                         const SearchQuery &query,
                                         QVariantList *values)
@@ -322,7 +358,8 @@ QString SqlDialect::postInSearchCondition(Backend backend,
 {
     if (backend == Backend::Sqlite) {
         values->append(fts5Query(query));
-        return QStringLiteral("p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)");
+        // The unary + keeps SQLite from starting at the matches: the other conditions lead.
+        return QStringLiteral("+p.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)");
     }
     return postSearchCondition(backend, query, values);
 }
@@ -335,9 +372,13 @@ QString SqlDialect::postSnippetStatement(Backend backend,
     const QString start{QChar(highlightStart)};
     const QString end{QChar(highlightEnd)};
     if (backend == Backend::Sqlite) {
+        // FTS5 reads the matches once over the range of the ids; "rowid IN" alone would start
+        // the match over for every id, which for a prefix term merges all its words each time.
+        // The unary + keeps the id list a filter of that one scan.
         *values << start << end << QString(QChar(0x2026)) << fts5Query(query);
         return QStringLiteral("SELECT rowid, snippet(posts_fts, 0, ?, ?, ?, %1) FROM posts_fts "
-                              "WHERE posts_fts MATCH ? AND rowid IN (%2)")
+                              "WHERE posts_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN "
+                              "(%2)")
             .arg(snippetWords)
             .arg(idPlaceholders(idCount));
     }

@@ -26,6 +26,13 @@ public:
     // Statements run on every new connection (SQLite: WAL, foreign keys, busy timeout).
     [[nodiscard]] static QStringList connectionSetup(Backend backend);
 
+    // Run once on a connection that only reads small pages for a view (the search worker's).
+    // PostgreSQL starts no parallel workers there, whose start-up takes longer than a page of
+    // 200 rows does to read, and costs an index lookup as the cached read it nearly always is
+    // (random_page_cost 1.1, as for SSDs): with the default of 4 it would rather read every post
+    // newest first than look up the few posts of a hashtag. Empty when nothing is needed.
+    [[nodiscard]] static QStringList pageReaderSetup(Backend backend);
+
     // A read that fails on a file that is not a database of this backend, before anything is
     // written to it.
     [[nodiscard]] static QString probeStatement(Backend backend);
@@ -86,13 +93,23 @@ public:
     [[nodiscard]] static QString postSearchCondition(Backend backend,
                                                      const SearchQuery &query,
                                                      QVariantList *values);
+    // Whether a search with these words, ordered by postSearchOrder(), should read the newest
+    // posts first and the rest through the index (DiscussionRepository::search()). PostgreSQL
+    // estimates how often several words (or a word without another) match together as if they
+    // were independent; when they are not, its plan of reading posts newest first until the
+    // page is full can read every post. Single words it estimates well.
+    [[nodiscard]] static bool searchesNewestWindowFirst(Backend backend, const SearchQuery &query);
+    // An order equal to p.id DESC that no index provides, so the database finds the matches
+    // through the search index and sorts those few.
+    [[nodiscard]] static QString postSearchIndexOrder(Backend backend);
     // The same condition for a plan that reads a few posts first (one member's, say) and checks
     // each against the index, with posts p alone as the source and p.id DESC as the order.
     [[nodiscard]] static QString postInSearchCondition(Backend backend,
                                                        const SearchQuery &query,
                                                        QVariantList *values);
     // A statement reading (post id, snippet) for the matching posts among idCount ids bound
-    // after its own values (appended to values). The snippet is a piece of the post around the
+    // after its own values (appended to values); on SQLite the smallest and the largest id come
+    // first, then the ids (see postSnippetIdValues). The snippet is a piece of the post around the
     // matches with every matched word between highlightStart and highlightEnd.
     [[nodiscard]] static QString postSnippetStatement(Backend backend,
                                                       const SearchQuery &query,
@@ -106,6 +123,8 @@ public:
     [[nodiscard]] static QString dropPostSearchInsertTriggerStatement(Backend backend);
     // Indexes the posts whose id is above the bound value.
     [[nodiscard]] static QString postSearchCatchUpStatement(Backend backend);
+    // The values bound after postSnippetStatement's own: the ids, on SQLite after their range.
+    [[nodiscard]] static QVariantList postSnippetIdValues(Backend backend, const QList<qint64> &ids);
     static constexpr char16_t highlightStart = 0xE000; // private use: never in a tokenized word
     static constexpr char16_t highlightEnd = 0xE001;
     // The FTS5 query of a SearchQuery: every term a quoted string (public for its tests).

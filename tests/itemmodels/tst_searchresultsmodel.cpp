@@ -1,5 +1,6 @@
-// Tests SearchResultsModel (with QAbstractItemModelTester): hits paged from SQL, highlighted
-// snippets, and the rows while pages are fetched and the query and filters change.
+// Tests SearchResultsModel (with QAbstractItemModelTester): hits paged from SQL on a worker thread,
+// highlighted snippets, the rows while pages are fetched and the query and filters change, and a
+// superseded query whose rows never appear.
 #include "searchresultsmodel.h"
 #include "testdatabase.h"
 
@@ -7,6 +8,7 @@
 #include <QPoint>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 class tst_SearchResultsModel : public QObject
 {
@@ -24,9 +26,14 @@ private Q_SLOTS:
     void filtersNarrowAndWiden();
     void hostileTextWhileTyping();
     void escapesHtml();
+    void busyWhileReading();
+    void supersededQueryNeverShows();
 
 private:
     [[nodiscard]] qint64 postsWith(const QString &word) const;
+    // Waits for the page being read; false when it takes too long.
+    [[nodiscard]] bool settled() const;
+    void fetchAll();
 
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<SearchResultsModel> m_model;
@@ -42,7 +49,7 @@ void tst_SearchResultsModel::initTestCase()
 
 void tst_SearchResultsModel::init()
 {
-    m_model = std::make_unique<SearchResultsModel>(m_db->connectionName());
+    m_model = std::make_unique<SearchResultsModel>(m_db->database());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
@@ -65,10 +72,24 @@ qint64 tst_SearchResultsModel::postsWith(const QString &word) const
                        {QString(QLatin1Char('%') + word + QLatin1Char('%'))});
 }
 
+bool tst_SearchResultsModel::settled() const
+{
+    return QTest::qWaitFor([this] { return !m_model->isSearching(); }, 20000);
+}
+
+void tst_SearchResultsModel::fetchAll()
+{
+    while (m_model->canFetchMore({})) {
+        m_model->fetchMore({});
+        QVERIFY(settled());
+    }
+}
+
 void tst_SearchResultsModel::emptyQueryShowsEveryPost()
 {
     QCOMPARE(m_model->columnCount(), int(SearchResultsModel::ColumnCount));
     m_model->reload();
+    QVERIFY(settled());
     QCOMPARE(m_model->rowCount(), PagedTableModel::pageSize);
     QVERIFY(m_model->canFetchMore({}));
     // The most recently added post first.
@@ -86,9 +107,9 @@ void tst_SearchResultsModel::pagesOfMatches()
     QVERIFY(expected < m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")));
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     m_model->setFilterText(word);
+    QVERIFY(settled());
     QCOMPARE(m_model->rowCount(), PagedTableModel::pageSize);
-    while (m_model->canFetchMore({}))
-        m_model->fetchMore({});
+    fetchAll();
     QCOMPARE(m_model->rowCount(), expected);
     QVERIFY(inserted.count() >= 2);
     QSet<qint64> ids;
@@ -105,6 +126,7 @@ void tst_SearchResultsModel::pagesOfMatches()
 void tst_SearchResultsModel::highlightedSnippets()
 {
     m_model->setFilterText(QStringLiteral("Calendar"));
+    QVERIFY(settled());
     QVERIFY(m_model->rowCount() > 0);
     for (int row = 0; row < std::min(20, m_model->rowCount()); ++row) {
         const QModelIndex snippet = m_model->index(row, SearchResultsModel::SnippetColumn);
@@ -129,8 +151,8 @@ void tst_SearchResultsModel::highlightedSnippets()
 void tst_SearchResultsModel::filtersNarrowAndWiden()
 {
     m_model->setFilterText(QStringLiteral("calendar"));
-    while (m_model->canFetchMore({}))
-        m_model->fetchMore({});
+    QVERIFY(settled());
+    fetchAll();
     const int all = m_model->rowCount();
     const qint64 author = m_db->count(QStringLiteral(
         "SELECT author_id FROM posts WHERE LOWER(body_text) LIKE '%calendar%' GROUP BY author_id "
@@ -140,6 +162,7 @@ void tst_SearchResultsModel::filtersNarrowAndWiden()
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     m_model->setFilters(filters);
     QCOMPARE(reset.count(), 1);
+    QVERIFY(settled());
     const qint64 byAuthor
         = m_db->count(QStringLiteral(
                           "SELECT COUNT(*) FROM posts WHERE LOWER(body_text) LIKE '%calendar%' AND "
@@ -152,8 +175,8 @@ void tst_SearchResultsModel::filtersNarrowAndWiden()
     m_model->setFilters(filters); // the same: no new read
     QCOMPARE(reset.count(), 1);
     m_model->setFilters({});
-    while (m_model->canFetchMore({}))
-        m_model->fetchMore({});
+    QVERIFY(settled());
+    fetchAll();
     QCOMPARE(m_model->rowCount(), all);
 }
 
@@ -166,6 +189,7 @@ void tst_SearchResultsModel::hostileTextWhileTyping()
         if (m_model->canFetchMore({}))
             m_model->fetchMore({});
     }
+    QVERIFY(settled());
     QCOMPARE(errors.count(), 0);
 }
 
@@ -176,6 +200,62 @@ void tst_SearchResultsModel::escapesHtml()
     // Ranges outside the text or overlapping are ignored.
     QCOMPARE(SearchResultsModel::highlightedHtml(QStringLiteral("abc"), {{1, 5}, {0, 2}, {1, 1}}),
              QStringLiteral("<b>ab</b>c"));
+}
+
+void tst_SearchResultsModel::busyWhileReading()
+{
+    // The tester has asked for the first page of every post already.
+    QVERIFY(settled());
+    QSignalSpy busy(m_model.get(), &SearchResultsModel::searchingChanged);
+    m_model->setFilterText(QStringLiteral("calendar"));
+    // Nothing is read on this thread: the rows come later, from the worker.
+    QVERIFY(m_model->isSearching());
+    QCOMPARE(m_model->rowCount(), 0);
+    QVERIFY(!m_model->canFetchMore({}));
+    QVERIFY(settled());
+    QVERIFY(m_model->rowCount() > 0);
+    QCOMPARE(busy.count(), 2);
+    QCOMPARE(busy.at(0).at(0).toBool(), true);
+    QCOMPARE(busy.at(1).at(0).toBool(), false);
+}
+
+void tst_SearchResultsModel::supersededQueryNeverShows()
+{
+    const QString first = QStringLiteral("calendar");
+    const QString second = QStringLiteral("digest");
+    QVERIFY(postsWith(first) > 0);
+    QVERIFY(postsWith(second) > 0);
+    QList<qint64> shown;
+    connect(m_model.get(),
+            &QAbstractItemModel::rowsInserted,
+            this,
+            [&](const QModelIndex &, int start, int end) {
+                for (int row = start; row <= end; ++row)
+                    shown << m_model->index(row, 0).data(PagedTableModel::IdRole).toLongLong();
+            });
+    // The first query is read to the end on the worker while this thread does not deliver its
+    // result; the second arrives before that result is handed over, and again straight away.
+    m_model->setFilterText(first);
+    QThread::msleep(1500);
+    m_model->setFilterText(second);
+    m_model->setFilterText(first + QLatin1Char(' ') + second);
+    m_model->setFilterText(second);
+    QVERIFY(settled());
+    fetchAll();
+    QVERIFY(!shown.isEmpty());
+    // Every row ever inserted is one of the last query's hits, each once, in its order.
+    QList<qint64> expected;
+    const auto hits = DiscussionRepository(m_db->connectionName()).search(second, {}, 0, 1000000);
+    for (const DiscussionRepository::Hit &hit : hits)
+        expected << hit.postId;
+    QCOMPARE(shown, expected);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString snippet = m_model->index(row, SearchResultsModel::SnippetColumn)
+                                    .data(SearchResultsModel::HighlightedSnippetRole)
+                                    .toString();
+        QVERIFY2(snippet.contains(QStringLiteral("<b>") + second, Qt::CaseInsensitive),
+                 qPrintable(snippet));
+    }
 }
 
 QTEST_MAIN(tst_SearchResultsModel)

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -121,11 +122,13 @@ void tst_DiscussionsPane::searchShowsHighlightedHits()
     search->setText(QStringLiteral("calendar"));
     QTRY_VERIFY(results->isVisible());
     QVERIFY(!child<QTableView>(QStringLiteral("discussionsTable"))->isVisible());
-    QVERIFY(results->model()->rowCount() > 0);
+    // The hits come from the worker thread; the busy indicator goes when they are there.
+    QTRY_VERIFY(results->model()->rowCount() > 0);
+    QTRY_VERIFY(!child<QProgressBar>(QStringLiteral("searchBusy"))->isVisible());
     QCOMPARE(m_pane->searchText(), QStringLiteral("calendar"));
     // The first hit is shown: its thread, the post selected in it, its text.
+    QTRY_VERIFY(results->currentIndex().isValid());
     const QModelIndex hit = results->currentIndex();
-    QVERIFY(hit.isValid());
     QVERIFY(hit.siblingAtColumn(SearchResultsModel::SnippetColumn)
                 .data(SearchResultsModel::HighlightedSnippetRole)
                 .toString()
@@ -315,6 +318,7 @@ void tst_DiscussionsPane::readOnlyDisablesEditing()
     // Searching still works.
     child<QLineEdit>(QStringLiteral("discussionsSearch"))->setText(QStringLiteral("calendar"));
     QTRY_VERIFY(child<QTableView>(QStringLiteral("searchResults"))->isVisible());
+    QTRY_VERIFY(child<QTableView>(QStringLiteral("searchResults"))->model()->rowCount() > 0);
     m_pane->setReadOnly(false);
     QVERIFY(m_pane->findChild<QAction *>(QStringLiteral("needsResponseAction"))->isEnabled());
 }

@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -123,7 +124,7 @@ DiscussionsPane::DiscussionsPane(const Database &database, QWidget *parent)
     m_table->setColumnWidth(DiscussionsModel::PostsColumn, 60);
     m_table->setColumnWidth(DiscussionsModel::ParticipantsColumn, 90);
 
-    m_results = new SearchResultsModel(connectionName(), this);
+    m_results = new SearchResultsModel(database, this);
     m_resultsTable = createTable(QStringLiteral("searchResults"), m_results, content);
     m_resultsTable
         ->setItemDelegateForColumn(SearchResultsModel::SnippetColumn,
@@ -222,6 +223,13 @@ DiscussionsPane::DiscussionsPane(const Database &database, QWidget *parent)
 
     connect(m_model, &PagedTableModel::errorOccurred, this, &Pane::errorOccurred);
     connect(m_results, &PagedTableModel::errorOccurred, this, &Pane::errorOccurred);
+    // Hits arrive from the worker after the query was set: the first one is selected then.
+    connect(m_results, &SearchResultsModel::searchingChanged, this, [this](bool searching) {
+        m_searchBusy->setVisible(searching);
+        if (!searching && m_lists->currentWidget() == m_resultsTable
+            && !m_resultsTable->currentIndex().isValid() && m_results->rowCount() > 0)
+            m_resultsTable->setCurrentIndex(m_results->index(0, 0));
+    });
     connect(m_thread, &ThreadModel::errorOccurred, this, &Pane::errorOccurred);
     connect(m_table->selectionModel(),
             &QItemSelectionModel::currentRowChanged,
@@ -288,8 +296,18 @@ void DiscussionsPane::buildFilterBar(QWidget *parent)
     auto *clear = new QPushButton(tr("Clear Filters"), parent);
     clear->setObjectName(QStringLiteral("clearFilters"));
 
+    // Shown while the search runs in the background.
+    m_searchBusy = new QProgressBar(parent);
+    m_searchBusy->setObjectName(QStringLiteral("searchBusy"));
+    m_searchBusy->setRange(0, 0);
+    m_searchBusy->setTextVisible(false);
+    m_searchBusy->setMaximumWidth(80);
+    m_searchBusy->setToolTip(tr("Searching..."));
+    m_searchBusy->hide();
+
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_searchBusy);
     searchRow->addWidget(m_noReply);
     searchRow->addWidget(m_needsResponse);
     auto *filterRow = new QHBoxLayout;

@@ -14,6 +14,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QStackedWidget;
 class QStandardItemModel;
 class QTableView;
@@ -64,6 +65,7 @@ private:
     SearchResultsModel *m_results = nullptr;
     ThreadModel *m_thread = nullptr;
     QLineEdit *m_search = nullptr;
+    QProgressBar *m_searchBusy = nullptr;
     QLineEdit *m_member = nullptr;
     QStandardItemModel *m_memberChoices = nullptr;
     QComboBox *m_tag = nullptr;

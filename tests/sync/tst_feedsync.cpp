@@ -88,6 +88,7 @@ private Q_SLOTS:
     void twoFeedsOnOneHost();
     void unknownFeedFails();
     void cancelStopsTheRun();
+    void cancelledFeedStaysOutOfTheNextRun();
     void ownRefreshInterval();
     void faultKeepsEarlierData_data();
     void faultKeepsEarlierData();
@@ -488,6 +489,75 @@ void TestFeedSync::cancelStopsTheRun()
     QVERIFY(reports.isEmpty());
     QVERIFY(!feedSync.isRunning());
     QVERIFY(!FeedRepository(m_db->connectionName()).feed(id).lastFetched.isValid());
+}
+
+void TestFeedSync::cancelledFeedStaysOutOfTheNextRun()
+{
+    // A feed large enough that parsing it outlasts the cancel and the start of the next run.
+    QByteArray items;
+    for (int i = 0; i < 3000; ++i) {
+        items += "<item><title>Item " + QByteArray::number(i) + "</title><guid>big-"
+                 + QByteArray::number(i) + "</guid><description>&lt;p&gt;Text of item "
+                 + QByteArray::number(i) + " with a &lt;a href=\"/x\"&gt;link&lt;/a&gt;, #tag and "
+                 + "@someone.&lt;/p&gt;</description></item>\n";
+    }
+    m_scripted.answer("/big",
+                      rssAnswer("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big"
+                                "</title>"
+                                    + items + "</channel></rss>",
+                                "application/rss+xml"));
+    // The next run lasts until this feed times out, long after the big feed is parsed.
+    m_scripted.stayQuiet("/quiet");
+    FeedRepository repository(m_db->connectionName());
+    FeedRepository::NewFeed newFeed;
+    newFeed.url = m_scripted.url("/big").toString();
+    const qint64 big = repository.addFeed(newFeed);
+    newFeed.url = m_scripted.url("/quiet").toString();
+    const qint64 quiet = repository.addFeed(newFeed);
+    const qint64 other = addFeed(QStringLiteral("/other"));
+
+    FeedSync feedSync(m_db->database());
+    feedSync.scheduler()->setHostSpacing(0);
+    feedSync.scheduler()->fetcher()->setTimeout(1500);
+    QList<FeedSyncReport> reports;
+    connect(&feedSync, &FeedSync::feedSynced, this, [&reports](const FeedSyncReport &report) {
+        reports.append(report);
+    });
+    QList<std::pair<int, int>> progress;
+    connect(&feedSync, &FeedSync::progress, this, [&progress](int done, int total) {
+        progress.append({done, total});
+    });
+    // Cancelled as soon as the big body is fetched, while it is being parsed.
+    bool fetched = false;
+    connect(feedSync.scheduler(),
+            &FetchScheduler::feedFinished,
+            this,
+            [&](const FetchResult &result) {
+                if (result.feedId == big && !fetched) {
+                    fetched = true;
+                    feedSync.cancel();
+                }
+            });
+    QSignalSpy finished(&feedSync, &FeedSync::finished);
+    feedSync.start({big});
+    QVERIFY(finished.wait(10000));
+    QVERIFY(fetched);
+    QVERIFY(reports.isEmpty());
+
+    progress.clear();
+    feedSync.start({other, quiet});
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(reports.size(), 2);
+    QSet<qint64> reported;
+    for (const FeedSyncReport &report : std::as_const(reports))
+        reported.insert(report.feedId);
+    QCOMPARE(reported, (QSet<qint64>{other, quiet}));
+    QCOMPARE(progress.constLast(), (std::pair<int, int>{2, 2}));
+    // Nothing of the cancelled feed was stored, then or later.
+    QTest::qWait(200);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM feed_items WHERE feed_id = ?"), {big}), 0);
+    QVERIFY(!repository.feed(big).lastFetched.isValid());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM feed_items WHERE feed_id = ?"), {other}), 3);
 }
 
 void TestFeedSync::ownRefreshInterval()

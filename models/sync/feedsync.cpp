@@ -8,6 +8,8 @@
 #include "feedparser.h"
 #include "feedrepository.h"
 #include "fetchscheduler.h"
+#include "sqldialect.h"
+#include "sqlquery.h"
 #include "storageerror.h"
 #include "transaction.h"
 
@@ -54,6 +56,19 @@ bool isWebAddress(const QUrl &url)
 {
     return url.isValid()
            && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+// The run's writer, made on first use on the writer's connection, which is then set up for the
+// many transactions of a run.
+CommunityWriter &runWriter(std::unique_ptr<CommunityWriter> &writer, const QString &connection)
+{
+    if (!writer) {
+        for (const QString &statement :
+             SqlDialect::manyWritesBegin(SqlDialect::backendOf(connection)))
+            SqlQuery::execDirect(connection, statement);
+        writer = std::make_unique<CommunityWriter>(connection);
+    }
+    return *writer;
 }
 
 // Records a failure on its own, after the storing transaction was rolled back.
@@ -127,8 +142,18 @@ FeedSync::~FeedSync()
 
 void FeedSync::releaseWriter()
 {
-    // The writer's statements go before the connection they were prepared on.
-    m_communityWriter.reset();
+    if (m_communityWriter) {
+        // The writer's statements go before the connection they were prepared on.
+        m_communityWriter.reset();
+        const QString connection = m_database.connectionName();
+        try {
+            for (const QString &statement :
+                 SqlDialect::manyWritesEnd(SqlDialect::backendOf(connection)))
+                SqlQuery::execDirect(connection, statement);
+        } catch (const StorageError &) {
+            // Only the pace of later checkpoints depends on it; the data is stored.
+        }
+    }
     m_database.releaseThreadConnection();
 }
 
@@ -638,9 +663,7 @@ FeedSync::StoredComments FeedSync::storeComments(const Database *database,
                                                               feed.fetchedAt);
 
         Transaction transaction(connection);
-        if (!writer)
-            writer = std::make_unique<CommunityWriter>(connection);
-        const WriteSummary summary = writer->write(batch);
+        const WriteSummary summary = runWriter(writer, connection).write(batch);
         // A broken copy must not be confirmed as current on the next fetch.
         const bool complete = parsed.errors.isEmpty();
         repository.recordCommentValidators(result.itemId,
@@ -732,9 +755,7 @@ FeedSyncReport FeedSync::store(const Database *database,
             repository.recordFetch(result.feedId, record);
             ImportBatch batch = feed.batch;
             FeedItemMapper::dropTombstoned(&batch, repository.tombstones(result.feedId));
-            if (!writer)
-                writer = std::make_unique<CommunityWriter>(connection);
-            summary = writer->write(batch);
+            summary = runWriter(writer, connection).write(batch);
             transaction.commit();
         }
         repository.applyRetention(result.feedId);

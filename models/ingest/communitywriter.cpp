@@ -109,13 +109,27 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     for (const ImportMember &member : batch.members)
         writeMember(sourceId, batch.sourceKind, member, summary);
 
+    findDiscussions(sourceId, batch);
     qint64 done = 0;
+    QList<PostPlan> plans;
     for (const ImportDiscussion &discussion : batch.discussions) {
+        // Authors and dates first: a new discussion is written with its figures.
+        plans.clear();
+        for (const ImportPost &post : discussion.posts) {
+            plans.append({authorIdFor(sourceId, post.author, summary),
+                          toSecs(post.created, QDateTime::currentSecsSinceEpoch())});
+        }
         bool isNew = false;
-        const qint64 discussionId = writeDiscussion(sourceId, discussion, &isNew, summary);
+        const qint64 discussionId = writeDiscussion(sourceId, discussion, plans, &isNew, summary);
         QHash<QString, qint64> postIds;
-        for (const ImportPost &post : discussion.posts)
-            writePost(sourceId, discussionId, isNew, post, postIds, summary);
+        for (qsizetype i = 0; i < discussion.posts.size(); ++i)
+            writePost(sourceId,
+                      discussionId,
+                      isNew,
+                      discussion.posts.at(i),
+                      plans.at(i),
+                      postIds,
+                      summary);
         if (batch.feedId > 0 && discussion.hasFeedItem)
             writeFeedItem(batch.feedId, discussionId, discussion.feedItem, summary);
         done += discussion.posts.size();
@@ -350,48 +364,102 @@ void CommunityWriter::addIdentity(qint64 memberId,
     }
 }
 
+namespace {
+
+QString externalIdOf(const ImportDiscussion &discussion)
+{
+    return discussion.externalId.isEmpty() ? discussion.title : discussion.externalId;
+}
+
+} // namespace
+
+void CommunityWriter::findDiscussions(qint64 sourceId, const ImportBatch &batch)
+{
+    m_knownDiscussions.clear();
+    QStringList keys;
+    QSet<QString> seen;
+    for (const ImportDiscussion &discussion : batch.discussions) {
+        const QString key = externalIdOf(discussion);
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            keys.append(key);
+        }
+    }
+    // One statement for every chunk; the last one repeats its last key.
+    constexpr qsizetype chunk = 64;
+    if (keys.isEmpty())
+        return;
+    SqlQuery &find = statement(
+        QStringLiteral("SELECT id, external_id, title, url FROM discussions WHERE source_id = ? "
+                       "AND external_id IN (")
+        + QStringList(chunk, QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')'));
+    for (qsizetype start = 0; start < keys.size(); start += chunk) {
+        find.bind(sourceId);
+        for (qsizetype i = start; i < start + chunk; ++i)
+            find.bind(keys.at(qMin(i, keys.size() - 1)));
+        find.exec();
+        while (find.next())
+            m_knownDiscussions.insert(find.toString(1),
+                                      {find.toInt64(0), find.toString(2), find.toString(3)});
+        find.finish();
+    }
+}
+
 qint64 CommunityWriter::writeDiscussion(qint64 sourceId,
                                         const ImportDiscussion &discussion,
+                                        const QList<PostPlan> &plans,
                                         bool *isNew,
                                         WriteSummary &summary)
 {
-    const QString externalId = discussion.externalId.isEmpty() ? discussion.title
-                                                               : discussion.externalId;
-    SqlQuery &find = statement(QStringLiteral(
-        "SELECT id, title, url FROM discussions WHERE source_id = ? AND external_id = ?"));
-    find.bind(sourceId).bind(externalId).exec();
+    const QString externalId = externalIdOf(discussion);
+    const auto known = m_knownDiscussions.find(externalId);
     qint64 id = 0;
-    if (find.next()) {
-        id = find.toInt64(0);
+    if (known != m_knownDiscussions.end()) {
+        id = known->id;
         *isNew = false;
-        const bool changed = find.toString(1) != discussion.title
-                             || find.toString(2) != discussion.url;
-        find.finish();
-        if (changed) {
+        if (known->title != discussion.title || known->url != discussion.url) {
             statement(QStringLiteral("UPDATE discussions SET title = ?, url = ?, "
                                      "row_version = row_version + 1 WHERE id = ?"))
                 .bind(discussion.title)
                 .bind(textOrNull(discussion.url))
                 .bind(id)
                 .exec();
+            known->title = discussion.title;
+            known->url = discussion.url;
             ++summary.discussionsUpdated;
         }
+        // Its posts may have changed: recounted after the batch.
+        m_touchedDiscussions.insert(id);
     } else {
         qint64 created = toSecs(discussion.created, 0);
         if (created == 0 && !discussion.posts.isEmpty())
             created = toSecs(discussion.posts.constFirst().created, 0);
         if (created == 0)
             created = QDateTime::currentSecsSinceEpoch();
+        // Every post of a new discussion is new: its figures are known without a recount (and
+        // its rows are not written twice).
+        QSet<qint64> participants;
+        QVariant lastPostAt(QMetaType::fromType<qint64>());
+        for (const PostPlan &plan : plans) {
+            if (plan.authorId > 0)
+                participants.insert(plan.authorId);
+            if (lastPostAt.isNull() || plan.created > lastPostAt.toLongLong())
+                lastPostAt = plan.created;
+        }
         SqlQuery &insert = statement(QStringLiteral(
-            "INSERT INTO discussions (source_id, external_id, title, url, created_at) "
-            "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+            "INSERT INTO discussions (source_id, external_id, title, url, created_at, post_count, "
+            "participant_count, last_post_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
         id = insert.bind(sourceId)
                  .bind(externalId)
                  .bind(discussion.title)
                  .bind(textOrNull(discussion.url))
                  .bind(created)
+                 .bind(plans.size())
+                 .bind(participants.size())
+                 .bind(lastPostAt)
                  .scalar()
                  .toLongLong();
+        m_knownDiscussions.insert(externalId, {id, discussion.title, discussion.url});
         *isNew = true;
         ++summary.discussionsCreated;
     }
@@ -403,7 +471,6 @@ qint64 CommunityWriter::writeDiscussion(qint64 sourceId,
             .bind(tagId(tag))
             .exec();
     }
-    m_touchedDiscussions.insert(id);
     return id;
 }
 
@@ -411,6 +478,7 @@ void CommunityWriter::writePost(qint64 sourceId,
                                 qint64 discussionId,
                                 bool discussionIsNew,
                                 const ImportPost &post,
+                                const PostPlan &plan,
                                 QHash<QString, qint64> &postIds,
                                 WriteSummary &summary)
 {
@@ -440,16 +508,10 @@ void CommunityWriter::writePost(qint64 sourceId,
         }
     }
 
-    const QString authorKey = QString::number(sourceId) + QChar(0x1F) + post.author.displayName
-                              + QChar(0x1F) + post.author.handle + QChar(0x1F) + post.author.email
-                              + QChar(0x1F) + post.author.url;
-    auto knownAuthor = m_authorCache.constFind(authorKey);
-    if (knownAuthor == m_authorCache.constEnd())
-        knownAuthor = m_authorCache.insert(authorKey, resolveMember(sourceId, post.author, summary));
-    const qint64 authorId = knownAuthor.value();
+    const qint64 authorId = plan.authorId;
     const QVariant author = authorId > 0 ? QVariant(authorId)
                                          : QVariant(QMetaType::fromType<qint64>());
-    const qint64 created = toSecs(post.created, QDateTime::currentSecsSinceEpoch());
+    const qint64 created = plan.created;
 
     qint64 postId = 0;
     if (!discussionIsNew) {
@@ -529,6 +591,19 @@ void CommunityWriter::writePost(qint64 sourceId,
                 m_touchedMembers.insert(parentAuthorId.toLongLong());
         }
     }
+}
+
+qint64 CommunityWriter::authorIdFor(qint64 sourceId,
+                                    const ImportAuthor &author,
+                                    WriteSummary &summary)
+{
+    const QString authorKey = QString::number(sourceId) + QChar(0x1F) + author.displayName
+                              + QChar(0x1F) + author.handle + QChar(0x1F) + author.email
+                              + QChar(0x1F) + author.url;
+    auto known = m_authorCache.constFind(authorKey);
+    if (known == m_authorCache.constEnd())
+        known = m_authorCache.insert(authorKey, resolveMember(sourceId, author, summary));
+    return known.value();
 }
 
 void CommunityWriter::writePostExtras(qint64 sourceId,

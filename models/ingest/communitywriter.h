@@ -53,6 +53,21 @@ private:
         QString value;
     };
 
+    // A discussion of the current batch's source, as stored.
+    struct KnownDiscussion
+    {
+        qint64 id = 0;
+        QString title;
+        QString url;
+    };
+
+    // What a post of the current discussion is written with.
+    struct PostPlan
+    {
+        qint64 authorId = 0; // 0: no author
+        qint64 created = 0;
+    };
+
     SqlQuery &statement(const QString &sql);
     qint64 ensureSource(const ImportBatch &batch);
     // The member the author is, created when unknown; knownMemberId (when not 0) is taken
@@ -69,20 +84,28 @@ private:
                      WriteSummary &summary);
     // The member an identity belongs to, or 0.
     qint64 lookupIdentity(qint64 sourceId, const IdentityKey &key);
+    // The member a post's author is (0: none), resolved once per writer.
+    qint64 authorIdFor(qint64 sourceId, const ImportAuthor &author, WriteSummary &summary);
+    // Reads the batch's discussions that are stored already, in a few queries.
+    void findDiscussions(qint64 sourceId, const ImportBatch &batch);
     WriteSummary writeBatch(const ImportBatch &batch, const Progress &progress);
     void addIdentity(qint64 memberId,
                      qint64 sourceId,
                      const IdentityKey &key,
                      const ImportAuthor &author,
                      WriteSummary &summary);
+    // A new discussion is written with the figures of its posts (plans, one per post), so
+    // that it needs no recount.
     qint64 writeDiscussion(qint64 sourceId,
                            const ImportDiscussion &discussion,
+                           const QList<PostPlan> &plans,
                            bool *isNew,
                            WriteSummary &summary);
     void writePost(qint64 sourceId,
                    qint64 discussionId,
                    bool discussionIsNew,
                    const ImportPost &post,
+                   const PostPlan &plan,
                    QHash<QString, qint64> &postIds,
                    WriteSummary &summary);
     void writePostExtras(qint64 sourceId, qint64 postId, const QString &text, WriteSummary &summary);
@@ -105,6 +128,8 @@ private:
     // The member each author of this writer's batches resolved to, keyed by source and all
     // fields, so a prolific author costs one lookup.
     QHash<QString, qint64> m_authorCache;
+    // The current batch's discussions that are stored, by external id (those it writes too).
+    QHash<QString, KnownDiscussion> m_knownDiscussions;
     // Posts written by the current write and their authors (0: none), for reply statistics.
     QHash<qint64, qint64> m_postAuthors;
     QHash<QString, qint64> m_tagCache;

@@ -42,6 +42,32 @@ QString displayNameFor(const ImportAuthor &author)
     return author.url;
 }
 
+// Rows a multi-row INSERT writes at most.
+constexpr qsizetype rowsPerInsert = 50;
+
+QString externalIdOf(const ImportDiscussion &discussion)
+{
+    return discussion.externalId.isEmpty() ? discussion.title : discussion.externalId;
+}
+
+QString externalIdOf(const ImportPost &post)
+{
+    if (!post.externalId.isEmpty())
+        return post.externalId;
+    // No id from the source: the content identifies the post, so a re-import matches it.
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    const QByteArray content = post.author.displayName.toUtf8() + '\n' + post.author.handle.toUtf8()
+                               + '\n' + QByteArray::number(toSecs(post.created, 0)) + '\n'
+                               + post.text.toUtf8();
+    hash.addData(content);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
 } // namespace
 
 WriteSummary &WriteSummary::operator+=(const WriteSummary &other)
@@ -63,6 +89,17 @@ CommunityWriter::CommunityWriter(QString connectionName)
 {}
 
 CommunityWriter::~CommunityWriter() = default;
+
+SqlQuery &CommunityWriter::insertRows(const QString &into,
+                                      qsizetype columns,
+                                      qsizetype rows,
+                                      const QString &tail)
+{
+    const QString row = QLatin1Char('(') + QStringList(columns, QStringLiteral("?")).join(u", ")
+                        + QLatin1Char(')');
+    return statement(QStringLiteral("INSERT INTO ") + into + QStringLiteral(" VALUES ")
+                     + QStringList(rows, row).join(u", ") + QLatin1Char(' ') + tail);
+}
 
 SqlQuery &CommunityWriter::statement(const QString &sql)
 {
@@ -110,32 +147,54 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
         writeMember(sourceId, batch.sourceKind, member, summary);
 
     findDiscussions(sourceId, batch);
-    qint64 done = 0;
-    QList<PostPlan> plans;
+    // Authors and dates of every post first: a new discussion is written with its figures.
+    QList<QList<PostPlan>> plans;
+    plans.reserve(batch.discussions.size());
     for (const ImportDiscussion &discussion : batch.discussions) {
-        // Authors and dates first: a new discussion is written with its figures.
-        plans.clear();
+        QList<PostPlan> &discussionPlans = plans.emplace_back();
         for (const ImportPost &post : discussion.posts) {
-            plans.append({authorIdFor(sourceId, post.author, summary),
-                          toSecs(post.created, QDateTime::currentSecsSinceEpoch())});
+            discussionPlans.append({authorIdFor(sourceId, post.author, summary),
+                                    toSecs(post.created, QDateTime::currentSecsSinceEpoch())});
         }
-        bool isNew = false;
-        const qint64 discussionId = writeDiscussion(sourceId, discussion, plans, &isNew, summary);
-        QHash<QString, qint64> postIds;
-        for (qsizetype i = 0; i < discussion.posts.size(); ++i)
-            writePost(sourceId,
-                      discussionId,
-                      isNew,
-                      discussion.posts.at(i),
-                      plans.at(i),
-                      postIds,
-                      summary);
+    }
+    // New discussions and their first posts go in a few statements for the whole batch.
+    const QList<qsizetype> fresh = insertDiscussions(sourceId, batch, plans, summary);
+    QHash<qsizetype, QHash<QString, qint64>> firstPosts = insertFirstPosts(sourceId,
+                                                                           batch,
+                                                                           fresh,
+                                                                           plans,
+                                                                           summary);
+    const QSet<qsizetype> isFresh(fresh.cbegin(), fresh.cend());
+
+    qint64 done = 0;
+    QList<FeedItemRow> feedItems;
+    for (qsizetype i = 0; i < batch.discussions.size(); ++i) {
+        const ImportDiscussion &discussion = batch.discussions.at(i);
+        const bool isNew = isFresh.contains(i);
+        const qint64 discussionId = isNew ? m_knownDiscussions.value(externalIdOf(discussion)).id
+                                          : updateDiscussion(discussion, summary);
+        for (const QString &tag : discussion.tags) {
+            statement(
+                QStringLiteral("INSERT INTO discussion_tags (discussion_id, tag_id) VALUES (?, ?) "
+                               "ON CONFLICT DO NOTHING"))
+                .bind(discussionId)
+                .bind(tagId(tag))
+                .exec();
+        }
+        QHash<QString, qint64> postIds = firstPosts.take(i);
+        for (qsizetype p = 0; p < discussion.posts.size(); ++p) {
+            const ImportPost &post = discussion.posts.at(p);
+            if (isNew && post.parentExternalId.isEmpty())
+                continue; // written with the first posts
+            writePost(sourceId, discussionId, isNew, post, plans.at(i).at(p), postIds, summary);
+        }
         if (batch.feedId > 0 && discussion.hasFeedItem)
-            writeFeedItem(batch.feedId, discussionId, discussion.feedItem, summary);
+            feedItems.append({discussionId, &discussion.feedItem});
         done += discussion.posts.size();
         if (progress && !progress(done, totalPosts))
             throw OperationCancelled();
     }
+    writeFeedItems(batch.feedId, feedItems, summary);
 
     if (!m_deferStatistics)
         refreshStatistics();
@@ -364,15 +423,6 @@ void CommunityWriter::addIdentity(qint64 memberId,
     }
 }
 
-namespace {
-
-QString externalIdOf(const ImportDiscussion &discussion)
-{
-    return discussion.externalId.isEmpty() ? discussion.title : discussion.externalId;
-}
-
-} // namespace
-
 void CommunityWriter::findDiscussions(qint64 sourceId, const ImportBatch &batch)
 {
     m_knownDiscussions.clear();
@@ -405,73 +455,150 @@ void CommunityWriter::findDiscussions(qint64 sourceId, const ImportBatch &batch)
     }
 }
 
-qint64 CommunityWriter::writeDiscussion(qint64 sourceId,
-                                        const ImportDiscussion &discussion,
-                                        const QList<PostPlan> &plans,
-                                        bool *isNew,
-                                        WriteSummary &summary)
+qint64 CommunityWriter::updateDiscussion(const ImportDiscussion &discussion, WriteSummary &summary)
 {
-    const QString externalId = externalIdOf(discussion);
-    const auto known = m_knownDiscussions.find(externalId);
-    qint64 id = 0;
-    if (known != m_knownDiscussions.end()) {
-        id = known->id;
-        *isNew = false;
-        if (known->title != discussion.title || known->url != discussion.url) {
-            statement(QStringLiteral("UPDATE discussions SET title = ?, url = ?, "
-                                     "row_version = row_version + 1 WHERE id = ?"))
+    const auto known = m_knownDiscussions.find(externalIdOf(discussion));
+    const qint64 id = known->id;
+    if (known->title != discussion.title || known->url != discussion.url) {
+        statement(QStringLiteral("UPDATE discussions SET title = ?, url = ?, "
+                                 "row_version = row_version + 1 WHERE id = ?"))
+            .bind(discussion.title)
+            .bind(textOrNull(discussion.url))
+            .bind(id)
+            .exec();
+        known->title = discussion.title;
+        known->url = discussion.url;
+        ++summary.discussionsUpdated;
+    }
+    // Its posts may have changed: recounted after the batch.
+    m_touchedDiscussions.insert(id);
+    return id;
+}
+
+QList<qsizetype> CommunityWriter::insertDiscussions(qint64 sourceId,
+                                                    const ImportBatch &batch,
+                                                    const QList<QList<PostPlan>> &plans,
+                                                    WriteSummary &summary)
+{
+    // The first of the batch's discussions with each external id that is not stored yet.
+    QList<qsizetype> fresh;
+    for (qsizetype i = 0; i < batch.discussions.size(); ++i) {
+        const ImportDiscussion &discussion = batch.discussions.at(i);
+        const QString externalId = externalIdOf(discussion);
+        if (m_knownDiscussions.contains(externalId))
+            continue;
+        m_knownDiscussions.insert(externalId, {0, discussion.title, discussion.url});
+        fresh.append(i);
+    }
+    for (qsizetype start = 0; start < fresh.size(); start += rowsPerInsert) {
+        const qsizetype rows = qMin(rowsPerInsert, fresh.size() - start);
+        SqlQuery &insert
+            = insertRows(QStringLiteral(
+                             "discussions (source_id, external_id, title, url, created_at, "
+                             "post_count, participant_count, last_post_at)"),
+                         8,
+                         rows,
+                         QStringLiteral("RETURNING id, external_id"));
+        for (qsizetype row = start; row < start + rows; ++row) {
+            const ImportDiscussion &discussion = batch.discussions.at(fresh.at(row));
+            const QList<PostPlan> &discussionPlans = plans.at(fresh.at(row));
+            qint64 created = toSecs(discussion.created, 0);
+            if (created == 0 && !discussion.posts.isEmpty())
+                created = toSecs(discussion.posts.constFirst().created, 0);
+            if (created == 0)
+                created = QDateTime::currentSecsSinceEpoch();
+            // Every post of a new discussion is new: its figures are known without a recount
+            // (and its row is not written twice).
+            QSet<qint64> participants;
+            QVariant lastPostAt(QMetaType::fromType<qint64>());
+            for (const PostPlan &plan : discussionPlans) {
+                if (plan.authorId > 0)
+                    participants.insert(plan.authorId);
+                if (lastPostAt.isNull() || plan.created > lastPostAt.toLongLong())
+                    lastPostAt = plan.created;
+            }
+            insert.bind(sourceId)
+                .bind(externalIdOf(discussion))
                 .bind(discussion.title)
                 .bind(textOrNull(discussion.url))
-                .bind(id)
-                .exec();
-            known->title = discussion.title;
-            known->url = discussion.url;
-            ++summary.discussionsUpdated;
+                .bind(created)
+                .bind(discussionPlans.size())
+                .bind(participants.size())
+                .bind(lastPostAt);
         }
-        // Its posts may have changed: recounted after the batch.
-        m_touchedDiscussions.insert(id);
-    } else {
-        qint64 created = toSecs(discussion.created, 0);
-        if (created == 0 && !discussion.posts.isEmpty())
-            created = toSecs(discussion.posts.constFirst().created, 0);
-        if (created == 0)
-            created = QDateTime::currentSecsSinceEpoch();
-        // Every post of a new discussion is new: its figures are known without a recount (and
-        // its rows are not written twice).
-        QSet<qint64> participants;
-        QVariant lastPostAt(QMetaType::fromType<qint64>());
-        for (const PostPlan &plan : plans) {
-            if (plan.authorId > 0)
-                participants.insert(plan.authorId);
-            if (lastPostAt.isNull() || plan.created > lastPostAt.toLongLong())
-                lastPostAt = plan.created;
+        insert.exec();
+        while (insert.next())
+            m_knownDiscussions[insert.toString(1)].id = insert.toInt64(0);
+        insert.finish();
+    }
+    summary.discussionsCreated += int(fresh.size());
+    return fresh;
+}
+
+QHash<qsizetype, QHash<QString, qint64>> CommunityWriter::insertFirstPosts(
+    qint64 sourceId,
+    const ImportBatch &batch,
+    const QList<qsizetype> &fresh,
+    const QList<QList<PostPlan>> &plans,
+    WriteSummary &summary)
+{
+    struct Row
+    {
+        qsizetype discussion;
+        qsizetype post;
+        qint64 discussionId;
+        QString externalId;
+    };
+    QList<Row> rows;
+    for (const qsizetype i : fresh) {
+        const ImportDiscussion &discussion = batch.discussions.at(i);
+        const qint64 discussionId = m_knownDiscussions.value(externalIdOf(discussion)).id;
+        for (qsizetype p = 0; p < discussion.posts.size(); ++p) {
+            if (discussion.posts.at(p).parentExternalId.isEmpty())
+                rows.append({i, p, discussionId, externalIdOf(discussion.posts.at(p))});
         }
-        SqlQuery &insert = statement(QStringLiteral(
-            "INSERT INTO discussions (source_id, external_id, title, url, created_at, post_count, "
-            "participant_count, last_post_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-        id = insert.bind(sourceId)
-                 .bind(externalId)
-                 .bind(discussion.title)
-                 .bind(textOrNull(discussion.url))
-                 .bind(created)
-                 .bind(plans.size())
-                 .bind(participants.size())
-                 .bind(lastPostAt)
-                 .scalar()
-                 .toLongLong();
-        m_knownDiscussions.insert(externalId, {id, discussion.title, discussion.url});
-        *isNew = true;
-        ++summary.discussionsCreated;
     }
-    for (const QString &tag : discussion.tags) {
-        statement(
-            QStringLiteral("INSERT INTO discussion_tags (discussion_id, tag_id) VALUES (?, ?) "
-                           "ON CONFLICT DO NOTHING"))
-            .bind(id)
-            .bind(tagId(tag))
-            .exec();
+    QHash<std::pair<qint64, QString>, qint64> ids;
+    for (qsizetype start = 0; start < rows.size(); start += rowsPerInsert) {
+        const qsizetype count = qMin(rowsPerInsert, rows.size() - start);
+        SqlQuery &insert
+            = insertRows(QStringLiteral(
+                             "posts (discussion_id, parent_id, author_id, external_id, created_at, "
+                             "body_text, body_html, url)"),
+                         8,
+                         count,
+                         QStringLiteral("RETURNING id, discussion_id, external_id"));
+        for (qsizetype r = start; r < start + count; ++r) {
+            const Row &row = rows.at(r);
+            const ImportPost &post = batch.discussions.at(row.discussion).posts.at(row.post);
+            const PostPlan &plan = plans.at(row.discussion).at(row.post);
+            insert.bind(row.discussionId)
+                .bind(QVariant(QMetaType::fromType<qint64>()))
+                .bind(idOrNull(plan.authorId))
+                .bind(row.externalId)
+                .bind(plan.created)
+                .bind(textOrEmpty(post.text))
+                .bind(textOrNull(post.html))
+                .bind(textOrNull(post.url));
+        }
+        insert.exec();
+        while (insert.next())
+            ids.insert({insert.toInt64(1), insert.toString(2)}, insert.toInt64(0));
+        insert.finish();
     }
-    return id;
+    QHash<qsizetype, QHash<QString, qint64>> postIds;
+    for (const Row &row : std::as_const(rows)) {
+        const ImportPost &post = batch.discussions.at(row.discussion).posts.at(row.post);
+        const qint64 authorId = plans.at(row.discussion).at(row.post).authorId;
+        const qint64 postId = ids.value({row.discussionId, row.externalId});
+        writePostExtras(sourceId, postId, post.text, summary);
+        ++summary.postsCreated;
+        postIds[row.discussion].insert(row.externalId, postId);
+        if (authorId > 0)
+            m_touchedMembers.insert(authorId);
+        m_postAuthors.insert(postId, authorId);
+    }
+    return postIds;
 }
 
 void CommunityWriter::writePost(qint64 sourceId,
@@ -482,17 +609,7 @@ void CommunityWriter::writePost(qint64 sourceId,
                                 QHash<QString, qint64> &postIds,
                                 WriteSummary &summary)
 {
-    QString externalId = post.externalId;
-    if (externalId.isEmpty()) {
-        // No id from the source: the content identifies the post, so a re-import matches it.
-        QCryptographicHash hash(QCryptographicHash::Sha1);
-        const QByteArray content = post.author.displayName.toUtf8() + '\n'
-                                   + post.author.handle.toUtf8() + '\n'
-                                   + QByteArray::number(toSecs(post.created, 0)) + '\n'
-                                   + post.text.toUtf8();
-        hash.addData(content);
-        externalId = QString::fromLatin1(hash.result().toHex());
-    }
+    const QString externalId = externalIdOf(post);
 
     QVariant parentId(QMetaType::fromType<qint64>());
     if (!post.parentExternalId.isEmpty()) {
@@ -509,8 +626,7 @@ void CommunityWriter::writePost(qint64 sourceId,
     }
 
     const qint64 authorId = plan.authorId;
-    const QVariant author = authorId > 0 ? QVariant(authorId)
-                                         : QVariant(QMetaType::fromType<qint64>());
+    const QVariant author = idOrNull(authorId);
     const qint64 created = plan.created;
 
     qint64 postId = 0;
@@ -643,51 +759,75 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
     }
 }
 
-void CommunityWriter::writeFeedItem(qint64 feedId,
-                                    qint64 discussionId,
-                                    const ImportFeedItem &item,
-                                    WriteSummary &summary)
+void CommunityWriter::writeFeedItems(qint64 feedId,
+                                     const QList<FeedItemRow> &items,
+                                     WriteSummary &summary)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    SqlQuery &upsert = statement(QStringLiteral(
-        "INSERT INTO feed_items (feed_id, dedup_key, discussion_id, title, link, published_at, "
-        "updated_at, fetched_at, comments_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (feed_id, dedup_key) DO UPDATE SET title = excluded.title, link = "
-        "excluded.link, "
-        "updated_at = excluded.updated_at, discussion_id = excluded.discussion_id, "
-        "comments_url = excluded.comments_url RETURNING id"));
-    const qint64 itemId = upsert.bind(feedId)
-                              .bind(item.dedupKey)
-                              .bind(discussionId)
-                              .bind(textOrEmpty(item.title))
-                              .bind(textOrNull(item.link))
-                              .bind(item.published.isValid()
-                                        ? QVariant(item.published.toSecsSinceEpoch())
-                                        : QVariant(QMetaType::fromType<qint64>()))
-                              .bind(item.updated.isValid()
-                                        ? QVariant(item.updated.toSecsSinceEpoch())
-                                        : QVariant(QMetaType::fromType<qint64>()))
-                              .bind(now)
-                              .bind(textOrNull(item.commentsUrl))
-                              .scalar()
-                              .toLongLong();
-    for (const ImportEnclosure &enclosure : item.enclosures) {
-        statement(
-            QStringLiteral(
-                "INSERT INTO enclosures (feed_item_id, url, mime_type, length_bytes, duration_s) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_item_id, url) DO UPDATE SET "
-                "mime_type = excluded.mime_type, length_bytes = excluded.length_bytes, "
-                "duration_s = excluded.duration_s"))
-            .bind(itemId)
-            .bind(enclosure.url)
-            .bind(textOrNull(enclosure.mimeType))
-            .bind(enclosure.lengthBytes >= 0 ? QVariant(enclosure.lengthBytes)
+    qsizetype start = 0;
+    while (start < items.size()) {
+        // A statement names each dedup key once: an upsert changes a row once per statement.
+        QSet<QString> keys;
+        qsizetype end = start;
+        while (end < items.size() && end - start < rowsPerInsert
+               && !keys.contains(items.at(end).item->dedupKey)) {
+            keys.insert(items.at(end).item->dedupKey);
+            ++end;
+        }
+        SqlQuery &upsert
+            = insertRows(QStringLiteral(
+                             "feed_items (feed_id, dedup_key, discussion_id, title, link, "
+                             "published_at, updated_at, fetched_at, comments_url)"),
+                         9,
+                         end - start,
+                         QStringLiteral(
+                             "ON CONFLICT (feed_id, dedup_key) DO UPDATE SET title = "
+                             "excluded.title, link = excluded.link, updated_at = "
+                             "excluded.updated_at, discussion_id = excluded.discussion_id, "
+                             "comments_url = excluded.comments_url RETURNING id, dedup_key"));
+        for (qsizetype r = start; r < end; ++r) {
+            const ImportFeedItem &item = *items.at(r).item;
+            upsert.bind(feedId)
+                .bind(item.dedupKey)
+                .bind(items.at(r).discussionId)
+                .bind(textOrEmpty(item.title))
+                .bind(textOrNull(item.link))
+                .bind(item.published.isValid() ? QVariant(item.published.toSecsSinceEpoch())
+                                               : QVariant(QMetaType::fromType<qint64>()))
+                .bind(item.updated.isValid() ? QVariant(item.updated.toSecsSinceEpoch())
                                              : QVariant(QMetaType::fromType<qint64>()))
-            .bind(enclosure.durationSeconds >= 0 ? QVariant(enclosure.durationSeconds)
-                                                 : QVariant(QMetaType::fromType<int>()))
-            .exec();
+                .bind(now)
+                .bind(textOrNull(item.commentsUrl));
+        }
+        upsert.exec();
+        QHash<QString, qint64> ids;
+        while (upsert.next())
+            ids.insert(upsert.toString(1), upsert.toInt64(0));
+        upsert.finish();
+        for (qsizetype r = start; r < end; ++r) {
+            const ImportFeedItem &item = *items.at(r).item;
+            const qint64 itemId = ids.value(item.dedupKey);
+            for (const ImportEnclosure &enclosure : item.enclosures) {
+                statement(
+                    QStringLiteral(
+                        "INSERT INTO enclosures (feed_item_id, url, mime_type, length_bytes, "
+                        "duration_s) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_item_id, url) DO UPDATE SET "
+                        "mime_type = excluded.mime_type, length_bytes = excluded.length_bytes, "
+                        "duration_s = excluded.duration_s"))
+                    .bind(itemId)
+                    .bind(enclosure.url)
+                    .bind(textOrNull(enclosure.mimeType))
+                    .bind(enclosure.lengthBytes >= 0 ? QVariant(enclosure.lengthBytes)
+                                                     : QVariant(QMetaType::fromType<qint64>()))
+                    .bind(enclosure.durationSeconds >= 0 ? QVariant(enclosure.durationSeconds)
+                                                         : QVariant(QMetaType::fromType<int>()))
+                    .exec();
+            }
+            ++summary.feedItems;
+        }
+        start = end;
     }
-    ++summary.feedItems;
 }
 
 qint64 CommunityWriter::tagId(const QString &name)

@@ -61,6 +61,13 @@ private:
         QString url;
     };
 
+    // A feed item of the batch and the discussion it became.
+    struct FeedItemRow
+    {
+        qint64 discussionId = 0;
+        const ImportFeedItem *item = nullptr;
+    };
+
     // What a post of the current discussion is written with.
     struct PostPlan
     {
@@ -69,6 +76,12 @@ private:
     };
 
     SqlQuery &statement(const QString &sql);
+    // "INSERT INTO into VALUES (?, ...), ... tail" for rows rows of columns values, prepared
+    // once per row count.
+    SqlQuery &insertRows(const QString &into,
+                         qsizetype columns,
+                         qsizetype rows,
+                         const QString &tail);
     qint64 ensureSource(const ImportBatch &batch);
     // The member the author is, created when unknown; knownMemberId (when not 0) is taken
     // instead of creating one.
@@ -94,13 +107,21 @@ private:
                      const IdentityKey &key,
                      const ImportAuthor &author,
                      WriteSummary &summary);
-    // A new discussion is written with the figures of its posts (plans, one per post), so
-    // that it needs no recount.
-    qint64 writeDiscussion(qint64 sourceId,
-                           const ImportDiscussion &discussion,
-                           const QList<PostPlan> &plans,
-                           bool *isNew,
-                           WriteSummary &summary);
+    // A stored discussion of the batch (found by findDiscussions()): its title and address.
+    qint64 updateDiscussion(const ImportDiscussion &discussion, WriteSummary &summary);
+    // Inserts the batch's discussions that are not stored yet, with the figures of their posts
+    // (plans, one list per discussion) so that they need no recount; returns their indexes.
+    QList<qsizetype> insertDiscussions(qint64 sourceId,
+                                       const ImportBatch &batch,
+                                       const QList<QList<PostPlan>> &plans,
+                                       WriteSummary &summary);
+    // Inserts the posts without a parent of these new discussions, with their mentions,
+    // hashtags and links; returns their ids by discussion index and external id.
+    QHash<qsizetype, QHash<QString, qint64>> insertFirstPosts(qint64 sourceId,
+                                                              const ImportBatch &batch,
+                                                              const QList<qsizetype> &fresh,
+                                                              const QList<QList<PostPlan>> &plans,
+                                                              WriteSummary &summary);
     void writePost(qint64 sourceId,
                    qint64 discussionId,
                    bool discussionIsNew,
@@ -109,10 +130,9 @@ private:
                    QHash<QString, qint64> &postIds,
                    WriteSummary &summary);
     void writePostExtras(qint64 sourceId, qint64 postId, const QString &text, WriteSummary &summary);
-    void writeFeedItem(qint64 feedId,
-                       qint64 discussionId,
-                       const ImportFeedItem &item,
-                       WriteSummary &summary);
+    // Upserts the batch's feed items (keeping their read and starred flags) and their
+    // enclosures, a few dozen per statement.
+    void writeFeedItems(qint64 feedId, const QList<FeedItemRow> &items, WriteSummary &summary);
     qint64 tagId(const QString &name);
     qint64 hashtagId(const QString &name);
     void refreshMemberStats();

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void newThenNotModifiedThenUpdated();
+    void storedAgainKeepsReadAndStarred();
     void goneKeepsDiscussions();
     void htmlPageFails();
     void permanentRedirectMoves();
@@ -375,6 +376,52 @@ void TestFeedSync::newThenNotModifiedThenUpdated()
                    {QStringLiteral("%corrected%")}),
              1);
     QCOMPARE(repository.feed(id).etag, QStringLiteral("\"v2\""));
+}
+
+void TestFeedSync::storedAgainKeepsReadAndStarred()
+{
+    const qint64 id = addFeed(QStringLiteral("/feed"));
+    QCOMPARE(sync().size(), 1);
+    const QString itemId = QStringLiteral("SELECT id FROM feed_items WHERE dedup_key = ?");
+    const qint64 first = count(itemId, {QStringLiteral("item-1")});
+    const qint64 second = count(itemId, {QStringLiteral("item-2")});
+    FeedRepository repository(m_db->connectionName());
+    repository.setRead(first, true);
+    repository.setStarred(second, true);
+
+    // The whole document is stored again: a renamed item, a changed text and a new item.
+    m_body = rss("Team blog", "Second text, corrected");
+    m_body.replace("<title>Two</title>", "<title>Two, renamed</title>");
+    m_body.replace("</channel>",
+                   "<item><title>Four</title><guid>item-4</guid><author>carol@example.org (Carol)"
+                   "</author><pubDate>Wed, 04 Mar 2026 10:00:00 GMT</pubDate><description>"
+                   "Fourth text</description></item></channel>");
+    const QList<FeedSyncReport> reports = sync({id});
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.at(0).outcome, FeedSyncReport::Outcome::New);
+    QCOMPARE(reports.at(0).newItems, 1);
+
+    // The same rows, with the flags the reader set.
+    QCOMPARE(count(itemId, {QStringLiteral("item-1")}), first);
+    QCOMPARE(count(itemId, {QStringLiteral("item-2")}), second);
+    const QString flags = QStringLiteral(
+        "SELECT is_read * 10 + is_starred FROM feed_items WHERE dedup_key = ?");
+    QCOMPARE(count(flags, {QStringLiteral("item-1")}), 10);
+    QCOMPARE(count(flags, {QStringLiteral("item-2")}), 1);
+    QCOMPARE(count(flags, {QStringLiteral("item-3")}), 0);
+    QCOMPARE(count(flags, {QStringLiteral("item-4")}), 0);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM feed_items WHERE title = ?"),
+                   {QStringLiteral("Two, renamed")}),
+             1);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM feed_items")), 4);
+    // Every item is one discussion with its one post, counted as such.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM discussions")), 4);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM discussions WHERE post_count = 1 AND "
+                                  "participant_count = 1 AND last_post_at = created_at")),
+             4);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM posts WHERE body_text LIKE ?"),
+                   {QStringLiteral("%corrected%")}),
+             1);
 }
 
 void TestFeedSync::goneKeepsDiscussions()

@@ -45,6 +45,32 @@ QString displayNameFor(const ImportAuthor &author)
     return author.url;
 }
 
+// Rows a multi-row INSERT writes at most.
+constexpr qsizetype rowsPerInsert = 50;
+
+QString externalIdOf(const ImportDiscussion &discussion)
+{
+    return discussion.externalId.isEmpty() ? discussion.title : discussion.externalId;
+}
+
+QString externalIdOf(const ImportPost &post)
+{
+    if (!post.externalId.isEmpty())
+        return post.externalId;
+    // No id from the source: the content identifies the post, so a re-import matches it.
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    const QByteArray content = post.author.displayName.toUtf8() + '\n' + post.author.handle.toUtf8()
+                               + '\n' + QByteArray::number(toSecs(post.created, 0)) + '\n'
+                               + post.text.toUtf8();
+    hash.addData(content);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
 } // namespace
 
 WriteSummary &WriteSummary::operator+=(const WriteSummary &other)
@@ -66,6 +92,17 @@ CommunityWriter::CommunityWriter(QString connectionName)
 {}
 
 CommunityWriter::~CommunityWriter() = default;
+
+SqlQuery &CommunityWriter::insertRows(const QString &into,
+                                      qsizetype columns,
+                                      qsizetype rows,
+                                      const QString &tail)
+{
+    const QString row = QLatin1Char('(') + QStringList(columns, QStringLiteral("?")).join(u", ")
+                        + QLatin1Char(')');
+    return statement(QStringLiteral("INSERT INTO ") + into + QStringLiteral(" VALUES ")
+                     + QStringList(rows, row).join(u", ") + QLatin1Char(' ') + tail);
+}
 
 SqlQuery &CommunityWriter::statement(const QString &sql)
 {
@@ -116,23 +153,59 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     for (const ImportMember &member : batch.members)
         writeMember(sourceId, batch.sourceKind, member, summary);
 
-    qint64 done = 0;
+    findDiscussions(sourceId, batch);
+    // Authors and dates of every post first: a new discussion is written with its figures.
+    QList<QList<PostPlan>> plans;
+    plans.reserve(batch.discussions.size());
     for (const ImportDiscussion &discussion : batch.discussions) {
-        bool isNew = false;
-        const qint64 discussionId = writeDiscussion(sourceId, discussion, &isNew, summary);
+        QList<PostPlan> &discussionPlans = plans.emplace_back();
+        for (const ImportPost &post : discussion.posts) {
+            discussionPlans.append({authorIdFor(sourceId, post.author, summary),
+                                    toSecs(post.created, QDateTime::currentSecsSinceEpoch())});
+        }
+    }
+    // New discussions and their first posts go in a few statements for the whole batch.
+    const QList<qsizetype> fresh = insertDiscussions(sourceId, batch, plans, summary);
+    QHash<qsizetype, QHash<QString, qint64>> firstPosts = insertFirstPosts(sourceId,
+                                                                           batch,
+                                                                           fresh,
+                                                                           plans,
+                                                                           summary);
+    const QSet<qsizetype> isFresh(fresh.cbegin(), fresh.cend());
+
+    qint64 done = 0;
+    QList<FeedItemRow> feedItems;
+    for (qsizetype i = 0; i < batch.discussions.size(); ++i) {
+        const ImportDiscussion &discussion = batch.discussions.at(i);
+        const bool isNew = isFresh.contains(i);
+        const qint64 discussionId = isNew ? m_knownDiscussions.value(externalIdOf(discussion)).id
+                                          : updateDiscussion(discussion, summary);
         // Posts of a known discussion are read and written one by one: the waiting rows
         // (and on SQLite the ids they hold) go first.
         if (!isNew)
             flushPending();
-        QHash<QString, qint64> postIds;
-        for (const ImportPost &post : discussion.posts)
-            writePost(sourceId, discussionId, isNew, post, postIds, summary);
+        for (const QString &tag : discussion.tags) {
+            statement(
+                QStringLiteral("INSERT INTO discussion_tags (discussion_id, tag_id) VALUES (?, ?) "
+                               "ON CONFLICT DO NOTHING"))
+                .bind(discussionId)
+                .bind(tagId(tag))
+                .exec();
+        }
+        QHash<QString, qint64> postIds = firstPosts.take(i);
+        for (qsizetype p = 0; p < discussion.posts.size(); ++p) {
+            const ImportPost &post = discussion.posts.at(p);
+            if (isNew && post.parentExternalId.isEmpty())
+                continue; // written with the first posts
+            writePost(sourceId, discussionId, isNew, post, plans.at(i).at(p), postIds, summary);
+        }
         if (batch.feedId > 0 && discussion.hasFeedItem)
-            writeFeedItem(batch.feedId, discussionId, discussion.feedItem, summary);
+            feedItems.append({discussionId, &discussion.feedItem});
         done += discussion.posts.size();
         if (progress && !progress(done, totalPosts))
             throw OperationCancelled();
     }
+    writeFeedItems(batch.feedId, feedItems, summary);
 
     flushPending();
     m_freePostIds.clear();
@@ -377,81 +450,193 @@ void CommunityWriter::addIdentity(qint64 memberId,
     }
 }
 
-qint64 CommunityWriter::writeDiscussion(qint64 sourceId,
-                                        const ImportDiscussion &discussion,
-                                        bool *isNew,
-                                        WriteSummary &summary)
+void CommunityWriter::findDiscussions(qint64 sourceId, const ImportBatch &batch)
 {
-    const QString externalId = discussion.externalId.isEmpty() ? discussion.title
-                                                               : discussion.externalId;
-    SqlQuery &find = statement(QStringLiteral(
-        "SELECT id, title, url FROM discussions WHERE source_id = ? AND external_id = ?"));
-    find.bind(sourceId).bind(externalId).exec();
-    qint64 id = 0;
-    if (find.next()) {
-        id = find.toInt64(0);
-        *isNew = false;
-        const bool changed = find.toString(1) != discussion.title
-                             || find.toString(2) != discussion.url;
-        find.finish();
-        if (changed) {
-            statement(QStringLiteral("UPDATE discussions SET title = ?, url = ?, "
-                                     "row_version = row_version + 1 WHERE id = ?"))
-                .bind(discussion.title)
-                .bind(textOrNull(discussion.url))
-                .bind(id)
-                .exec();
-            ++summary.discussionsUpdated;
+    m_knownDiscussions.clear();
+    QStringList keys;
+    QSet<QString> seen;
+    for (const ImportDiscussion &discussion : batch.discussions) {
+        const QString key = externalIdOf(discussion);
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            keys.append(key);
         }
-    } else {
-        qint64 created = toSecs(discussion.created, 0);
-        if (created == 0 && !discussion.posts.isEmpty())
-            created = toSecs(discussion.posts.constFirst().created, 0);
-        if (created == 0)
-            created = QDateTime::currentSecsSinceEpoch();
-        SqlQuery &insert = statement(QStringLiteral(
-            "INSERT INTO discussions (source_id, external_id, title, url, created_at) "
-            "VALUES (?, ?, ?, ?, ?) RETURNING id"));
-        id = insert.bind(sourceId)
-                 .bind(externalId)
-                 .bind(discussion.title)
-                 .bind(textOrNull(discussion.url))
-                 .bind(created)
-                 .scalar()
-                 .toLongLong();
-        *isNew = true;
-        ++summary.discussionsCreated;
     }
-    for (const QString &tag : discussion.tags) {
-        statement(
-            QStringLiteral("INSERT INTO discussion_tags (discussion_id, tag_id) VALUES (?, ?) "
-                           "ON CONFLICT DO NOTHING"))
+    // One statement for every chunk; the last one repeats its last key.
+    constexpr qsizetype chunk = 64;
+    if (keys.isEmpty())
+        return;
+    SqlQuery &find = statement(
+        QStringLiteral("SELECT id, external_id, title, url FROM discussions WHERE source_id = ? "
+                       "AND external_id IN (")
+        + QStringList(chunk, QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')'));
+    for (qsizetype start = 0; start < keys.size(); start += chunk) {
+        find.bind(sourceId);
+        for (qsizetype i = start; i < start + chunk; ++i)
+            find.bind(keys.at(qMin(i, keys.size() - 1)));
+        find.exec();
+        while (find.next())
+            m_knownDiscussions.insert(find.toString(1),
+                                      {find.toInt64(0), find.toString(2), find.toString(3)});
+        find.finish();
+    }
+}
+
+qint64 CommunityWriter::updateDiscussion(const ImportDiscussion &discussion, WriteSummary &summary)
+{
+    const auto known = m_knownDiscussions.find(externalIdOf(discussion));
+    const qint64 id = known->id;
+    if (known->title != discussion.title || known->url != discussion.url) {
+        statement(QStringLiteral("UPDATE discussions SET title = ?, url = ?, "
+                                 "row_version = row_version + 1 WHERE id = ?"))
+            .bind(discussion.title)
+            .bind(textOrNull(discussion.url))
             .bind(id)
-            .bind(tagId(tag))
             .exec();
+        known->title = discussion.title;
+        known->url = discussion.url;
+        ++summary.discussionsUpdated;
     }
+    // Its posts may have changed: recounted after the batch.
     m_touchedDiscussions.insert(id);
     return id;
+}
+
+QList<qsizetype> CommunityWriter::insertDiscussions(qint64 sourceId,
+                                                    const ImportBatch &batch,
+                                                    const QList<QList<PostPlan>> &plans,
+                                                    WriteSummary &summary)
+{
+    // The first of the batch's discussions with each external id that is not stored yet.
+    QList<qsizetype> fresh;
+    for (qsizetype i = 0; i < batch.discussions.size(); ++i) {
+        const ImportDiscussion &discussion = batch.discussions.at(i);
+        const QString externalId = externalIdOf(discussion);
+        if (m_knownDiscussions.contains(externalId))
+            continue;
+        m_knownDiscussions.insert(externalId, {0, discussion.title, discussion.url});
+        fresh.append(i);
+    }
+    for (qsizetype start = 0; start < fresh.size(); start += rowsPerInsert) {
+        const qsizetype rows = qMin(rowsPerInsert, fresh.size() - start);
+        SqlQuery &insert
+            = insertRows(QStringLiteral(
+                             "discussions (source_id, external_id, title, url, created_at, "
+                             "post_count, participant_count, last_post_at)"),
+                         8,
+                         rows,
+                         QStringLiteral("RETURNING id, external_id"));
+        for (qsizetype row = start; row < start + rows; ++row) {
+            const ImportDiscussion &discussion = batch.discussions.at(fresh.at(row));
+            const QList<PostPlan> &discussionPlans = plans.at(fresh.at(row));
+            qint64 created = toSecs(discussion.created, 0);
+            if (created == 0 && !discussion.posts.isEmpty())
+                created = toSecs(discussion.posts.constFirst().created, 0);
+            if (created == 0)
+                created = QDateTime::currentSecsSinceEpoch();
+            // Every post of a new discussion is new: its figures are known without a recount
+            // (and its row is not written twice).
+            QSet<qint64> participants;
+            QVariant lastPostAt(QMetaType::fromType<qint64>());
+            for (const PostPlan &plan : discussionPlans) {
+                if (plan.authorId > 0)
+                    participants.insert(plan.authorId);
+                if (lastPostAt.isNull() || plan.created > lastPostAt.toLongLong())
+                    lastPostAt = plan.created;
+            }
+            insert.bind(sourceId)
+                .bind(externalIdOf(discussion))
+                .bind(discussion.title)
+                .bind(textOrNull(discussion.url))
+                .bind(created)
+                .bind(discussionPlans.size())
+                .bind(participants.size())
+                .bind(lastPostAt);
+        }
+        insert.exec();
+        while (insert.next())
+            m_knownDiscussions[insert.toString(1)].id = insert.toInt64(0);
+        insert.finish();
+    }
+    summary.discussionsCreated += int(fresh.size());
+    return fresh;
+}
+
+QHash<qsizetype, QHash<QString, qint64>> CommunityWriter::insertFirstPosts(
+    qint64 sourceId,
+    const ImportBatch &batch,
+    const QList<qsizetype> &fresh,
+    const QList<QList<PostPlan>> &plans,
+    WriteSummary &summary)
+{
+    struct Row
+    {
+        qsizetype discussion;
+        qsizetype post;
+        qint64 discussionId;
+        QString externalId;
+    };
+    QList<Row> rows;
+    for (const qsizetype i : fresh) {
+        const ImportDiscussion &discussion = batch.discussions.at(i);
+        const qint64 discussionId = m_knownDiscussions.value(externalIdOf(discussion)).id;
+        for (qsizetype p = 0; p < discussion.posts.size(); ++p) {
+            if (discussion.posts.at(p).parentExternalId.isEmpty())
+                rows.append({i, p, discussionId, externalIdOf(discussion.posts.at(p))});
+        }
+    }
+    QHash<std::pair<qint64, QString>, qint64> ids;
+    for (qsizetype start = 0; start < rows.size(); start += rowsPerInsert) {
+        const qsizetype count = qMin(rowsPerInsert, rows.size() - start);
+        SqlQuery &insert
+            = insertRows(QStringLiteral(
+                             "posts (discussion_id, parent_id, author_id, external_id, created_at, "
+                             "body_text, body_html, url)"),
+                         8,
+                         count,
+                         QStringLiteral("RETURNING id, discussion_id, external_id"));
+        for (qsizetype r = start; r < start + count; ++r) {
+            const Row &row = rows.at(r);
+            const ImportPost &post = batch.discussions.at(row.discussion).posts.at(row.post);
+            const PostPlan &plan = plans.at(row.discussion).at(row.post);
+            insert.bind(row.discussionId)
+                .bind(QVariant(QMetaType::fromType<qint64>()))
+                .bind(idOrNull(plan.authorId))
+                .bind(row.externalId)
+                .bind(plan.created)
+                .bind(textOrEmpty(post.text))
+                .bind(textOrNull(post.html))
+                .bind(textOrNull(post.url));
+        }
+        insert.exec();
+        while (insert.next())
+            ids.insert({insert.toInt64(1), insert.toString(2)}, insert.toInt64(0));
+        insert.finish();
+    }
+    QHash<qsizetype, QHash<QString, qint64>> postIds;
+    for (const Row &row : std::as_const(rows)) {
+        const ImportPost &post = batch.discussions.at(row.discussion).posts.at(row.post);
+        const qint64 authorId = plans.at(row.discussion).at(row.post).authorId;
+        const qint64 postId = ids.value({row.discussionId, row.externalId});
+        writePostExtras(sourceId, postId, post.text, summary);
+        ++summary.postsCreated;
+        postIds[row.discussion].insert(row.externalId, postId);
+        if (authorId > 0)
+            m_touchedMembers.insert(authorId);
+        m_postAuthors.insert(postId, authorId);
+    }
+    return postIds;
 }
 
 void CommunityWriter::writePost(qint64 sourceId,
                                 qint64 discussionId,
                                 bool discussionIsNew,
                                 const ImportPost &post,
+                                const PostPlan &plan,
                                 QHash<QString, qint64> &postIds,
                                 WriteSummary &summary)
 {
-    QString externalId = post.externalId;
-    if (externalId.isEmpty()) {
-        // No id from the source: the content identifies the post, so a re-import matches it.
-        QCryptographicHash hash(QCryptographicHash::Sha1);
-        const QByteArray content = post.author.displayName.toUtf8() + '\n'
-                                   + post.author.handle.toUtf8() + '\n'
-                                   + QByteArray::number(toSecs(post.created, 0)) + '\n'
-                                   + post.text.toUtf8();
-        hash.addData(content);
-        externalId = QString::fromLatin1(hash.result().toHex());
-    }
+    const QString externalId = externalIdOf(post);
 
     QVariant parentId(QMetaType::fromType<qint64>());
     if (!post.parentExternalId.isEmpty()) {
@@ -467,16 +652,9 @@ void CommunityWriter::writePost(qint64 sourceId,
         }
     }
 
-    const QString authorKey = QString::number(sourceId) + QChar(0x1F) + post.author.displayName
-                              + QChar(0x1F) + post.author.handle + QChar(0x1F) + post.author.email
-                              + QChar(0x1F) + post.author.url;
-    auto knownAuthor = m_authorCache.constFind(authorKey);
-    if (knownAuthor == m_authorCache.constEnd())
-        knownAuthor = m_authorCache.insert(authorKey, resolveMember(sourceId, post.author, summary));
-    const qint64 authorId = knownAuthor.value();
-    const QVariant author = authorId > 0 ? QVariant(authorId)
-                                         : QVariant(QMetaType::fromType<qint64>());
-    const qint64 created = toSecs(post.created, QDateTime::currentSecsSinceEpoch());
+    const qint64 authorId = plan.authorId;
+    const QVariant author = idOrNull(authorId);
+    const qint64 created = plan.created;
 
     qint64 postId = 0;
     if (discussionIsNew && m_bulkInserts) {
@@ -574,6 +752,19 @@ void CommunityWriter::writePost(qint64 sourceId,
     }
 }
 
+qint64 CommunityWriter::authorIdFor(qint64 sourceId,
+                                    const ImportAuthor &author,
+                                    WriteSummary &summary)
+{
+    const QString authorKey = QString::number(sourceId) + QChar(0x1F) + author.displayName
+                              + QChar(0x1F) + author.handle + QChar(0x1F) + author.email
+                              + QChar(0x1F) + author.url;
+    auto known = m_authorCache.constFind(authorKey);
+    if (known == m_authorCache.constEnd())
+        known = m_authorCache.insert(authorKey, resolveMember(sourceId, author, summary));
+    return known.value();
+}
+
 void CommunityWriter::writePostExtras(qint64 sourceId,
                                       qint64 postId,
                                       const QString &text,
@@ -647,10 +838,10 @@ qint64 CommunityWriter::newPostId()
     return m_freePostIds.takeLast();
 }
 
-void CommunityWriter::insertRows(const QString &head,
-                                 int columns,
-                                 const QString &tail,
-                                 const QVariantList &values)
+void CommunityWriter::insertValues(const QString &head,
+                                   int columns,
+                                   const QString &tail,
+                                   const QVariantList &values)
 {
     // 100 rows a statement: far below both backends' limits on bound values.
     constexpr qsizetype rowsPerStatement = 100;
@@ -697,14 +888,15 @@ void CommunityWriter::flushPending()
         }
         // Within a statement the foreign keys are checked at its end, so the order of the
         // rows does not matter.
-        insertRows(plain ? QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, "
+        insertValues(plain
+                         ? QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, "
                                           "author_id, external_id, created_at, body_text) VALUES ")
                          : QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, "
                                           "author_id, external_id, created_at, body_text, "
                                           "body_html, url) VALUES "),
-                   columns,
-                   QString(),
-                   values);
+                     columns,
+                     QString(),
+                     values);
     }
     QVariantList mentions;
     mentions.reserve(m_pendingMentions.size() * 3);
@@ -719,18 +911,18 @@ void CommunityWriter::flushPending()
                  << (memberId > 0 ? QVariant(memberId) : QVariant(QMetaType::fromType<qint64>()))
                  << mention.handle;
     }
-    insertRows(QStringLiteral("INSERT INTO mentions (post_id, member_id, handle) VALUES "),
-               3,
-               QStringLiteral(" ON CONFLICT DO NOTHING"),
-               mentions);
-    insertRows(QStringLiteral("INSERT INTO post_hashtags (post_id, hashtag_id) VALUES "),
-               2,
-               QStringLiteral(" ON CONFLICT DO NOTHING"),
-               m_pendingHashtags);
-    insertRows(QStringLiteral("INSERT INTO post_links (post_id, url) VALUES "),
-               2,
-               QStringLiteral(" ON CONFLICT DO NOTHING"),
-               m_pendingLinks);
+    insertValues(QStringLiteral("INSERT INTO mentions (post_id, member_id, handle) VALUES "),
+                 3,
+                 QStringLiteral(" ON CONFLICT DO NOTHING"),
+                 mentions);
+    insertValues(QStringLiteral("INSERT INTO post_hashtags (post_id, hashtag_id) VALUES "),
+                 2,
+                 QStringLiteral(" ON CONFLICT DO NOTHING"),
+                 m_pendingHashtags);
+    insertValues(QStringLiteral("INSERT INTO post_links (post_id, url) VALUES "),
+                 2,
+                 QStringLiteral(" ON CONFLICT DO NOTHING"),
+                 m_pendingLinks);
     clearPending();
     // Other inserts may take the ids SQLite handed out; PostgreSQL's stay reserved.
     if (SqlDialect::backendOf(m_connectionName) == SqlDialect::Backend::Sqlite)
@@ -745,51 +937,75 @@ void CommunityWriter::clearPending()
     m_pendingLinks.clear();
 }
 
-void CommunityWriter::writeFeedItem(qint64 feedId,
-                                    qint64 discussionId,
-                                    const ImportFeedItem &item,
-                                    WriteSummary &summary)
+void CommunityWriter::writeFeedItems(qint64 feedId,
+                                     const QList<FeedItemRow> &items,
+                                     WriteSummary &summary)
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    SqlQuery &upsert = statement(QStringLiteral(
-        "INSERT INTO feed_items (feed_id, dedup_key, discussion_id, title, link, published_at, "
-        "updated_at, fetched_at, comments_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (feed_id, dedup_key) DO UPDATE SET title = excluded.title, link = "
-        "excluded.link, "
-        "updated_at = excluded.updated_at, discussion_id = excluded.discussion_id, "
-        "comments_url = excluded.comments_url RETURNING id"));
-    const qint64 itemId = upsert.bind(feedId)
-                              .bind(item.dedupKey)
-                              .bind(discussionId)
-                              .bind(textOrEmpty(item.title))
-                              .bind(textOrNull(item.link))
-                              .bind(item.published.isValid()
-                                        ? QVariant(item.published.toSecsSinceEpoch())
-                                        : QVariant(QMetaType::fromType<qint64>()))
-                              .bind(item.updated.isValid()
-                                        ? QVariant(item.updated.toSecsSinceEpoch())
-                                        : QVariant(QMetaType::fromType<qint64>()))
-                              .bind(now)
-                              .bind(textOrNull(item.commentsUrl))
-                              .scalar()
-                              .toLongLong();
-    for (const ImportEnclosure &enclosure : item.enclosures) {
-        statement(
-            QStringLiteral(
-                "INSERT INTO enclosures (feed_item_id, url, mime_type, length_bytes, duration_s) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_item_id, url) DO UPDATE SET "
-                "mime_type = excluded.mime_type, length_bytes = excluded.length_bytes, "
-                "duration_s = excluded.duration_s"))
-            .bind(itemId)
-            .bind(enclosure.url)
-            .bind(textOrNull(enclosure.mimeType))
-            .bind(enclosure.lengthBytes >= 0 ? QVariant(enclosure.lengthBytes)
+    qsizetype start = 0;
+    while (start < items.size()) {
+        // A statement names each dedup key once: an upsert changes a row once per statement.
+        QSet<QString> keys;
+        qsizetype end = start;
+        while (end < items.size() && end - start < rowsPerInsert
+               && !keys.contains(items.at(end).item->dedupKey)) {
+            keys.insert(items.at(end).item->dedupKey);
+            ++end;
+        }
+        SqlQuery &upsert
+            = insertRows(QStringLiteral(
+                             "feed_items (feed_id, dedup_key, discussion_id, title, link, "
+                             "published_at, updated_at, fetched_at, comments_url)"),
+                         9,
+                         end - start,
+                         QStringLiteral(
+                             "ON CONFLICT (feed_id, dedup_key) DO UPDATE SET title = "
+                             "excluded.title, link = excluded.link, updated_at = "
+                             "excluded.updated_at, discussion_id = excluded.discussion_id, "
+                             "comments_url = excluded.comments_url RETURNING id, dedup_key"));
+        for (qsizetype r = start; r < end; ++r) {
+            const ImportFeedItem &item = *items.at(r).item;
+            upsert.bind(feedId)
+                .bind(item.dedupKey)
+                .bind(items.at(r).discussionId)
+                .bind(textOrEmpty(item.title))
+                .bind(textOrNull(item.link))
+                .bind(item.published.isValid() ? QVariant(item.published.toSecsSinceEpoch())
+                                               : QVariant(QMetaType::fromType<qint64>()))
+                .bind(item.updated.isValid() ? QVariant(item.updated.toSecsSinceEpoch())
                                              : QVariant(QMetaType::fromType<qint64>()))
-            .bind(enclosure.durationSeconds >= 0 ? QVariant(enclosure.durationSeconds)
-                                                 : QVariant(QMetaType::fromType<int>()))
-            .exec();
+                .bind(now)
+                .bind(textOrNull(item.commentsUrl));
+        }
+        upsert.exec();
+        QHash<QString, qint64> ids;
+        while (upsert.next())
+            ids.insert(upsert.toString(1), upsert.toInt64(0));
+        upsert.finish();
+        for (qsizetype r = start; r < end; ++r) {
+            const ImportFeedItem &item = *items.at(r).item;
+            const qint64 itemId = ids.value(item.dedupKey);
+            for (const ImportEnclosure &enclosure : item.enclosures) {
+                statement(
+                    QStringLiteral(
+                        "INSERT INTO enclosures (feed_item_id, url, mime_type, length_bytes, "
+                        "duration_s) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_item_id, url) DO UPDATE SET "
+                        "mime_type = excluded.mime_type, length_bytes = excluded.length_bytes, "
+                        "duration_s = excluded.duration_s"))
+                    .bind(itemId)
+                    .bind(enclosure.url)
+                    .bind(textOrNull(enclosure.mimeType))
+                    .bind(enclosure.lengthBytes >= 0 ? QVariant(enclosure.lengthBytes)
+                                                     : QVariant(QMetaType::fromType<qint64>()))
+                    .bind(enclosure.durationSeconds >= 0 ? QVariant(enclosure.durationSeconds)
+                                                         : QVariant(QMetaType::fromType<int>()))
+                    .exec();
+            }
+            ++summary.feedItems;
+        }
+        start = end;
     }
-    ++summary.feedItems;
 }
 
 qint64 CommunityWriter::tagId(const QString &name)

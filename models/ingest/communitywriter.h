@@ -63,7 +63,35 @@ private:
         QString value;
     };
 
+    // A discussion of the current batch's source, as stored.
+    struct KnownDiscussion
+    {
+        qint64 id = 0;
+        QString title;
+        QString url;
+    };
+
+    // A feed item of the batch and the discussion it became.
+    struct FeedItemRow
+    {
+        qint64 discussionId = 0;
+        const ImportFeedItem *item = nullptr;
+    };
+
+    // What a post of the current discussion is written with.
+    struct PostPlan
+    {
+        qint64 authorId = 0; // 0: no author
+        qint64 created = 0;
+    };
+
     SqlQuery &statement(const QString &sql);
+    // "INSERT INTO into VALUES (?, ...), ... tail" for rows rows of columns values, prepared
+    // once per row count.
+    SqlQuery &insertRows(const QString &into,
+                         qsizetype columns,
+                         qsizetype rows,
+                         const QString &tail);
     qint64 ensureSource(const ImportBatch &batch);
     // The member the author is, created when unknown; knownMemberId (when not 0) is taken
     // instead of creating one.
@@ -79,27 +107,42 @@ private:
                      WriteSummary &summary);
     // The member an identity belongs to, or 0.
     qint64 lookupIdentity(qint64 sourceId, const IdentityKey &key);
+    // The member a post's author is (0: none), resolved once per writer.
+    qint64 authorIdFor(qint64 sourceId, const ImportAuthor &author, WriteSummary &summary);
+    // Reads the batch's discussions that are stored already, in a few queries.
+    void findDiscussions(qint64 sourceId, const ImportBatch &batch);
     WriteSummary writeBatch(const ImportBatch &batch, const Progress &progress);
     void addIdentity(qint64 memberId,
                      qint64 sourceId,
                      const IdentityKey &key,
                      const ImportAuthor &author,
                      WriteSummary &summary);
-    qint64 writeDiscussion(qint64 sourceId,
-                           const ImportDiscussion &discussion,
-                           bool *isNew,
-                           WriteSummary &summary);
+    // A stored discussion of the batch (found by findDiscussions()): its title and address.
+    qint64 updateDiscussion(const ImportDiscussion &discussion, WriteSummary &summary);
+    // Inserts the batch's discussions that are not stored yet, with the figures of their posts
+    // (plans, one list per discussion) so that they need no recount; returns their indexes.
+    QList<qsizetype> insertDiscussions(qint64 sourceId,
+                                       const ImportBatch &batch,
+                                       const QList<QList<PostPlan>> &plans,
+                                       WriteSummary &summary);
+    // Inserts the posts without a parent of these new discussions, with their mentions,
+    // hashtags and links; returns their ids by discussion index and external id.
+    QHash<qsizetype, QHash<QString, qint64>> insertFirstPosts(qint64 sourceId,
+                                                              const ImportBatch &batch,
+                                                              const QList<qsizetype> &fresh,
+                                                              const QList<QList<PostPlan>> &plans,
+                                                              WriteSummary &summary);
     void writePost(qint64 sourceId,
                    qint64 discussionId,
                    bool discussionIsNew,
                    const ImportPost &post,
+                   const PostPlan &plan,
                    QHash<QString, qint64> &postIds,
                    WriteSummary &summary);
     void writePostExtras(qint64 sourceId, qint64 postId, const QString &text, WriteSummary &summary);
-    void writeFeedItem(qint64 feedId,
-                       qint64 discussionId,
-                       const ImportFeedItem &item,
-                       WriteSummary &summary);
+    // Upserts the batch's feed items (keeping their read and starred flags) and their
+    // enclosures, a few dozen per statement.
+    void writeFeedItems(qint64 feedId, const QList<FeedItemRow> &items, WriteSummary &summary);
     qint64 tagId(const QString &name);
     qint64 hashtagId(const QString &name);
     void refreshMemberStats();
@@ -112,16 +155,16 @@ private:
     void flushPending();
     void clearPending();
     // INSERT head (?, ...), (?, ...) tail with values row after row, in a few statements.
-    void insertRows(const QString &head,
-                    int columns,
-                    const QString &tail,
-                    const QVariantList &values);
+    void insertValues(const QString &head,
+                      int columns,
+                      const QString &tail,
+                      const QVariantList &values);
 
     [[nodiscard]] static QList<IdentityKey> identityKeys(const ImportAuthor &author);
 
     QString m_connectionName;
     std::map<QString, std::unique_ptr<SqlQuery>> m_statements;
-    // insertRows()'s statements by head and row count.
+    // insertValues()'s statements by head and row count.
     std::map<QString, std::unique_ptr<SqlQuery>> m_rowStatements;
     // "source|kind|normalized" -> member id (0: known not to exist). Kept across batches, dropped
     // when a write rolls back.
@@ -131,6 +174,8 @@ private:
     // The member each author of this writer's batches resolved to, keyed by source and all
     // fields, so a prolific author costs one lookup.
     QHash<QString, qint64> m_authorCache;
+    // The current batch's discussions that are stored, by external id (those it writes too).
+    QHash<QString, KnownDiscussion> m_knownDiscussions;
     // Posts written by the current write and their authors (0: none), for reply statistics.
     QHash<qint64, qint64> m_postAuthors;
     QHash<QString, qint64> m_tagCache;

@@ -67,6 +67,15 @@ public:
     // each one for about a second, longer than it saves; empty when nothing is needed.
     [[nodiscard]] static QString bulkStatementsSetup(Backend backend);
 
+    // Run on a connection before it commits many write transactions in a row (a feed sync),
+    // and after them. SQLite copies its write-ahead log into the database less often in between
+    // (pages that every transaction changes, such as index pages, are copied once per
+    // checkpoint, not once per transaction; every commit stays as durable as before) and
+    // checkpoints at the end, so the next writer does not pay for it. Empty when nothing is
+    // needed.
+    [[nodiscard]] static QStringList manyWritesBegin(Backend backend);
+    [[nodiscard]] static QStringList manyWritesEnd(Backend backend);
+
     // The SQL driver name for QSqlDatabase::addDatabase().
     [[nodiscard]] static QString driverName(Backend backend);
 

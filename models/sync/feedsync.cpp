@@ -1,4 +1,5 @@
-// One sync run: fetches feeds politely, stores each on a single writer thread, reports each.
+// One sync run: fetches feeds politely, parses them on a small pool, stores each on a single
+// writer thread, reports each.
 #include "feedsync.h"
 
 #include "communitywriter.h"
@@ -7,11 +8,14 @@
 #include "feedparser.h"
 #include "feedrepository.h"
 #include "fetchscheduler.h"
+#include "sqldialect.h"
+#include "sqlquery.h"
 #include "storageerror.h"
 #include "transaction.h"
 
 #include <QMetaObject>
 #include <QSet>
+#include <QThread>
 
 namespace {
 
@@ -42,10 +46,29 @@ QString brokenFeedError(const ParsedFeed &parsed)
         .arg(first.message);
 }
 
+// A response whose body is to be parsed and stored, not only recorded.
+bool hasBody(const FetchResult &result)
+{
+    return !result.gone && result.succeeded() && !result.notModified;
+}
+
 bool isWebAddress(const QUrl &url)
 {
     return url.isValid()
            && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+// The run's writer, made on first use on the writer's connection, which is then set up for the
+// many transactions of a run.
+CommunityWriter &runWriter(std::unique_ptr<CommunityWriter> &writer, const QString &connection)
+{
+    if (!writer) {
+        for (const QString &statement :
+             SqlDialect::manyWritesBegin(SqlDialect::backendOf(connection)))
+            SqlQuery::execDirect(connection, statement);
+        writer = std::make_unique<CommunityWriter>(connection);
+    }
+    return *writer;
 }
 
 // Records a failure on its own, after the storing transaction was rolled back.
@@ -68,6 +91,22 @@ void recordFailure(const QString &connection,
 
 } // namespace
 
+// What a fetch brought, parsed and mapped off the writer thread: the writer only stores it.
+struct FeedSync::PreparedFeed
+{
+    FetchResult result; // without the body once it is parsed
+    QDateTime nextAttempt;
+    QDateTime fetchedAt;
+    bool parsed = false;   // a body was parsed: the fields below apply
+    bool notAFeed = false; // the body was no RSS, Atom or JSON Feed
+    QString movedTo;       // a permanent redirect, or the new address the feed announced
+    // A feed: what to record of the fetch, and its items.
+    FeedRepository::FetchRecord record;
+    ImportBatch batch;
+    // A comments feed: the document, mapped on the writer once the item's thread is read.
+    ParsedFeed comments;
+};
+
 FeedSync::FeedSync(const Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
@@ -78,6 +117,8 @@ FeedSync::FeedSync(const Database &database, QObject *parent)
     // One writer at a time, on a thread that stays until the run releases its connection.
     m_writer.setMaxThreadCount(1);
     m_writer.setExpiryTimeout(-1);
+    // One core is left to the writer, which every feed waits for in the end.
+    m_parsers.setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
     connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedSync::onFetched);
     connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedSync::onFetchingDone);
     connect(m_credentials, &CredentialStore::passwordRead, this, &FeedSync::onPasswordRead);
@@ -92,10 +133,28 @@ FeedSync::~FeedSync()
 {
     m_scheduler->disconnect(this);
     m_scheduler->cancel();
+    m_parsers.clear();
+    m_parsers.waitForDone();
     m_writer.clear();
-    const Database *database = &m_database;
-    m_writer.start([database] { database->releaseThreadConnection(); });
+    m_writer.start([this] { releaseWriter(); });
     m_writer.waitForDone();
+}
+
+void FeedSync::releaseWriter()
+{
+    if (m_communityWriter) {
+        // The writer's statements go before the connection they were prepared on.
+        m_communityWriter.reset();
+        const QString connection = m_database.connectionName();
+        try {
+            for (const QString &statement :
+                 SqlDialect::manyWritesEnd(SqlDialect::backendOf(connection)))
+                SqlQuery::execDirect(connection, statement);
+        } catch (const StorageError &) {
+            // Only the pace of later checkpoints depends on it; the data is stored.
+        }
+    }
+    m_database.releaseThreadConnection();
 }
 
 void FeedSync::start(const QList<qint64> &feedIds)
@@ -103,10 +162,13 @@ void FeedSync::start(const QList<qint64> &feedIds)
     if (m_running)
         return;
     m_running = true;
+    ++m_run;
     m_cancelled = false;
     m_fetchingDone = false;
     m_releasing = false;
     m_storing = 0;
+    m_unparsed.clear();
+    m_parsedUnstored = 0;
     m_done = 0;
     m_pending.clear();
 
@@ -277,8 +339,11 @@ void FeedSync::cancel()
     m_waiting.clear();
     m_ready.clear();
     m_awaitedKeys.clear();
+    m_parsers.clear();
     m_writer.clear();
     m_storing = 0;
+    m_unparsed.clear();
+    m_parsedUnstored = 0;
     m_pending.clear();
     m_scheduler->cancel();
     // When fetching had ended already, allFinished() does not come again.
@@ -290,20 +355,72 @@ void FeedSync::onFetched(const FetchResult &result, const QDateTime &nextAttempt
     if (m_cancelled)
         return;
     ++m_storing;
-    const Database *database = &m_database;
-    if (result.isComments()) {
-        m_writer.start([this, database, result] {
-            const StoredComments stored = storeComments(database, result);
-            QMetaObject::invokeMethod(
-                this, [this, stored] { onCommentsStored(stored); }, Qt::QueuedConnection);
-        });
+    if (!hasBody(result)) {
+        storePrepared(prepare(result, nextAttempt));
         return;
     }
-    m_writer.start([this, database, result, nextAttempt] {
-        const StoredFeed stored = storeFeed(database, result, nextAttempt);
+    m_unparsed.append({result, nextAttempt});
+    parseMore();
+}
+
+void FeedSync::parseMore()
+{
+    // Parsed feeds are several times the size of their bodies: only a few wait for the writer,
+    // the rest wait as bodies.
+    const int limit = 2 * m_parsers.maxThreadCount() + 2;
+    const quint64 run = m_run;
+    while (!m_unparsed.isEmpty() && m_parsedUnstored < limit) {
+        auto [result, nextAttempt] = m_unparsed.takeFirst();
+        ++m_parsedUnstored;
+        m_parsers.start([this, run, result = std::move(result), nextAttempt] {
+            const PreparedFeed feed = prepare(result, nextAttempt);
+            QMetaObject::invokeMethod(
+                this,
+                [this, run, feed] {
+                    // A cancelled run's feeds stay out of the next run.
+                    if (run == m_run)
+                        storePrepared(feed);
+                },
+                Qt::QueuedConnection);
+        });
+    }
+}
+
+void FeedSync::storePrepared(const PreparedFeed &feed)
+{
+    if (m_cancelled || m_releasing)
+        return;
+    const Database *database = &m_database;
+    const quint64 run = m_run;
+    const bool parsed = feed.parsed;
+    m_writer.start([this, database, run, parsed, feed] {
+        // What reports the stored feed, on this object's thread.
+        std::function<void()> done;
+        if (feed.result.isComments()) {
+            const StoredComments stored = storeComments(database, m_communityWriter, feed);
+            done = [this, stored] { onCommentsStored(stored); };
+        } else {
+            const StoredFeed stored = storeFeed(database, m_communityWriter, feed);
+            done = [this, stored] { onStored(stored); };
+        }
         QMetaObject::invokeMethod(
-            this, [this, stored] { onStored(stored); }, Qt::QueuedConnection);
+            this,
+            [this, run, parsed, done] {
+                if (run != m_run)
+                    return;
+                onWritten(parsed);
+                done();
+            },
+            Qt::QueuedConnection);
     });
+}
+
+void FeedSync::onWritten(bool parsed)
+{
+    if (!parsed || m_cancelled || m_releasing)
+        return;
+    --m_parsedUnstored;
+    parseMore();
 }
 
 void FeedSync::onFetchingDone()
@@ -383,9 +500,8 @@ void FeedSync::finishIfDone()
     }
     m_releasing = true;
     // The writer thread's connection goes with the run; the job runs after any store in flight.
-    const Database *database = &m_database;
-    m_writer.start([this, database] {
-        database->releaseThreadConnection();
+    m_writer.start([this] {
+        releaseWriter();
         QMetaObject::invokeMethod(
             this,
             [this] {
@@ -396,12 +512,71 @@ void FeedSync::finishIfDone()
     });
 }
 
-FeedSync::StoredFeed FeedSync::storeFeed(const Database *database,
-                                         const FetchResult &result,
-                                         const QDateTime &nextAttempt)
+FeedSync::PreparedFeed FeedSync::prepare(const FetchResult &result, const QDateTime &nextAttempt)
 {
+    PreparedFeed feed;
+    feed.result = result;
+    feed.nextAttempt = nextAttempt;
+    feed.fetchedAt = QDateTime::currentDateTimeUtc();
+    if (result.movedPermanently.isValid())
+        feed.movedTo = result.movedPermanently.toString();
+    FeedRepository::FetchRecord &record = feed.record;
+    record.fetchedAt = feed.fetchedAt;
+    record.nextFetch = nextAttempt;
+    record.httpStatus = result.httpStatus;
+    if (!hasBody(result))
+        return feed;
+
+    feed.parsed = true;
+    feed.result.body = QByteArray();
+    const QUrl baseUrl = result.finalUrl.isValid() ? result.finalUrl : result.requestedUrl;
+    ParsedFeed parsed = FeedParser::parse(result.body, baseUrl, result.charset);
+    if (parsed.format.isEmpty()) {
+        feed.notAFeed = true;
+        return feed;
+    }
+    if (result.isComments()) {
+        feed.comments = std::move(parsed);
+        return feed;
+    }
+
+    // The feed announcing its own new address is a permanent move too.
+    const QUrl announced(parsed.newUrl.trimmed());
+    if (feed.movedTo.isEmpty() && isWebAddress(announced) && announced != result.requestedUrl)
+        feed.movedTo = announced.toString();
+
+    record.title = parsed.title;
+    record.siteUrl = parsed.link;
+    record.description = FeedParser::plainText(parsed.description);
+    record.imageUrl = parsed.imageUrl;
+    record.ttlSeconds = parsed.ttlSeconds;
+    // The scheduler knew the ttl of the previous copy; this one may ask for more.
+    if (record.nextFetch.isValid())
+        record.nextFetch = qMax(record.nextFetch,
+                                FetchScheduler::afterTtl(feed.fetchedAt, parsed.ttlSeconds));
+    record.etag = result.etag;
+    record.lastModified = result.lastModified;
+    record.movedToUrl = feed.movedTo;
+    if (!parsed.errors.isEmpty()) {
+        record.errorText = brokenFeedError(parsed);
+        // A broken copy must not be confirmed as current on the next fetch.
+        record.etag.clear();
+        record.lastModified.clear();
+        record.status = QStringLiteral("active");
+    }
+    // Batches name their source by the feed's current URL.
+    const QString feedUrl = feed.movedTo.isEmpty() ? result.requestedUrl.toString() : feed.movedTo;
+    feed.batch = FeedItemMapper::map(parsed, result.feedId, feedUrl, feed.fetchedAt);
+    return feed;
+}
+
+FeedSync::StoredFeed FeedSync::storeFeed(const Database *database,
+                                         std::unique_ptr<CommunityWriter> &writer,
+                                         const PreparedFeed &feed)
+{
+    const FetchResult &result = feed.result;
     StoredFeed stored;
-    stored.report = store(database, result, nextAttempt);
+    stored.report = store(database, writer, feed);
     switch (stored.report.outcome) {
     case FeedSyncReport::Outcome::New:
     case FeedSyncReport::Outcome::Updated:
@@ -418,16 +593,16 @@ FeedSync::StoredFeed FeedSync::storeFeed(const Database *database,
                                                              .commentFeeds(result.feedId,
                                                                            since,
                                                                            CommentFeedItems);
-        for (const FeedRepository::CommentFeed &feed : feeds) {
-            const QUrl url(feed.url);
+        for (const FeedRepository::CommentFeed &comments : feeds) {
+            const QUrl url(comments.url);
             if (!isWebAddress(url))
                 continue;
             FetchRequest request;
             request.feedId = result.feedId;
-            request.itemId = feed.itemId;
+            request.itemId = comments.itemId;
             request.url = url;
-            request.etag = feed.etag;
-            request.lastModified = feed.lastModified;
+            request.etag = comments.etag;
+            request.lastModified = comments.lastModified;
             stored.comments.append(request);
         }
     } catch (const StorageError &error) {
@@ -437,8 +612,11 @@ FeedSync::StoredFeed FeedSync::storeFeed(const Database *database,
     return stored;
 }
 
-FeedSync::StoredComments FeedSync::storeComments(const Database *database, const FetchResult &result)
+FeedSync::StoredComments FeedSync::storeComments(const Database *database,
+                                                 std::unique_ptr<CommunityWriter> &writer,
+                                                 const PreparedFeed &feed)
 {
+    const FetchResult &result = feed.result;
     StoredComments stored;
     stored.feedId = result.feedId;
     const QString where = result.requestedUrl.toDisplayString(QUrl::RemoveUserInfo);
@@ -458,9 +636,8 @@ FeedSync::StoredComments FeedSync::storeComments(const Database *database, const
                                                    result.lastModified);
             return stored;
         }
-        const QUrl baseUrl = result.finalUrl.isValid() ? result.finalUrl : result.requestedUrl;
-        const ParsedFeed parsed = FeedParser::parse(result.body, baseUrl, result.charset);
-        if (parsed.format.isEmpty()) {
+        const ParsedFeed &parsed = feed.comments;
+        if (feed.notAFeed) {
             stored.error = tr("Comments at %1: %2").arg(where, notAFeedError(result));
             return stored;
         }
@@ -479,15 +656,14 @@ FeedSync::StoredComments FeedSync::storeComments(const Database *database, const
             first.externalId = thread.firstPostExternalId;
             parent.posts = {first};
         }
-        const QDateTime now = QDateTime::currentDateTimeUtc();
         const ImportBatch batch = FeedItemMapper::mapComments(parsed,
                                                               parent,
                                                               result.feedId,
                                                               thread.sourceName,
-                                                              now);
+                                                              feed.fetchedAt);
 
         Transaction transaction(connection);
-        const WriteSummary summary = CommunityWriter(connection).write(batch);
+        const WriteSummary summary = runWriter(writer, connection).write(batch);
         // A broken copy must not be confirmed as current on the next fetch.
         const bool complete = parsed.errors.isEmpty();
         repository.recordCommentValidators(result.itemId,
@@ -506,25 +682,22 @@ FeedSync::StoredComments FeedSync::storeComments(const Database *database, const
 }
 
 FeedSyncReport FeedSync::store(const Database *database,
-                               const FetchResult &result,
-                               const QDateTime &nextAttempt)
+                               std::unique_ptr<CommunityWriter> &writer,
+                               const PreparedFeed &feed)
 {
+    const FetchResult &result = feed.result;
     FeedSyncReport report;
     report.feedId = result.feedId;
     report.url = result.requestedUrl.toString();
     report.httpStatus = result.httpStatus;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = feed.fetchedAt;
 
-    FeedRepository::FetchRecord record;
-    record.fetchedAt = now;
-    record.nextFetch = nextAttempt;
-    record.httpStatus = result.httpStatus;
+    FeedRepository::FetchRecord record = feed.record;
 
     QString connection;
     try {
         connection = database->connectionName();
         FeedRepository repository(connection);
-
         if (result.gone) {
             // The reason stays with the feed, so the feed list can say why it is no longer
             // fetched.
@@ -549,10 +722,7 @@ FeedSyncReport FeedSync::store(const Database *database,
             return report;
         }
 
-        QString movedTo;
-        if (result.movedPermanently.isValid())
-            movedTo = result.movedPermanently.toString();
-
+        const QString movedTo = feed.movedTo;
         if (result.notModified) {
             if (!result.etag.isEmpty() || !result.lastModified.isEmpty()) {
                 record.etag = result.etag;
@@ -568,9 +738,7 @@ FeedSyncReport FeedSync::store(const Database *database,
             return report;
         }
 
-        const QUrl baseUrl = result.finalUrl.isValid() ? result.finalUrl : result.requestedUrl;
-        const ParsedFeed parsed = FeedParser::parse(result.body, baseUrl, result.charset);
-        if (parsed.format.isEmpty()) {
+        if (feed.notAFeed) {
             record.errorText = notAFeedError(result);
             record.status = QStringLiteral("active");
             record.keepValidators = true;
@@ -580,40 +748,14 @@ FeedSyncReport FeedSync::store(const Database *database,
             return report;
         }
 
-        // The feed announcing its own new address is a permanent move too.
-        const QUrl announced(parsed.newUrl.trimmed());
-        if (movedTo.isEmpty() && isWebAddress(announced) && announced != result.requestedUrl)
-            movedTo = announced.toString();
-
-        record.title = parsed.title;
-        record.siteUrl = parsed.link;
-        record.description = FeedParser::plainText(parsed.description);
-        record.imageUrl = parsed.imageUrl;
-        record.ttlSeconds = parsed.ttlSeconds;
-        // The scheduler knew the ttl of the previous copy; this one may ask for more.
-        if (record.nextFetch.isValid())
-            record.nextFetch = qMax(record.nextFetch,
-                                    FetchScheduler::afterTtl(now, parsed.ttlSeconds));
-        record.etag = result.etag;
-        record.lastModified = result.lastModified;
-        record.movedToUrl = movedTo;
-        if (!parsed.errors.isEmpty()) {
-            record.errorText = brokenFeedError(parsed);
-            // A broken copy must not be confirmed as current on the next fetch.
-            record.etag.clear();
-            record.lastModified.clear();
-            record.status = QStringLiteral("active");
-        }
-
         WriteSummary summary;
         {
             Transaction transaction(connection);
             // The move first: batches name their source by the feed's current URL.
             repository.recordFetch(result.feedId, record);
-            const QString feedUrl = movedTo.isEmpty() ? report.url : movedTo;
-            ImportBatch batch = FeedItemMapper::map(parsed, result.feedId, feedUrl, now);
+            ImportBatch batch = feed.batch;
             FeedItemMapper::dropTombstoned(&batch, repository.tombstones(result.feedId));
-            summary = CommunityWriter(connection).write(batch);
+            summary = runWriter(writer, connection).write(batch);
             transaction.commit();
         }
         repository.applyRetention(result.feedId);
@@ -639,7 +781,7 @@ FeedSyncReport FeedSync::store(const Database *database,
         report.outcome = FeedSyncReport::Outcome::Failed;
         report.error = error.message();
         try {
-            recordFailure(connection, result.feedId, result, now, nextAttempt, error.message());
+            recordFailure(connection, result.feedId, result, now, feed.nextAttempt, error.message());
         } catch (const StorageError &) {
             // The database itself is out of reach; the report carries the error.
         }

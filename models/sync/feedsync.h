@@ -1,4 +1,5 @@
-// One sync run: fetches feeds politely, stores each on a single writer thread, reports each.
+// One sync run: fetches feeds politely, parses them on a small pool, stores each on a single
+// writer thread, reports each.
 #pragma once
 
 #include "credentialstore.h"
@@ -15,8 +16,11 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <memory>
 #include <optional>
+#include <utility>
 
+class CommunityWriter;
 class Database;
 class FetchScheduler;
 
@@ -116,6 +120,9 @@ private:
         int commentFeedsLeft = 0;
     };
 
+    // What a fetch brought, parsed on a parser thread; defined in the source file.
+    struct PreparedFeed;
+
     struct WaitingFeed
     {
         FetchRequest request;
@@ -130,23 +137,34 @@ private:
                                                      const CredentialStore::Result &answer);
     void failWithoutFetching(const FetchRequest &request, const QString &error);
     void onFetched(const FetchResult &result, const QDateTime &nextAttempt);
+    // Hands fetched bodies to the parsers while few parsed feeds wait for the writer.
+    void parseMore();
+    void storePrepared(const PreparedFeed &feed);
+    // A prepared feed left the writer: makes room for the next body to parse.
+    void onWritten(bool parsed);
     void onFetchingDone();
     void onStored(const StoredFeed &stored);
     void onCommentsStored(const StoredComments &stored);
     void report(const FeedSyncReport &report);
     void finishIfDone();
 
-    // Run on the writer thread. storeFeed() parses the body and stores what the fetch found in
-    // one transaction, then lists the comments feeds to fetch; storeComments() stores the
-    // replies of one comments feed in one transaction.
+    // Runs on a parser thread, without the database: parses the body, and maps a feed's items.
+    [[nodiscard]] static PreparedFeed prepare(const FetchResult &result,
+                                              const QDateTime &nextAttempt);
+    // Run on the writer thread with the run's writer (made on first use). storeFeed() stores
+    // what the fetch found in one transaction, then lists the comments feeds to fetch;
+    // storeComments() stores the replies of one comments feed in one transaction.
     [[nodiscard]] static StoredFeed storeFeed(const Database *database,
-                                              const FetchResult &result,
-                                              const QDateTime &nextAttempt);
+                                              std::unique_ptr<CommunityWriter> &writer,
+                                              const PreparedFeed &feed);
     [[nodiscard]] static FeedSyncReport store(const Database *database,
-                                              const FetchResult &result,
-                                              const QDateTime &nextAttempt);
+                                              std::unique_ptr<CommunityWriter> &writer,
+                                              const PreparedFeed &feed);
     [[nodiscard]] static StoredComments storeComments(const Database *database,
-                                                      const FetchResult &result);
+                                                      std::unique_ptr<CommunityWriter> &writer,
+                                                      const PreparedFeed &feed);
+    // Runs on the writer thread when a run ends: its statements, then its connection, go.
+    void releaseWriter();
 
     const Database &m_database;
     FetchScheduler *m_scheduler = nullptr;
@@ -159,13 +177,23 @@ private:
     QHash<QString, CredentialStore::Result> m_keychainAnswers;
     // Passwords the source gave (or declined to give), by keychain key, for this session.
     QHash<QString, std::optional<QString>> m_sessionPasswords;
+    // Parsing runs beside the single writer, so the writer only writes.
+    QThreadPool m_parsers;
     QThreadPool m_writer;
+    // Used on the writer thread only: one for the whole run, so its prepared statements and
+    // caches serve every feed.
+    std::unique_ptr<CommunityWriter> m_communityWriter;
+    // Counts runs, so that work finishing after a cancelled run does not count in the next one.
+    quint64 m_run = 0;
     bool m_running = false;
     bool m_cancelled = false;
     bool m_fetchingDone = false;
     bool m_releasing = false;
     QHash<qint64, PendingFeed> m_pending;
     int m_storing = 0;
+    // Fetched bodies not parsed yet, and feeds parsed (or being parsed) but not stored yet.
+    QList<std::pair<FetchResult, QDateTime>> m_unparsed;
+    int m_parsedUnstored = 0;
     int m_done = 0;
     int m_total = 0;
 };

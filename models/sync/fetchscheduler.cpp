@@ -156,7 +156,7 @@ void FetchScheduler::onFetched(const FetchResult &result)
             until = previous;
         m_hostBlockedUntil.insert(host, until);
         complete(result, request);
-        if (now.secsTo(until) > m_maximumHostWaitSeconds)
+        if (now.msecsTo(until) > qint64(m_maximumHostWaitSeconds) * 1000)
             postponeHost(host, until);
     } else {
         complete(result, request);

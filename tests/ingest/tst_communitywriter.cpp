@@ -215,6 +215,7 @@ private Q_SLOTS:
     void cancelStoresNothing();
     void outerRollbackStoresNothing();
     void feedItemsAreUpserted();
+    void largeBatchInSeveralStatements();
     void missingTextAndTitles();
     void bulkInsertsStoreTheSameRows();
     void manyMembersAreCountedSetBased();
@@ -621,6 +622,86 @@ void tst_CommunityWriter::feedItemsAreUpserted()
     QCOMPARE(items.size(), 1);
     QCOMPARE(items.constFirst().enclosureCount, 1);
     QCOMPARE(items.constFirst().published, t0());
+}
+
+void tst_CommunityWriter::largeBatchInSeveralStatements()
+{
+    FeedRepository feeds(m_db->connectionName());
+    FeedRepository::NewFeed newFeed;
+    newFeed.url = QStringLiteral("https://blog.example.org/feed.rss");
+    const qint64 feedId = feeds.addFeed(newFeed);
+
+    // More discussions, first posts and feed items than one statement writes, each discussion
+    // with a reply, and at the end one discussion and one feed item named a second time.
+    constexpr int count = 130;
+    const ImportAuthor ada = author(QStringLiteral("Ada Lovelace"), QStringLiteral("ada"));
+    const ImportAuthor bob = author(QStringLiteral("Bob Babbage"), QStringLiteral("bob"));
+    ImportBatch batch;
+    batch.sourceKind = QStringLiteral("feed");
+    batch.sourceName = newFeed.url;
+    batch.feedId = feedId;
+    for (int i = 0; i < count + 1; ++i) {
+        const int n = i < count ? i : 7;
+        const QString key = QStringLiteral("item-%1").arg(n);
+        ImportDiscussion discussion;
+        discussion.externalId = key;
+        discussion.title = i < count ? QStringLiteral("Item %1").arg(n)
+                                     : QStringLiteral("Item 7, renamed");
+        discussion.posts = {post(key + QStringLiteral("-post"),
+                                 {},
+                                 n % 2 ? ada : bob,
+                                 n,
+                                 QStringLiteral("Text %1 #tag%2").arg(n).arg(n % 3)),
+                            post(key + QStringLiteral("-reply"),
+                                 key + QStringLiteral("-post"),
+                                 n % 2 ? bob : ada,
+                                 n + 1000,
+                                 QStringLiteral("Reply %1").arg(n))};
+        discussion.hasFeedItem = true;
+        discussion.feedItem.dedupKey = key;
+        discussion.feedItem.title = discussion.title;
+        discussion.feedItem.published = t0().addSecs(qint64(n) * 60);
+        batch.discussions.append(discussion);
+    }
+    CommunityWriter writer(m_db->connectionName());
+    const WriteSummary summary = writer.write(batch);
+    QCOMPARE(summary.discussionsCreated, count);
+    QCOMPARE(summary.discussionsUpdated, 1);
+    QCOMPARE(summary.postsCreated, 2 * count);
+    QCOMPARE(summary.feedItems, count + 1);
+
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions")), count);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 2 * count);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM feed_items")), count);
+    // Every post, reply and feed item is in its own item's discussion.
+    QCOMPARE(m_db->count(QStringLiteral(
+                 "SELECT COUNT(*) FROM posts p JOIN discussions d ON d.id = p.discussion_id "
+                 "WHERE p.external_id NOT IN (d.external_id || '-post', d.external_id || "
+                 "'-reply')")),
+             0);
+    QCOMPARE(m_db->count(QStringLiteral(
+                 "SELECT COUNT(*) FROM posts r JOIN posts p ON p.id = r.parent_id WHERE "
+                 "r.external_id LIKE '%-reply' AND p.discussion_id = r.discussion_id AND "
+                 "p.external_id LIKE '%-post'")),
+             count);
+    QCOMPARE(m_db->count(QStringLiteral(
+                 "SELECT COUNT(*) FROM feed_items i JOIN discussions d ON d.id = i.discussion_id "
+                 "WHERE d.external_id = i.dedup_key")),
+             count);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM feed_items WHERE title = ?"),
+                         {QStringLiteral("Item 7, renamed")}),
+             1);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions WHERE title = ?"),
+                         {QStringLiteral("Item 7, renamed")}),
+             1);
+    // The figures of each discussion are those a recount gives.
+    QCOMPARE(m_db->count(QStringLiteral(
+                 "SELECT COUNT(*) FROM discussions WHERE post_count = 2 AND participant_count = 2 "
+                 "AND last_post_at = (SELECT MAX(created_at) FROM posts p WHERE p.discussion_id "
+                 "= discussions.id)")),
+             count);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM post_hashtags")), count);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT SUM(post_count) FROM members")), 2 * count);
 }
 
 void tst_CommunityWriter::missingTextAndTitles()

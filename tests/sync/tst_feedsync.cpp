@@ -81,6 +81,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void newThenNotModifiedThenUpdated();
+    void storedAgainKeepsReadAndStarred();
     void goneKeepsDiscussions();
     void htmlPageFails();
     void permanentRedirectMoves();
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void twoFeedsOnOneHost();
     void unknownFeedFails();
     void cancelStopsTheRun();
+    void cancelledFeedStaysOutOfTheNextRun();
     void ownRefreshInterval();
     void faultKeepsEarlierData_data();
     void faultKeepsEarlierData();
@@ -376,6 +378,52 @@ void TestFeedSync::newThenNotModifiedThenUpdated()
     QCOMPARE(repository.feed(id).etag, QStringLiteral("\"v2\""));
 }
 
+void TestFeedSync::storedAgainKeepsReadAndStarred()
+{
+    const qint64 id = addFeed(QStringLiteral("/feed"));
+    QCOMPARE(sync().size(), 1);
+    const QString itemId = QStringLiteral("SELECT id FROM feed_items WHERE dedup_key = ?");
+    const qint64 first = count(itemId, {QStringLiteral("item-1")});
+    const qint64 second = count(itemId, {QStringLiteral("item-2")});
+    FeedRepository repository(m_db->connectionName());
+    repository.setRead(first, true);
+    repository.setStarred(second, true);
+
+    // The whole document is stored again: a renamed item, a changed text and a new item.
+    m_body = rss("Team blog", "Second text, corrected");
+    m_body.replace("<title>Two</title>", "<title>Two, renamed</title>");
+    m_body.replace("</channel>",
+                   "<item><title>Four</title><guid>item-4</guid><author>carol@example.org (Carol)"
+                   "</author><pubDate>Wed, 04 Mar 2026 10:00:00 GMT</pubDate><description>"
+                   "Fourth text</description></item></channel>");
+    const QList<FeedSyncReport> reports = sync({id});
+    QCOMPARE(reports.size(), 1);
+    QCOMPARE(reports.at(0).outcome, FeedSyncReport::Outcome::New);
+    QCOMPARE(reports.at(0).newItems, 1);
+
+    // The same rows, with the flags the reader set.
+    QCOMPARE(count(itemId, {QStringLiteral("item-1")}), first);
+    QCOMPARE(count(itemId, {QStringLiteral("item-2")}), second);
+    const QString flags = QStringLiteral(
+        "SELECT is_read * 10 + is_starred FROM feed_items WHERE dedup_key = ?");
+    QCOMPARE(count(flags, {QStringLiteral("item-1")}), 10);
+    QCOMPARE(count(flags, {QStringLiteral("item-2")}), 1);
+    QCOMPARE(count(flags, {QStringLiteral("item-3")}), 0);
+    QCOMPARE(count(flags, {QStringLiteral("item-4")}), 0);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM feed_items WHERE title = ?"),
+                   {QStringLiteral("Two, renamed")}),
+             1);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM feed_items")), 4);
+    // Every item is one discussion with its one post, counted as such.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM discussions")), 4);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM discussions WHERE post_count = 1 AND "
+                                  "participant_count = 1 AND last_post_at = created_at")),
+             4);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM posts WHERE body_text LIKE ?"),
+                   {QStringLiteral("%corrected%")}),
+             1);
+}
+
 void TestFeedSync::goneKeepsDiscussions()
 {
     const qint64 id = addFeed(QStringLiteral("/feed"));
@@ -488,6 +536,75 @@ void TestFeedSync::cancelStopsTheRun()
     QVERIFY(reports.isEmpty());
     QVERIFY(!feedSync.isRunning());
     QVERIFY(!FeedRepository(m_db->connectionName()).feed(id).lastFetched.isValid());
+}
+
+void TestFeedSync::cancelledFeedStaysOutOfTheNextRun()
+{
+    // A feed large enough that parsing it outlasts the cancel and the start of the next run.
+    QByteArray items;
+    for (int i = 0; i < 3000; ++i) {
+        items += "<item><title>Item " + QByteArray::number(i) + "</title><guid>big-"
+                 + QByteArray::number(i) + "</guid><description>&lt;p&gt;Text of item "
+                 + QByteArray::number(i) + " with a &lt;a href=\"/x\"&gt;link&lt;/a&gt;, #tag and "
+                 + "@someone.&lt;/p&gt;</description></item>\n";
+    }
+    m_scripted.answer("/big",
+                      rssAnswer("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big"
+                                "</title>"
+                                    + items + "</channel></rss>",
+                                "application/rss+xml"));
+    // The next run lasts until this feed times out, long after the big feed is parsed.
+    m_scripted.stayQuiet("/quiet");
+    FeedRepository repository(m_db->connectionName());
+    FeedRepository::NewFeed newFeed;
+    newFeed.url = m_scripted.url("/big").toString();
+    const qint64 big = repository.addFeed(newFeed);
+    newFeed.url = m_scripted.url("/quiet").toString();
+    const qint64 quiet = repository.addFeed(newFeed);
+    const qint64 other = addFeed(QStringLiteral("/other"));
+
+    FeedSync feedSync(m_db->database());
+    feedSync.scheduler()->setHostSpacing(0);
+    feedSync.scheduler()->fetcher()->setTimeout(1500);
+    QList<FeedSyncReport> reports;
+    connect(&feedSync, &FeedSync::feedSynced, this, [&reports](const FeedSyncReport &report) {
+        reports.append(report);
+    });
+    QList<std::pair<int, int>> progress;
+    connect(&feedSync, &FeedSync::progress, this, [&progress](int done, int total) {
+        progress.append({done, total});
+    });
+    // Cancelled as soon as the big body is fetched, while it is being parsed.
+    bool fetched = false;
+    connect(feedSync.scheduler(),
+            &FetchScheduler::feedFinished,
+            this,
+            [&](const FetchResult &result) {
+                if (result.feedId == big && !fetched) {
+                    fetched = true;
+                    feedSync.cancel();
+                }
+            });
+    QSignalSpy finished(&feedSync, &FeedSync::finished);
+    feedSync.start({big});
+    QVERIFY(finished.wait(10000));
+    QVERIFY(fetched);
+    QVERIFY(reports.isEmpty());
+
+    progress.clear();
+    feedSync.start({other, quiet});
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(reports.size(), 2);
+    QSet<qint64> reported;
+    for (const FeedSyncReport &report : std::as_const(reports))
+        reported.insert(report.feedId);
+    QCOMPARE(reported, (QSet<qint64>{other, quiet}));
+    QCOMPARE(progress.constLast(), (std::pair<int, int>{2, 2}));
+    // Nothing of the cancelled feed was stored, then or later.
+    QTest::qWait(200);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM feed_items WHERE feed_id = ?"), {big}), 0);
+    QVERIFY(!repository.feed(big).lastFetched.isValid());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM feed_items WHERE feed_id = ?"), {other}), 3);
 }
 
 void TestFeedSync::ownRefreshInterval()

@@ -75,6 +75,10 @@ public:
     // needed.
     [[nodiscard]] static QStringList manyWritesBegin(Backend backend);
     [[nodiscard]] static QStringList manyWritesEnd(Backend backend);
+    // A checkpoint another connection runs beside the writer during many writes, so that the
+    // writer's commits do not copy the log into the database themselves (SQLite); empty when
+    // there is nothing to do.
+    [[nodiscard]] static QString concurrentCheckpoint(Backend backend);
 
     // The SQL driver name for QSqlDatabase::addDatabase().
     [[nodiscard]] static QString driverName(Backend backend);

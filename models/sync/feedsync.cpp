@@ -119,6 +119,8 @@ FeedSync::FeedSync(const Database &database, QObject *parent)
     m_writer.setExpiryTimeout(-1);
     // One core is left to the writer, which every feed waits for in the end.
     m_parsers.setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
+    m_checkpointer.setMaxThreadCount(1);
+    m_checkpointer.setExpiryTimeout(-1);
     connect(m_scheduler, &FetchScheduler::feedFinished, this, &FeedSync::onFetched);
     connect(m_scheduler, &FetchScheduler::allFinished, this, &FeedSync::onFetchingDone);
     connect(m_credentials, &CredentialStore::passwordRead, this, &FeedSync::onPasswordRead);
@@ -140,8 +142,33 @@ FeedSync::~FeedSync()
     m_writer.waitForDone();
 }
 
+void FeedSync::checkpointBeside()
+{
+    constexpr int feedsPerCheckpoint = 20;
+    if (++m_storedSinceCheckpoint < feedsPerCheckpoint || m_checkpointer.activeThreadCount() > 0)
+        return;
+    const QString statement = SqlDialect::concurrentCheckpoint(
+        SqlDialect::backendOf(m_database.connectionName()));
+    if (statement.isEmpty())
+        return;
+    m_storedSinceCheckpoint = 0;
+    const Database *database = &m_database;
+    m_checkpointer.start([database, statement] {
+        try {
+            SqlQuery::execDirect(database->connectionName(), statement);
+        } catch (const StorageError &) {
+            // The writer's own checkpoints catch up; nothing stored depends on it.
+        }
+    });
+}
+
 void FeedSync::releaseWriter()
 {
+    // The checkpointer's connection goes first, on its own thread.
+    m_checkpointer.waitForDone();
+    m_checkpointer.start([this] { m_database.releaseThreadConnection(); });
+    m_checkpointer.waitForDone();
+    m_storedSinceCheckpoint = 0;
     if (m_communityWriter) {
         // The writer's statements go before the connection they were prepared on.
         m_communityWriter.reset();
@@ -402,6 +429,7 @@ void FeedSync::storePrepared(const PreparedFeed &feed)
         } else {
             const StoredFeed stored = storeFeed(database, m_communityWriter, feed);
             done = [this, stored] { onStored(stored); };
+            checkpointBeside();
         }
         QMetaObject::invokeMethod(
             this,

@@ -180,9 +180,15 @@ private:
     // Parsing runs beside the single writer, so the writer only writes.
     QThreadPool m_parsers;
     QThreadPool m_writer;
+    // Checkpoints the log on a connection of its own while the writer writes (SQLite).
+    QThreadPool m_checkpointer;
+    // Used on the writer thread only: feeds stored since the last checkpoint was asked for.
+    int m_storedSinceCheckpoint = 0;
     // Used on the writer thread only: one for the whole run, so its prepared statements and
     // caches serve every feed.
     std::unique_ptr<CommunityWriter> m_communityWriter;
+    // Asks for a checkpoint beside the writer every few feeds (on the writer thread).
+    void checkpointBeside();
     // Counts runs, so that work finishing after a cancelled run does not count in the next one.
     quint64 m_run = 0;
     bool m_running = false;

@@ -225,7 +225,9 @@ DiscussionsPane::DiscussionsPane(const Database &database, QWidget *parent)
     connect(m_results, &PagedTableModel::errorOccurred, this, &Pane::errorOccurred);
     // Hits arrive from the worker after the query was set: the first one is selected then.
     connect(m_results, &SearchResultsModel::searchingChanged, this, [this](bool searching) {
-        m_searchBusy->setVisible(searching);
+        // Only a search the user sees: the results also follow the filters while the list of
+        // discussions is shown.
+        m_searchBusy->setVisible(searching && m_lists->currentWidget() == m_resultsTable);
         if (!searching && m_lists->currentWidget() == m_resultsTable
             && !m_resultsTable->currentIndex().isValid() && m_results->rowCount() > 0)
             m_resultsTable->setCurrentIndex(m_results->index(0, 0));
@@ -451,6 +453,7 @@ void DiscussionsPane::applyFilters()
         m_results->setFilterText(m_search->text());
     }
     m_lists->setCurrentWidget(searching ? m_resultsTable : m_table);
+    m_searchBusy->setVisible(searching && m_results->isSearching());
     updateState();
 }
 

@@ -8,6 +8,7 @@
 #include "storageerror.h"
 
 #include <QLocale>
+#include <QMetaObject>
 #include <QPoint>
 #include <QtConcurrent>
 
@@ -171,7 +172,13 @@ void SearchResultsModel::fetchMore(const QModelIndex &parent)
         }
         return page;
     });
-    read.then(this, [this](const Page &page) { deliver(page); });
+    // Always through the event loop: a read that finished before the continuation was attached
+    // would otherwise deliver inside this call, and callers of fetchMore() do not expect rows
+    // (or a finished search) before it returns.
+    read.then(this, [this](const Page &page) {
+        QMetaObject::invokeMethod(
+            this, [this, page] { deliver(page); }, Qt::QueuedConnection);
+    });
 }
 
 void SearchResultsModel::deliver(const Page &page)

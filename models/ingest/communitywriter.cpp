@@ -98,10 +98,17 @@ SqlQuery &CommunityWriter::insertRows(const QString &into,
                                       qsizetype rows,
                                       const QString &tail)
 {
-    const QString row = QLatin1Char('(') + QStringList(columns, QStringLiteral("?")).join(u", ")
-                        + QLatin1Char(')');
-    return statement(QStringLiteral("INSERT INTO ") + into + QStringLiteral(" VALUES ")
-                     + QStringList(rows, row).join(u", ") + QLatin1Char(' ') + tail);
+    // Keyed short: comparing whole statements of 100 rows is slower than building one.
+    const QString key = into + QLatin1Char('|') + QString::number(rows) + QLatin1Char('|') + tail;
+    auto known = m_rowStatements.find(key);
+    if (known == m_rowStatements.end()) {
+        const QString row = QLatin1Char('(') + QStringList(columns, QStringLiteral("?")).join(u", ")
+                            + QLatin1Char(')');
+        const QString sql = QStringLiteral("INSERT INTO ") + into + QStringLiteral(" VALUES ")
+                            + QStringList(rows, row).join(u", ") + QLatin1Char(' ') + tail;
+        known = m_rowStatements.emplace(key, std::make_unique<SqlQuery>(m_connectionName, sql)).first;
+    }
+    return *known->second;
 }
 
 SqlQuery &CommunityWriter::statement(const QString &sql)
@@ -838,30 +845,17 @@ qint64 CommunityWriter::newPostId()
     return m_freePostIds.takeLast();
 }
 
-void CommunityWriter::insertValues(const QString &head,
+void CommunityWriter::insertValues(const QString &into,
                                    int columns,
                                    const QString &tail,
                                    const QVariantList &values)
 {
     // 100 rows a statement: far below both backends' limits on bound values.
     constexpr qsizetype rowsPerStatement = 100;
-    const QString row = QLatin1Char('(') + QStringList(columns, QStringLiteral("?")).join(u',')
-                        + QLatin1Char(')');
     const qsizetype rows = values.size() / columns;
     for (qsizetype start = 0; start < rows; start += rowsPerStatement) {
         const qsizetype count = std::min(rowsPerStatement, rows - start);
-        // Keyed short: comparing whole statements of 100 rows is slower than building one.
-        const QString key = head + QString::number(count);
-        auto known = m_rowStatements.find(key);
-        if (known == m_rowStatements.end()) {
-            known = m_rowStatements
-                        .emplace(key,
-                                 std::make_unique<SqlQuery>(m_connectionName,
-                                                            head + QStringList(count, row).join(u',')
-                                                                + tail))
-                        .first;
-        }
-        SqlQuery &insert = *known->second;
+        SqlQuery &insert = insertRows(into, columns, count, tail);
         for (qsizetype i = start * columns; i < (start + count) * columns; ++i)
             insert.bind(values.at(i));
         insert.exec();
@@ -888,12 +882,10 @@ void CommunityWriter::flushPending()
         }
         // Within a statement the foreign keys are checked at its end, so the order of the
         // rows does not matter.
-        insertValues(plain
-                         ? QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, "
-                                          "author_id, external_id, created_at, body_text) VALUES ")
-                         : QStringLiteral("INSERT INTO posts (id, discussion_id, parent_id, "
-                                          "author_id, external_id, created_at, body_text, "
-                                          "body_html, url) VALUES "),
+        insertValues(plain ? QStringLiteral("posts (id, discussion_id, parent_id, author_id, "
+                                            "external_id, created_at, body_text)")
+                           : QStringLiteral("posts (id, discussion_id, parent_id, author_id, "
+                                            "external_id, created_at, body_text, body_html, url)"),
                      columns,
                      QString(),
                      values);
@@ -911,17 +903,17 @@ void CommunityWriter::flushPending()
                  << (memberId > 0 ? QVariant(memberId) : QVariant(QMetaType::fromType<qint64>()))
                  << mention.handle;
     }
-    insertValues(QStringLiteral("INSERT INTO mentions (post_id, member_id, handle) VALUES "),
+    insertValues(QStringLiteral("mentions (post_id, member_id, handle)"),
                  3,
-                 QStringLiteral(" ON CONFLICT DO NOTHING"),
+                 QStringLiteral("ON CONFLICT DO NOTHING"),
                  mentions);
-    insertValues(QStringLiteral("INSERT INTO post_hashtags (post_id, hashtag_id) VALUES "),
+    insertValues(QStringLiteral("post_hashtags (post_id, hashtag_id)"),
                  2,
-                 QStringLiteral(" ON CONFLICT DO NOTHING"),
+                 QStringLiteral("ON CONFLICT DO NOTHING"),
                  m_pendingHashtags);
-    insertValues(QStringLiteral("INSERT INTO post_links (post_id, url) VALUES "),
+    insertValues(QStringLiteral("post_links (post_id, url)"),
                  2,
-                 QStringLiteral(" ON CONFLICT DO NOTHING"),
+                 QStringLiteral("ON CONFLICT DO NOTHING"),
                  m_pendingLinks);
     clearPending();
     // Other inserts may take the ids SQLite handed out; PostgreSQL's stay reserved.

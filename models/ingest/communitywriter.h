@@ -87,7 +87,7 @@ private:
 
     SqlQuery &statement(const QString &sql);
     // "INSERT INTO into VALUES (?, ...), ... tail" for rows rows of columns values, prepared
-    // once per row count.
+    // once per statement and row count (the one builder of multi-row statements).
     SqlQuery &insertRows(const QString &into,
                          qsizetype columns,
                          qsizetype rows,
@@ -154,8 +154,8 @@ private:
     // Writes the waiting posts with their mentions, hashtags and links.
     void flushPending();
     void clearPending();
-    // INSERT head (?, ...), (?, ...) tail with values row after row, in a few statements.
-    void insertValues(const QString &head,
+    // Inserts values row after row through insertRows(), 100 rows a statement.
+    void insertValues(const QString &into,
                       int columns,
                       const QString &tail,
                       const QVariantList &values);
@@ -164,7 +164,7 @@ private:
 
     QString m_connectionName;
     std::map<QString, std::unique_ptr<SqlQuery>> m_statements;
-    // insertValues()'s statements by head and row count.
+    // insertRows()'s statements by table, row count and tail.
     std::map<QString, std::unique_ptr<SqlQuery>> m_rowStatements;
     // "source|kind|normalized" -> member id (0: known not to exist). Kept across batches, dropped
     // when a write rolls back.

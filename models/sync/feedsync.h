@@ -165,6 +165,8 @@ private:
                                                       const PreparedFeed &feed);
     // Runs on the writer thread when a run ends: its statements, then its connection, go.
     void releaseWriter();
+    // On the writer thread: asks for a checkpoint beside the writer every few stored feeds.
+    void checkpointBeside();
 
     const Database &m_database;
     FetchScheduler *m_scheduler = nullptr;
@@ -187,8 +189,6 @@ private:
     // Used on the writer thread only: one for the whole run, so its prepared statements and
     // caches serve every feed.
     std::unique_ptr<CommunityWriter> m_communityWriter;
-    // Asks for a checkpoint beside the writer every few feeds (on the writer thread).
-    void checkpointBeside();
     // Counts runs, so that work finishing after a cancelled run does not count in the next one.
     quint64 m_run = 0;
     bool m_running = false;

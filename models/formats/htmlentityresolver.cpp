@@ -4,20 +4,6 @@
 #include <QHash>
 #include <QRegularExpression>
 
-QString HtmlEntityResolver::resolveUndeclaredEntity(const QString &name)
-{
-    // The replacement is parsed as XML again, so markup characters must stay escaped.
-    const QString c = character(name);
-    // An unknown name stays in the text as written rather than stopping the document.
-    if (c.isEmpty())
-        return QStringLiteral("&#38;") + name + QLatin1Char(';');
-    if (c == QLatin1String("<"))
-        return QStringLiteral("&#60;");
-    if (c == QLatin1String("&"))
-        return QStringLiteral("&#38;");
-    return c;
-}
-
 QString HtmlEntityResolver::character(const QString &name)
 {
     static const QHash<QString, char32_t> table = {

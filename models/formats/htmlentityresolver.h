@@ -2,13 +2,10 @@
 #pragma once
 
 #include <QString>
-#include <QXmlStreamEntityResolver>
 
-class HtmlEntityResolver final : public QXmlStreamEntityResolver
+class HtmlEntityResolver final
 {
 public:
-    QString resolveUndeclaredEntity(const QString &name) override;
-
     // The character of an HTML 4 named entity, or an empty string when the name is unknown.
     [[nodiscard]] static QString character(const QString &name);
     // Replaces named and numeric character references in HTML text.

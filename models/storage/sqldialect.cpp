@@ -272,7 +272,7 @@ QStringList SqlDialect::manyWritesEnd(Backend backend)
 {
     return backend == Backend::Sqlite
                ? QStringList{QStringLiteral("PRAGMA wal_autocheckpoint = 1000"),
-                             QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")}
+                             concurrentCheckpoint(backend)}
                : QStringList();
 }
 

@@ -88,6 +88,45 @@ WriteSummary &WriteSummary::operator+=(const WriteSummary &other)
 
 CommunityWriter::CommunityWriter(QString connectionName)
     : m_connectionName(std::move(connectionName))
+    , m_memberRows(m_connectionName,
+                   QStringLiteral("members"),
+                   {QStringLiteral("id"),
+                    QStringLiteral("display_name"),
+                    QStringLiteral("sort_name"),
+                    QStringLiteral("email"),
+                    QStringLiteral("created_at"),
+                    QStringLiteral("updated_at")})
+    , m_identityRows(m_connectionName,
+                     QStringLiteral("identities"),
+                     {QStringLiteral("member_id"),
+                      QStringLiteral("source_id"),
+                      QStringLiteral("kind"),
+                      QStringLiteral("value"),
+                      QStringLiteral("normalized"),
+                      QStringLiteral("display_name"),
+                      QStringLiteral("created_at")})
+    , m_postRows(m_connectionName,
+                 QStringLiteral("posts"),
+                 {QStringLiteral("id"),
+                  QStringLiteral("discussion_id"),
+                  QStringLiteral("parent_id"),
+                  QStringLiteral("author_id"),
+                  QStringLiteral("external_id"),
+                  QStringLiteral("created_at"),
+                  QStringLiteral("body_text"),
+                  QStringLiteral("body_html"),
+                  QStringLiteral("url")})
+    , m_mentionRows(m_connectionName,
+                    QStringLiteral("mentions"),
+                    {QStringLiteral("post_id"),
+                     QStringLiteral("member_id"),
+                     QStringLiteral("handle")})
+    , m_hashtagRows(m_connectionName,
+                    QStringLiteral("post_hashtags"),
+                    {QStringLiteral("post_id"), QStringLiteral("hashtag_id")})
+    , m_linkRows(m_connectionName,
+                 QStringLiteral("post_links"),
+                 {QStringLiteral("post_id"), QStringLiteral("url")})
     , m_rollbacksSeen(Transaction::rollbackCount(m_connectionName))
 {}
 
@@ -137,6 +176,7 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
         // The caches may hold ids that the rollback took away.
         clearPending();
         m_freePostIds.clear();
+        m_freeMemberIds.clear();
         m_identityCache.clear();
         m_loadedSources.clear();
         m_authorCache.clear();
@@ -173,11 +213,28 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     }
     // New discussions and their first posts go in a few statements for the whole batch.
     const QList<qsizetype> fresh = insertDiscussions(sourceId, batch, plans, summary);
-    QHash<qsizetype, QHash<QString, qint64>> firstPosts = insertFirstPosts(sourceId,
-                                                                           batch,
-                                                                           fresh,
-                                                                           plans,
-                                                                           summary);
+    QHash<qsizetype, QHash<QString, qint64>> firstPosts;
+    if (m_bulkInserts) {
+        // Their rows wait with the others; taken first so that replies find them.
+        for (const qsizetype i : fresh) {
+            const ImportDiscussion &discussion = batch.discussions.at(i);
+            const qint64 discussionId = m_knownDiscussions.value(externalIdOf(discussion)).id;
+            QHash<QString, qint64> &postIds = firstPosts[i];
+            for (qsizetype p = 0; p < discussion.posts.size(); ++p) {
+                const ImportPost &post = discussion.posts.at(p);
+                if (post.parentExternalId.isEmpty())
+                    writePost(sourceId,
+                              discussionId,
+                              true,
+                              post,
+                              plans.at(i).at(p),
+                              postIds,
+                              summary);
+            }
+        }
+    } else {
+        firstPosts = insertFirstPosts(sourceId, batch, fresh, plans, summary);
+    }
     const QSet<qsizetype> isFresh(fresh.cbegin(), fresh.cend());
 
     qint64 done = 0;
@@ -216,6 +273,7 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
 
     flushPending();
     m_freePostIds.clear();
+    m_freeMemberIds.clear();
     if (!m_deferStatistics)
         refreshStatistics();
     transaction.commit();
@@ -295,6 +353,9 @@ void CommunityWriter::writeMember(qint64 sourceId,
     const qint64 memberId = resolveMember(sourceId, member.identity, summary, knownId);
     if (memberId == 0)
         return;
+    // Tags and notes need the member's row.
+    if (m_bulkInserts)
+        flushPending();
     for (const auto &[otherSource, key] : std::as_const(others)) {
         // A handle that belongs to someone else already stays theirs.
         if (lookupIdentity(otherSource, key) == 0)
@@ -400,7 +461,18 @@ qint64 CommunityWriter::resolveMember(qint64 sourceId,
     }
     if (memberId == 0)
         memberId = knownMemberId;
-    if (memberId == 0) {
+    if (memberId == 0 && m_bulkInserts) {
+        const QString name = displayNameFor(author);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        memberId = newMemberId();
+        m_memberRows.add(memberId)
+            .add(name)
+            .add(name.toCaseFolded())
+            .addTextOrNull(author.email.trimmed())
+            .add(now)
+            .add(now);
+        ++summary.membersCreated;
+    } else if (memberId == 0) {
         const QString name = displayNameFor(author);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         SqlQuery &insert = statement(
@@ -426,6 +498,21 @@ void CommunityWriter::addIdentity(qint64 memberId,
                                   const ImportAuthor &author,
                                   WriteSummary &summary)
 {
+    if (m_bulkInserts && m_loadedSources.contains(sourceId)) {
+        // Every identity of the source is in the cache, and this one is not: it is new.
+        m_identityRows.add(memberId)
+            .add(sourceId)
+            .add(key.kind)
+            .add(key.value)
+            .add(key.normalized)
+            .addTextOrNull(author.displayName.trimmed())
+            .add(QDateTime::currentSecsSinceEpoch());
+        m_identityCache.insert(cacheKey(sourceId, key.kind, key.normalized), memberId);
+        ++summary.identitiesCreated;
+        if (key.kind == QLatin1String("handle"))
+            m_pendingHandles[sourceId].append(key.normalized);
+        return;
+    }
     SqlQuery &insert = statement(
         QStringLiteral("INSERT INTO identities (member_id, source_id, kind, value, normalized, "
                        "display_name, created_at) "
@@ -666,15 +753,18 @@ void CommunityWriter::writePost(qint64 sourceId,
     qint64 postId = 0;
     if (discussionIsNew && m_bulkInserts) {
         postId = newPostId();
-        m_pendingPosts.append({postId,
-                               discussionId,
-                               parentId,
-                               author,
-                               externalId,
-                               created,
-                               textOrEmpty(post.text),
-                               textOrNull(post.html),
-                               textOrNull(post.url)});
+        m_postRows.add(postId).add(discussionId);
+        if (parentId.isNull())
+            m_postRows.addNull();
+        else
+            m_postRows.add(parentId.toLongLong());
+        m_postRows.addIdOrNull(authorId)
+            .add(externalId)
+            .add(created)
+            .add(post.text)
+            .addTextOrNull(post.html)
+            .addTextOrNull(post.url);
+        m_lastPendingPostId = postId;
         writePostExtras(sourceId, postId, post.text, summary);
         ++summary.postsCreated;
     } else if (!discussionIsNew) {
@@ -778,10 +868,18 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
                                       WriteSummary &summary)
 {
     // Extras of a post still waiting to be written wait with it.
-    const bool pending = !m_pendingPosts.isEmpty() && m_pendingPosts.constLast().id == postId;
+    const bool pending = m_lastPendingPostId == postId && m_postRows.rowCount() > 0;
     const TextExtractor::Result extracted = TextExtractor::extract(text);
+    // Waiting rows are written without ON CONFLICT: each handle, hashtag and link once.
+    QStringList handlesSeen;
+    QList<qint64> hashtagsSeen;
     for (const QString &handle : extracted.mentions) {
         const QString normalized = TextExtractor::normalizeHandle(handle);
+        if (pending) {
+            if (handlesSeen.contains(normalized))
+                continue;
+            handlesSeen.append(normalized);
+        }
         const qint64 memberId = lookupIdentity(sourceId,
                                                {QStringLiteral("handle"), normalized, handle});
         const QVariant member = memberId > 0 ? QVariant(memberId)
@@ -805,7 +903,11 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
     }
     for (const QString &tag : extracted.hashtags) {
         if (pending) {
-            m_pendingHashtags << postId << hashtagId(tag);
+            const qint64 id = hashtagId(tag);
+            if (!hashtagsSeen.contains(id)) {
+                hashtagsSeen.append(id);
+                m_hashtagRows.add(postId).add(id);
+            }
             continue;
         }
         statement(QStringLiteral("INSERT INTO post_hashtags (post_id, hashtag_id) VALUES (?, ?) "
@@ -816,7 +918,7 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
     }
     for (const QString &link : extracted.links) {
         if (pending) {
-            m_pendingLinks << postId << link;
+            m_linkRows.add(postId).add(link); // TextExtractor lists each link once
             continue;
         }
         statement(QStringLiteral(
@@ -829,69 +931,39 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
 
 qint64 CommunityWriter::newPostId()
 {
-    if (m_freePostIds.isEmpty()) {
-        // On SQLite the ids are free only until the next insert: the waiting rows take theirs.
-        flushPending();
-        constexpr int reserve = 1000;
-        SqlQuery &ids = statement(
-            SqlDialect::newIdsStatement(SqlDialect::backendOf(m_connectionName),
-                                        QStringLiteral("posts")));
-        ids.bind(reserve).exec();
-        while (ids.next())
-            m_freePostIds.append(ids.toInt64(0));
-        ids.finish();
-        std::reverse(m_freePostIds.begin(), m_freePostIds.end());
-    }
+    if (m_freePostIds.isEmpty())
+        reserveIds(QStringLiteral("posts"), m_freePostIds);
     return m_freePostIds.takeLast();
 }
 
-void CommunityWriter::insertValues(const QString &into,
-                                   int columns,
-                                   const QString &tail,
-                                   const QVariantList &values)
+qint64 CommunityWriter::newMemberId()
 {
-    // 100 rows a statement: far below both backends' limits on bound values.
-    constexpr qsizetype rowsPerStatement = 100;
-    const qsizetype rows = values.size() / columns;
-    for (qsizetype start = 0; start < rows; start += rowsPerStatement) {
-        const qsizetype count = std::min(rowsPerStatement, rows - start);
-        SqlQuery &insert = insertRows(into, columns, count, tail);
-        for (qsizetype i = start * columns; i < (start + count) * columns; ++i)
-            insert.bind(values.at(i));
-        insert.exec();
-    }
+    if (m_freeMemberIds.isEmpty())
+        reserveIds(QStringLiteral("members"), m_freeMemberIds);
+    return m_freeMemberIds.takeLast();
+}
+
+void CommunityWriter::reserveIds(const QString &table, QList<qint64> &free)
+{
+    // On SQLite the ids are free only until the next insert: the waiting rows take theirs.
+    flushPending();
+    constexpr int reserve = 1000;
+    SqlQuery &ids = statement(
+        SqlDialect::newIdsStatement(SqlDialect::backendOf(m_connectionName), table));
+    ids.bind(reserve).exec();
+    while (ids.next())
+        free.append(ids.toInt64(0));
+    ids.finish();
+    std::reverse(free.begin(), free.end());
 }
 
 void CommunityWriter::flushPending()
 {
-    if (!m_pendingPosts.isEmpty()) {
-        // Files and transcripts have no HTML or links of their posts: two values fewer a row.
-        const bool plain = std::all_of(m_pendingPosts.cbegin(),
-                                       m_pendingPosts.cend(),
-                                       [](const PendingPost &post) {
-                                           return post.html.isNull() && post.url.isNull();
-                                       });
-        const int columns = plain ? 7 : 9;
-        QVariantList values;
-        values.reserve(m_pendingPosts.size() * columns);
-        for (const PendingPost &post : std::as_const(m_pendingPosts)) {
-            values << post.id << post.discussionId << post.parentId << post.authorId
-                   << post.externalId << post.created << post.text;
-            if (!plain)
-                values << post.html << post.url;
-        }
-        // Within a statement the foreign keys are checked at its end, so the order of the
-        // rows does not matter.
-        insertValues(plain ? QStringLiteral("posts (id, discussion_id, parent_id, author_id, "
-                                            "external_id, created_at, body_text)")
-                           : QStringLiteral("posts (id, discussion_id, parent_id, author_id, "
-                                            "external_id, created_at, body_text, body_html, url)"),
-                     columns,
-                     QString(),
-                     values);
-    }
-    QVariantList mentions;
-    mentions.reserve(m_pendingMentions.size() * 3);
+    // Parents before children: members, their identities, posts, then what posts refer to.
+    m_memberRows.flush();
+    m_identityRows.flush();
+    linkMentionsOfNewHandles();
+    m_postRows.flush();
     for (const PendingMention &mention : std::as_const(m_pendingMentions)) {
         const qint64 memberId = lookupIdentity(mention.sourceId,
                                                {QStringLiteral("handle"),
@@ -899,34 +971,62 @@ void CommunityWriter::flushPending()
                                                 mention.handle});
         if (memberId > 0)
             m_touchedMembers.insert(memberId);
-        mentions << mention.postId
-                 << (memberId > 0 ? QVariant(memberId) : QVariant(QMetaType::fromType<qint64>()))
-                 << mention.handle;
+        m_mentionRows.add(mention.postId).addIdOrNull(memberId).add(mention.handle);
     }
-    insertValues(QStringLiteral("mentions (post_id, member_id, handle)"),
-                 3,
-                 QStringLiteral("ON CONFLICT DO NOTHING"),
-                 mentions);
-    insertValues(QStringLiteral("post_hashtags (post_id, hashtag_id)"),
-                 2,
-                 QStringLiteral("ON CONFLICT DO NOTHING"),
-                 m_pendingHashtags);
-    insertValues(QStringLiteral("post_links (post_id, url)"),
-                 2,
-                 QStringLiteral("ON CONFLICT DO NOTHING"),
-                 m_pendingLinks);
+    m_pendingMentions.clear();
+    m_mentionRows.flush();
+    m_hashtagRows.flush();
+    m_linkRows.flush();
     clearPending();
     // Other inserts may take the ids SQLite handed out; PostgreSQL's stay reserved.
-    if (SqlDialect::backendOf(m_connectionName) == SqlDialect::Backend::Sqlite)
+    if (SqlDialect::backendOf(m_connectionName) == SqlDialect::Backend::Sqlite) {
         m_freePostIds.clear();
+        m_freeMemberIds.clear();
+    }
+}
+
+void CommunityWriter::linkMentionsOfNewHandles()
+{
+    // Mentions of these handles stored before (by earlier imports or syncs) now point at the
+    // members, as addIdentity() does one by one; a few hundred handles a statement.
+    constexpr qsizetype chunk = 400;
+    for (auto it = m_pendingHandles.cbegin(); it != m_pendingHandles.cend(); ++it) {
+        const QStringList &handles = it.value();
+        for (qsizetype start = 0; start < handles.size(); start += chunk) {
+            const qsizetype count = std::min(chunk, handles.size() - start);
+            SqlQuery &link = statement(
+                QStringLiteral(
+                    "UPDATE mentions SET member_id = (SELECT i.member_id FROM identities i WHERE "
+                    "i.source_id = ? AND i.kind = 'handle' AND i.normalized = mentions.handle) "
+                    "WHERE member_id IS NULL AND EXISTS (SELECT 1 FROM posts p JOIN discussions d "
+                    "ON d.id = p.discussion_id WHERE p.id = mentions.post_id AND d.source_id = ?) "
+                    "AND handle IN (")
+                + QStringList(chunk, QStringLiteral("?")).join(QLatin1Char(','))
+                + QStringLiteral(") RETURNING member_id"));
+            link.bind(it.key()).bind(it.key());
+            // The last chunk repeats its last handle to fill the statement.
+            for (qsizetype i = start; i < start + chunk; ++i)
+                link.bind(handles.at(std::min(i, start + count - 1)));
+            link.exec();
+            while (link.next())
+                m_touchedMembers.insert(link.toInt64(0));
+            link.finish();
+        }
+    }
+    m_pendingHandles.clear();
 }
 
 void CommunityWriter::clearPending()
 {
-    m_pendingPosts.clear();
+    m_memberRows.clear();
+    m_identityRows.clear();
+    m_postRows.clear();
+    m_mentionRows.clear();
+    m_hashtagRows.clear();
+    m_linkRows.clear();
     m_pendingMentions.clear();
-    m_pendingHashtags.clear();
-    m_pendingLinks.clear();
+    m_pendingHandles.clear();
+    m_lastPendingPostId = 0;
 }
 
 void CommunityWriter::writeFeedItems(qint64 feedId,

@@ -2,6 +2,7 @@
 // hashtags, links, tags and feed items. Matches authors to existing members, never duplicates.
 #pragma once
 
+#include "bulkinserter.h"
 #include "importbatch.h"
 
 #include <QHash>
@@ -149,16 +150,16 @@ private:
     void refreshDiscussionStats();
     // Indexes the posts written since the last call while the index is deferred.
     void indexDeferredPosts();
-    // An unused post id for a post written later by flushPending().
+    // An unused post or member id for a row written later by flushPending().
     qint64 newPostId();
+    qint64 newMemberId();
+    // Reserves ids of table into free (taken from the back), after writing the waiting rows.
+    void reserveIds(const QString &table, QList<qint64> &free);
     // Writes the waiting posts with their mentions, hashtags and links.
     void flushPending();
     void clearPending();
-    // Inserts values row after row through insertRows(), 100 rows a statement.
-    void insertValues(const QString &into,
-                      int columns,
-                      const QString &tail,
-                      const QVariantList &values);
+    // Points mentions of handles that became identities at their members.
+    void linkMentionsOfNewHandles();
 
     [[nodiscard]] static QList<IdentityKey> identityKeys(const ImportAuthor &author);
 
@@ -186,30 +187,29 @@ private:
     // While the search index is deferred: the insert trigger to create again, and the largest
     // post id indexed.
     QString m_searchTriggerSql;
-    struct PendingPost
-    {
-        qint64 id = 0;
-        qint64 discussionId = 0;
-        QVariant parentId;
-        QVariant authorId;
-        QString externalId;
-        qint64 created = 0;
-        QString text;
-        QVariant html;
-        QVariant url;
-    };
     bool m_bulkInserts = false;
-    QList<qint64> m_freePostIds; // taken from the back
-    QList<PendingPost> m_pendingPosts;
+    // Bulk inserts: ids taken up front (from the back), and the rows waiting for
+    // flushPending(), which writes them parents first.
+    QList<qint64> m_freePostIds;
+    QList<qint64> m_freeMemberIds;
+    BulkInserter m_memberRows;
+    BulkInserter m_identityRows;
+    BulkInserter m_postRows;
+    BulkInserter m_mentionRows;
+    BulkInserter m_hashtagRows;
+    BulkInserter m_linkRows;
+    qint64 m_lastPendingPostId = 0;
     struct PendingMention
     {
         qint64 postId = 0;
         qint64 sourceId = 0;
         QString handle; // normalized
     };
+    // Their member is looked up when written: one created meanwhile is linked.
     QList<PendingMention> m_pendingMentions;
-    QVariantList m_pendingHashtags; // post id, hashtag id
-    QVariantList m_pendingLinks;    // post id, url
+    // Handles that became identities since the last flush, by source: mentions stored before
+    // are linked to their members after it.
+    QHash<qint64, QStringList> m_pendingHandles;
     qint64 m_searchIndexedUpTo = 0;
     quint64 m_rollbacksSeen = 0;
 };

@@ -170,6 +170,7 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
         m_rollbacksSeen = Transaction::rollbackCount(m_connectionName);
     }
     m_postAuthors.clear();
+    m_repeatedFirstPosts.clear();
     try {
         return writeBatch(batch, progress);
     } catch (...) {
@@ -259,7 +260,7 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
         QHash<QString, qint64> postIds = firstPosts.take(i);
         for (qsizetype p = 0; p < discussion.posts.size(); ++p) {
             const ImportPost &post = discussion.posts.at(p);
-            if (isNew && post.parentExternalId.isEmpty())
+            if (isNew && post.parentExternalId.isEmpty() && !m_repeatedFirstPosts.contains({i, p}))
                 continue; // written with the first posts
             writePost(sourceId, discussionId, isNew, post, plans.at(i).at(p), postIds, summary);
         }
@@ -674,9 +675,18 @@ QHash<qsizetype, QHash<QString, qint64>> CommunityWriter::insertFirstPosts(
     for (const qsizetype i : fresh) {
         const ImportDiscussion &discussion = batch.discussions.at(i);
         const qint64 discussionId = m_knownDiscussions.value(externalIdOf(discussion)).id;
+        QSet<QString> taken;
         for (qsizetype p = 0; p < discussion.posts.size(); ++p) {
-            if (discussion.posts.at(p).parentExternalId.isEmpty())
-                rows.append({i, p, discussionId, externalIdOf(discussion.posts.at(p))});
+            if (!discussion.posts.at(p).parentExternalId.isEmpty())
+                continue;
+            const QString externalId = externalIdOf(discussion.posts.at(p));
+            // A post named again is written by writePost() as a change of the first.
+            if (taken.contains(externalId)) {
+                m_repeatedFirstPosts.insert({i, p});
+                continue;
+            }
+            taken.insert(externalId);
+            rows.append({i, p, discussionId, externalId});
         }
     }
     QHash<std::pair<qint64, QString>, qint64> ids;
@@ -731,13 +741,21 @@ void CommunityWriter::writePost(qint64 sourceId,
                                 WriteSummary &summary)
 {
     const QString externalId = externalIdOf(post);
+    bool isNew = discussionIsNew;
+    if (isNew && postIds.contains(externalId)) {
+        // The batch names this post twice: the later row changes the one written, as in a
+        // known discussion, and the discussion's figures are counted again.
+        flushPending();
+        isNew = false;
+        m_touchedDiscussions.insert(discussionId);
+    }
 
     QVariant parentId(QMetaType::fromType<qint64>());
     if (!post.parentExternalId.isEmpty()) {
         auto it = postIds.constFind(post.parentExternalId);
         if (it != postIds.constEnd()) {
             parentId = it.value();
-        } else if (!discussionIsNew) {
+        } else if (!isNew) {
             SqlQuery &findParent = statement(
                 QStringLiteral("SELECT id FROM posts WHERE discussion_id = ? AND external_id = ?"));
             const QVariant found = findParent.bind(discussionId).bind(post.parentExternalId).scalar();
@@ -751,7 +769,7 @@ void CommunityWriter::writePost(qint64 sourceId,
     const qint64 created = plan.created;
 
     qint64 postId = 0;
-    if (discussionIsNew && m_bulkInserts) {
+    if (isNew && m_bulkInserts) {
         postId = newPostId();
         m_postRows.add(postId).add(discussionId);
         if (parentId.isNull())
@@ -767,7 +785,7 @@ void CommunityWriter::writePost(qint64 sourceId,
         m_lastPendingPostId = postId;
         writePostExtras(sourceId, postId, post.text, summary);
         ++summary.postsCreated;
-    } else if (!discussionIsNew) {
+    } else if (!isNew) {
         SqlQuery &find = statement(
             QStringLiteral("SELECT id, body_text, body_html, created_at FROM posts WHERE "
                            "discussion_id = ? AND external_id = ?"));

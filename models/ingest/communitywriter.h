@@ -181,6 +181,9 @@ private:
     QHash<qint64, qint64> m_postAuthors;
     QHash<QString, qint64> m_tagCache;
     QHash<QString, qint64> m_hashtagCache;
+    // Posts without a parent that insertFirstPosts() left to writePost(): their external id
+    // came earlier in the discussion. By discussion and post index.
+    QSet<std::pair<qsizetype, qsizetype>> m_repeatedFirstPosts;
     QSet<qint64> m_touchedMembers;
     QSet<qint64> m_touchedDiscussions;
     bool m_deferStatistics = false;

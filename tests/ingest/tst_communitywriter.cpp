@@ -219,6 +219,7 @@ private Q_SLOTS:
     void missingTextAndTitles();
     void bulkInsertsStoreTheSameRows();
     void manyMembersAreCountedSetBased();
+    void postNamedTwiceInANewDiscussion();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -810,6 +811,52 @@ void tst_CommunityWriter::manyMembersAreCountedSetBased()
         many.insert(id);
     CommunityWriter::refreshMemberFigures(m_db->connectionName(), many);
     QCOMPARE(m_db->column(figures), counted);
+}
+
+void tst_CommunityWriter::postNamedTwiceInANewDiscussion()
+{
+    // A new discussion names its first post and a reply twice: the later rows change them, on
+    // the row-by-row path (feeds) and the bulk one (files) alike.
+    const ImportAuthor ada = author(QStringLiteral("Ada"), QStringLiteral("ada"));
+    const ImportAuthor bob = author(QStringLiteral("Bob"), QStringLiteral("bob"));
+    ImportBatch batch;
+    batch.sourceKind = QStringLiteral("forum");
+    batch.sourceName = QStringLiteral("Test Forum");
+    ImportDiscussion discussion;
+    discussion.externalId = QStringLiteral("t9");
+    discussion.title = QStringLiteral("Twice");
+    discussion.posts
+        = {post(QStringLiteral("q1"), {}, ada, 0, QStringLiteral("Hello #one")),
+           post(QStringLiteral("q2"), QStringLiteral("q1"), bob, 1, QStringLiteral("Hi @ada")),
+           post(QStringLiteral("q1"), {}, ada, 0, QStringLiteral("Hello again")),
+           post(QStringLiteral("q2"), QStringLiteral("q1"), bob, 1, QStringLiteral("Hi")),
+           post(QStringLiteral("q3"), QStringLiteral("q2"), ada, 2, QStringLiteral("Yes"))};
+    batch.discussions = {discussion};
+
+    TestDatabase bulk;
+    QVERIFY2(bulk.open(), qPrintable(bulk.errorString()));
+    for (TestDatabase *db : {m_db.get(), &bulk}) {
+        Transaction transaction(db->connectionName());
+        CommunityWriter writer(db->connectionName());
+        if (db == &bulk) {
+            writer.setBulkInserts(true);
+            writer.deferSearchIndex();
+        }
+        const WriteSummary summary = writer.write(batch);
+        writer.catchUpSearchIndex();
+        transaction.commit();
+        QCOMPARE(summary.postsCreated, 3);
+        QCOMPARE(summary.postsUpdated, 2);
+        QCOMPARE(db->column(QStringLiteral("SELECT external_id || ':' || body_text FROM posts "
+                                           "ORDER BY external_id")),
+                 (QVariantList{QStringLiteral("q1:Hello again"),
+                               QStringLiteral("q2:Hi"),
+                               QStringLiteral("q3:Yes")}));
+        QCOMPARE(db->count(QStringLiteral("SELECT post_count FROM discussions")), 3);
+        QCOMPARE(db->count(QStringLiteral("SELECT COUNT(*) FROM mentions")), 0);
+        QCOMPARE(db->count(QStringLiteral("SELECT COUNT(*) FROM post_hashtags")), 0);
+    }
+    QCOMPARE(storedRows(bulk), storedRows(*m_db));
 }
 
 QTEST_GUILESS_MAIN(tst_CommunityWriter)

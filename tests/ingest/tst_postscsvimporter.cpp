@@ -91,6 +91,7 @@ private Q_SLOTS:
     void cancelStoresNothing();
     void roundTrip();
     void bulkImportStoresRepliesMentionsAndIndex();
+    void postNamedTwiceInANewDiscussion();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -458,6 +459,36 @@ void tst_PostsCsvImporter::bulkImportStoresRepliesMentionsAndIndex()
             QFAIL(qPrintable(error.message()));
         }
     }
+}
+
+void tst_PostsCsvImporter::postNamedTwiceInANewDiscussion()
+{
+    // The later row of the same post id changes the post; the figures count it once.
+    const CsvImport::Result result
+        = importPosts(*m_db,
+                      "id,discussion,author,time,text,parent\n"
+                      "x1,Fresh,@amy,2024-05-01T10:00:00Z,First #one,\n"
+                      "x2,Fresh,@bo,2024-05-01T11:00:00Z,Reply to @amy,x1\n"
+                      "x2,Fresh,@bo,2024-05-01T11:00:00Z,Reply edited,x1\n"
+                      "x1,Fresh,@amy,2024-05-01T10:00:00Z,First again,\n"
+                      "x3,Fresh,@amy,2024-05-01T12:00:00Z,Thanks @bo,x2\n");
+    QCOMPARE(result.rows, 5);
+    QCOMPARE(result.summary.postsCreated, 3);
+    QCOMPARE(result.summary.postsUpdated, 2);
+    QCOMPARE(m_db->column(QStringLiteral("SELECT external_id || ':' || body_text FROM posts ORDER "
+                                         "BY external_id")),
+             (QVariantList{QStringLiteral("x1:First again"),
+                           QStringLiteral("x2:Reply edited"),
+                           QStringLiteral("x3:Thanks @bo")}));
+    QCOMPARE(m_db->count(QStringLiteral("SELECT post_count FROM discussions")), 3);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT participant_count FROM discussions")), 2);
+    // The changed texts' mentions and hashtags went with them.
+    QCOMPARE(m_db->column(QStringLiteral("SELECT handle FROM mentions")),
+             QVariantList{QStringLiteral("bo")});
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM post_hashtags")), 0);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT p.external_id = 'x2' FROM posts p JOIN posts c "
+                                        "ON c.parent_id = p.id WHERE c.external_id = 'x3'")),
+             1);
 }
 
 QTEST_GUILESS_MAIN(tst_PostsCsvImporter)

@@ -29,9 +29,9 @@ QString textOrEmpty(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-QString cacheKey(qint64 sourceId, const QString &kind, const QString &normalized)
+IdentityCacheKey cacheKey(qint64 sourceId, const QString &kind, const QString &normalized)
 {
-    return QString::number(sourceId) + QLatin1Char('|') + kind + QLatin1Char('|') + normalized;
+    return {sourceId, kind, normalized};
 }
 
 QString displayNameFor(const ImportAuthor &author)
@@ -404,7 +404,7 @@ QList<CommunityWriter::IdentityKey> CommunityWriter::identityKeys(const ImportAu
 qint64 CommunityWriter::lookupIdentity(qint64 sourceId, const IdentityKey &key)
 {
     // Misses are cached as 0 too; addIdentity() replaces them.
-    const QString cached = cacheKey(sourceId, key.kind, key.normalized);
+    const IdentityCacheKey cached = cacheKey(sourceId, key.kind, key.normalized);
     const auto it = m_identityCache.constFind(cached);
     if (it != m_identityCache.constEnd())
         return it.value();
@@ -871,9 +871,7 @@ qint64 CommunityWriter::authorIdFor(qint64 sourceId,
                                     const ImportAuthor &author,
                                     WriteSummary &summary)
 {
-    const QString authorKey = QString::number(sourceId) + QChar(0x1F) + author.displayName
-                              + QChar(0x1F) + author.handle + QChar(0x1F) + author.email
-                              + QChar(0x1F) + author.url;
+    const AuthorCacheKey authorKey{sourceId, author};
     auto known = m_authorCache.constFind(authorKey);
     if (known == m_authorCache.constEnd())
         known = m_authorCache.insert(authorKey, resolveMember(sourceId, author, summary));

@@ -16,6 +16,42 @@
 
 class SqlQuery;
 
+// The keys of CommunityWriter's caches: hashed field by field, never joined into one string.
+struct IdentityCacheKey
+{
+    qint64 sourceId = 0;
+    QString kind;
+    QString normalized;
+    friend bool operator==(const IdentityCacheKey &, const IdentityCacheKey &) = default;
+};
+
+inline size_t qHash(const IdentityCacheKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.sourceId, key.kind, key.normalized);
+}
+
+struct AuthorCacheKey
+{
+    qint64 sourceId = 0;
+    ImportAuthor author;
+    friend bool operator==(const AuthorCacheKey &a, const AuthorCacheKey &b)
+    {
+        return a.sourceId == b.sourceId && a.author.displayName == b.author.displayName
+               && a.author.handle == b.author.handle && a.author.email == b.author.email
+               && a.author.url == b.author.url;
+    }
+};
+
+inline size_t qHash(const AuthorCacheKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed,
+                      key.sourceId,
+                      key.author.displayName,
+                      key.author.handle,
+                      key.author.email,
+                      key.author.url);
+}
+
 class CommunityWriter final
 {
 public:
@@ -167,14 +203,14 @@ private:
     std::map<QString, std::unique_ptr<SqlQuery>> m_statements;
     // insertRows()'s statements by table, row count and tail.
     std::map<QString, std::unique_ptr<SqlQuery>> m_rowStatements;
-    // "source|kind|normalized" -> member id (0: known not to exist). Kept across batches, dropped
+    // (source, kind, normalized) -> member id (0: known not to exist). Kept across batches, dropped
     // when a write rolls back.
-    QHash<QString, qint64> m_identityCache;
+    QHash<IdentityCacheKey, qint64> m_identityCache;
     // Sources whose identities are all in m_identityCache (bulk inserts read them at once).
     QSet<qint64> m_loadedSources;
     // The member each author of this writer's batches resolved to, keyed by source and all
     // fields, so a prolific author costs one lookup.
-    QHash<QString, qint64> m_authorCache;
+    QHash<AuthorCacheKey, qint64> m_authorCache;
     // The current batch's discussions that are stored, by external id (those it writes too).
     QHash<QString, KnownDiscussion> m_knownDiscussions;
     // Posts written by the current write and their authors (0: none), for reply statistics.

@@ -92,26 +92,67 @@ QString PostsCsvImporter::mappingProblem(const QList<int> &mapping) const
     return {};
 }
 
+namespace {
+
+bool hasSpace(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isSpace(); });
+}
+
+// "x@y" with x and y not empty.
+bool hasInnerAt(QStringView text)
+{
+    const qsizetype at = text.indexOf(QLatin1Char('@'), 1);
+    return at > 0 && at < text.size() - 1;
+}
+
+} // namespace
+
 ImportAuthor PostsCsvImporter::parseAuthor(const QString &input)
 {
-    static const QRegularExpression withHandle(QStringLiteral("^(.*?)\\s*\\(@([^()\\s]+)\\)$"));
-    static const QRegularExpression withEmail(QStringLiteral("^(.*?)\\s*<([^<>\\s]+@[^<>\\s]+)>$"));
-    static const QRegularExpression email(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    // Read by hand, not with regular expressions: this runs for every row of large files.
     ImportAuthor author;
     const QString text = input.simplified();
-    if (auto match = withHandle.match(text); match.hasMatch()) {
-        author.displayName = match.captured(1);
-        author.handle = match.captured(2);
-    } else if (match = withEmail.match(text); match.hasMatch()) {
-        author.displayName = match.captured(1);
-        author.email = match.captured(2);
-    } else if (text.startsWith(QLatin1Char('@')) && !text.contains(QLatin1Char(' '))) {
-        author.handle = text.mid(1);
-    } else if (email.match(text).hasMatch()) {
-        author.email = text;
-    } else {
-        author.displayName = text;
+    const QStringView view(text);
+    if (text.endsWith(QLatin1Char(')'))) {
+        // "Name (@handle)": only the last "(@" can start it, as a handle holds no brackets.
+        const qsizetype open = text.lastIndexOf(QLatin1String("(@"));
+        const QStringView handle = open >= 0 ? view.sliced(open + 2, text.size() - open - 3)
+                                             : QStringView();
+        if (!handle.isEmpty() && !handle.contains(QLatin1Char('('))
+            && !handle.contains(QLatin1Char(')')) && !hasSpace(handle)) {
+            author.displayName = view.first(open).trimmed().toString();
+            author.handle = handle.toString();
+            return author;
+        }
     }
+    if (text.endsWith(QLatin1Char('>'))) {
+        // "Name <e-mail>"
+        const qsizetype open = text.lastIndexOf(QLatin1Char('<'));
+        const QStringView email = open >= 0 ? view.sliced(open + 1, text.size() - open - 2)
+                                            : QStringView();
+        if (!email.contains(QLatin1Char('<')) && !email.contains(QLatin1Char('>'))
+            && !hasSpace(email) && hasInnerAt(email)) {
+            author.displayName = view.first(open).trimmed().toString();
+            author.email = email.toString();
+            return author;
+        }
+    }
+    if (text.startsWith(QLatin1Char('@')) && !text.contains(QLatin1Char(' '))) {
+        author.handle = text.mid(1);
+        return author;
+    }
+    // A bare e-mail address: one '@', a dot inside the domain, no spaces.
+    const qsizetype at = text.indexOf(QLatin1Char('@'));
+    if (at > 0 && text.count(QLatin1Char('@')) == 1 && !hasSpace(view)) {
+        const QStringView domain = view.sliced(at + 1);
+        const qsizetype dot = domain.indexOf(QLatin1Char('.'), 1);
+        if (dot > 0 && dot < domain.size() - 1) {
+            author.email = text;
+            return author;
+        }
+    }
+    author.displayName = text;
     return author;
 }
 

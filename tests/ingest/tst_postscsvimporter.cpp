@@ -128,6 +128,29 @@ void tst_PostsCsvImporter::parseAuthor_data()
     QTest::newRow("name") << QStringLiteral("  Ada   Lovelace ") << QStringLiteral("Ada Lovelace")
                           << QString() << QString();
     QTest::newRow("nobody") << QString() << QString() << QString() << QString();
+    QTest::newRow("brackets in the name")
+        << QStringLiteral("Ada (the first) (@ada)") << QStringLiteral("Ada (the first)")
+        << QStringLiteral("ada") << QString();
+    QTest::newRow("handle as the name") << QStringLiteral("@ada (@bob)") << QStringLiteral("@ada")
+                                        << QStringLiteral("bob") << QString();
+    QTest::newRow("empty handle") << QStringLiteral("Ada (@)") << QStringLiteral("Ada (@)")
+                                  << QString() << QString();
+    QTest::newRow("handle with a space")
+        << QStringLiteral("Ada (@a  b)") << QStringLiteral("Ada (@a b)") << QString() << QString();
+    QTest::newRow("not an e-mail in angle brackets")
+        << QStringLiteral("Ada <not an email>") << QStringLiteral("Ada <not an email>") << QString()
+        << QString();
+    QTest::newRow("short e-mail in angle brackets")
+        << QStringLiteral("Ada <a@b>") << QStringLiteral("Ada") << QString()
+        << QStringLiteral("a@b");
+    QTest::newRow("e-mail alone in angle brackets")
+        << QStringLiteral("<ada@example.org>") << QString() << QString()
+        << QStringLiteral("ada@example.org");
+    QTest::newRow("address without a dot")
+        << QStringLiteral("ada@localhost") << QStringLiteral("ada@localhost") << QString()
+        << QString();
+    QTest::newRow("two at signs") << QStringLiteral("a@b@example.org")
+                                  << QStringLiteral("a@b@example.org") << QString() << QString();
 }
 
 void tst_PostsCsvImporter::parseAuthor()

@@ -132,11 +132,30 @@ CommunityWriter::CommunityWriter(QString connectionName)
 
 CommunityWriter::~CommunityWriter() = default;
 
+void CommunityWriter::setBulkInserts(bool bulk)
+{
+    m_bulkInserts = bulk;
+    if (bulk && !m_writeQueue)
+        m_writeQueue = std::make_unique<BulkWriteQueue>();
+    else if (!bulk)
+        m_writeQueue.reset();
+    for (BulkInserter *rows :
+         {&m_memberRows, &m_identityRows, &m_postRows, &m_mentionRows, &m_hashtagRows, &m_linkRows})
+        rows->setQueue(m_writeQueue.get());
+}
+
+void CommunityWriter::waitForWrites()
+{
+    if (m_writeQueue)
+        m_writeQueue->wait();
+}
+
 SqlQuery &CommunityWriter::insertRows(const QString &into,
                                       qsizetype columns,
                                       qsizetype rows,
                                       const QString &tail)
 {
+    waitForWrites();
     // Keyed short: comparing whole statements of 100 rows is slower than building one.
     const QString key = into + QLatin1Char('|') + QString::number(rows) + QLatin1Char('|') + tail;
     auto known = m_rowStatements.find(key);
@@ -152,6 +171,7 @@ SqlQuery &CommunityWriter::insertRows(const QString &into,
 
 SqlQuery &CommunityWriter::statement(const QString &sql)
 {
+    waitForWrites();
     auto it = m_statements.find(sql);
     if (it == m_statements.end())
         it = m_statements.emplace(sql, std::make_unique<SqlQuery>(m_connectionName, sql)).first;
@@ -174,6 +194,9 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
     try {
         return writeBatch(batch, progress);
     } catch (...) {
+        // The rollback needs the connection: the write running ends first.
+        if (m_writeQueue)
+            m_writeQueue->abandon();
         // The caches may hold ids that the rollback took away.
         clearPending();
         m_freePostIds.clear();
@@ -216,6 +239,13 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     const QList<qsizetype> fresh = insertDiscussions(sourceId, batch, plans, summary);
     QHash<qsizetype, QHash<QString, qint64>> firstPosts;
     if (m_bulkInserts) {
+        // Ids for every post the batch may write, taken at once: every post this writer inserts
+        // takes one, so they stay free.
+        qsizetype posts = 0;
+        for (const ImportDiscussion &discussion : batch.discussions)
+            posts += discussion.posts.size();
+        if (m_freePostIds.size() < posts)
+            reserveIds(QStringLiteral("posts"), m_freePostIds, posts - m_freePostIds.size());
         // Their rows wait with the others; taken first so that replies find them.
         for (const qsizetype i : fresh) {
             const ImportDiscussion &discussion = batch.discussions.at(i);
@@ -273,6 +303,7 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     writeFeedItems(batch.feedId, feedItems, summary);
 
     flushPending();
+    waitForWrites();
     m_freePostIds.clear();
     m_freeMemberIds.clear();
     if (!m_deferStatistics)
@@ -785,6 +816,9 @@ void CommunityWriter::writePost(qint64 sourceId,
         m_lastPendingPostId = postId;
         writePostExtras(sourceId, postId, post.text, summary);
         ++summary.postsCreated;
+        // Written a thousand at a time, beside the preparation of the next ones.
+        if (m_postRows.rowCount() >= 1000)
+            flushPending();
     } else if (!isNew) {
         SqlQuery &find = statement(
             QStringLiteral("SELECT id, body_text, body_html, created_at FROM posts WHERE "
@@ -831,7 +865,25 @@ void CommunityWriter::writePost(qint64 sourceId,
             }
         }
     }
-    if (postId == 0) {
+    if (postId == 0 && m_bulkInserts) {
+        // With an id of the reserved ones, which an id SQLite chose could collide with.
+        postId = newPostId();
+        statement(QStringLiteral(
+                      "INSERT INTO posts (id, discussion_id, parent_id, author_id, external_id, "
+                      "created_at, body_text, body_html, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+            .bind(postId)
+            .bind(discussionId)
+            .bind(parentId)
+            .bind(author)
+            .bind(externalId)
+            .bind(created)
+            .bind(textOrEmpty(post.text))
+            .bind(textOrNull(post.html))
+            .bind(textOrNull(post.url))
+            .exec();
+        writePostExtras(sourceId, postId, post.text, summary);
+        ++summary.postsCreated;
+    } else if (postId == 0) {
         SqlQuery &insert = statement(QStringLiteral(
             "INSERT INTO posts (discussion_id, parent_id, author_id, external_id, created_at, "
             "body_text, body_html, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
@@ -959,18 +1011,22 @@ qint64 CommunityWriter::newMemberId()
     return m_freeMemberIds.takeLast();
 }
 
-void CommunityWriter::reserveIds(const QString &table, QList<qint64> &free)
+void CommunityWriter::reserveIds(const QString &table, QList<qint64> &free, qsizetype count)
 {
-    // On SQLite the ids are free only until the next insert: the waiting rows take theirs.
+    // SQLite hands out the ids after the largest stored: the waiting rows go first, and the ids
+    // still free must follow the new ones' order (taken from the back).
     flushPending();
-    constexpr int reserve = 1000;
-    SqlQuery &ids = statement(
+    QList<qint64> ids;
+    SqlQuery &reserve = statement(
         SqlDialect::newIdsStatement(SqlDialect::backendOf(m_connectionName), table));
-    ids.bind(reserve).exec();
-    while (ids.next())
-        free.append(ids.toInt64(0));
-    ids.finish();
-    std::reverse(free.begin(), free.end());
+    reserve.bind(count).exec();
+    while (reserve.next())
+        ids.append(reserve.toInt64(0));
+    reserve.finish();
+    const qint64 largestFree = free.isEmpty() ? 0 : free.constFirst();
+    std::reverse(ids.begin(), ids.end());
+    ids.removeIf([largestFree](qint64 id) { return id <= largestFree; });
+    free = ids + free;
 }
 
 void CommunityWriter::flushPending()
@@ -994,11 +1050,6 @@ void CommunityWriter::flushPending()
     m_hashtagRows.flush();
     m_linkRows.flush();
     clearPending();
-    // Other inserts may take the ids SQLite handed out; PostgreSQL's stay reserved.
-    if (SqlDialect::backendOf(m_connectionName) == SqlDialect::Backend::Sqlite) {
-        m_freePostIds.clear();
-        m_freeMemberIds.clear();
-    }
 }
 
 void CommunityWriter::linkMentionsOfNewHandles()
@@ -1188,6 +1239,7 @@ void updateForIds(const QString &connectionName,
 
 void CommunityWriter::refreshStatistics()
 {
+    waitForWrites();
     refreshMemberStats();
     refreshDiscussionStats();
     m_touchedMembers.clear();
@@ -1196,6 +1248,7 @@ void CommunityWriter::refreshStatistics()
 
 void CommunityWriter::deferSearchIndex()
 {
+    waitForWrites();
     const SqlDialect::Backend backend = SqlDialect::backendOf(m_connectionName);
     const QString definition = SqlDialect::postSearchInsertTriggerStatement(backend);
     if (definition.isEmpty() || !m_searchTriggerSql.isEmpty())
@@ -1212,6 +1265,7 @@ void CommunityWriter::deferSearchIndex()
 
 void CommunityWriter::indexDeferredPosts()
 {
+    waitForWrites();
     if (m_searchTriggerSql.isEmpty())
         return;
     SqlQuery(m_connectionName,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bulkinserter.h"
+#include "bulkwritequeue.h"
 #include "importbatch.h"
 
 #include <QHash>
@@ -81,11 +82,12 @@ public:
     // one per post (SQLite). Inside the caller's transaction: deferSearchIndex() before the
     // writes, catchUpSearchIndex() after them and before the commit.
     void deferSearchIndex();
-    // Writes the posts of new discussions with multi-row statements at the end of each
-    // write() instead of one statement each (their ids are taken up front, so replies and
-    // mentions need no round trip). The stored rows are the same.
-    void setBulkInserts(bool bulk) { m_bulkInserts = bulk; }
     void catchUpSearchIndex();
+    // Writes the posts of new discussions, their members and identities a thousand rows at a
+    // time through BulkInserter, on a thread of their own while the next rows are prepared
+    // (their ids are taken up front, so replies and mentions need no round trip). The stored
+    // rows are the same.
+    void setBulkInserts(bool bulk);
     // Recounts the posts, replies, mentions and first/last activity of these members (after
     // their posts moved, e.g. in a merge).
     static void refreshMemberFigures(const QString &connectionName, const QSet<qint64> &ids);
@@ -123,6 +125,9 @@ private:
     };
 
     SqlQuery &statement(const QString &sql);
+    // Returns when the rows handed to the write queue are written: before any statement of
+    // this thread (the connection serves one thread at a time).
+    void waitForWrites();
     // "INSERT INTO into VALUES (?, ...), ... tail" for rows rows of columns values, prepared
     // once per statement and row count (the one builder of multi-row statements).
     SqlQuery &insertRows(const QString &into,
@@ -190,7 +195,7 @@ private:
     qint64 newPostId();
     qint64 newMemberId();
     // Reserves ids of table into free (taken from the back), after writing the waiting rows.
-    void reserveIds(const QString &table, QList<qint64> &free);
+    void reserveIds(const QString &table, QList<qint64> &free, qsizetype count = 1000);
     // Writes the waiting posts with their mentions, hashtags and links.
     void flushPending();
     void clearPending();
@@ -237,6 +242,7 @@ private:
     BulkInserter m_mentionRows;
     BulkInserter m_hashtagRows;
     BulkInserter m_linkRows;
+    std::unique_ptr<BulkWriteQueue> m_writeQueue;
     qint64 m_lastPendingPostId = 0;
     struct PendingMention
     {

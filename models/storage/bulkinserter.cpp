@@ -3,6 +3,8 @@
 // handle), so they run in the same session and transaction as every other statement.
 #include "bulkinserter.h"
 
+#include "bulkwritequeue.h"
+
 #include "sqlquery.h"
 #include "storageerror.h"
 
@@ -391,6 +393,17 @@ void BulkInserter::flush()
                                                      + QLatin1Char(')'));
     }
     // Written or not, the rows are gone: on failure the caller's transaction rolls back.
-    const QList<Value> values = std::exchange(m_values, {});
-    backend->write(values, m_columns.size());
+    QList<Value> values = std::exchange(m_values, {});
+    const qsizetype columnCount = m_columns.size();
+    if (m_queue && !dynamic_cast<QueryBackend *>(backend.get())) {
+        // The backend holds the handle taken on this thread; only the rows travel.
+        m_queue->post([backend = std::shared_ptr<Backend>(std::move(backend)),
+                       values = std::move(values),
+                       columnCount] { backend->write(values, columnCount); });
+        return;
+    }
+    // Qt's statements run on the connection's own thread, after what is queued.
+    if (m_queue)
+        m_queue->wait();
+    backend->write(values, columnCount);
 }

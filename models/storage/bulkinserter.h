@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+class BulkWriteQueue;
+
 class BulkInserter final
 {
 public:
@@ -29,10 +31,13 @@ public:
         return text.isEmpty() ? addNull() : add(text);
     }
 
+    // Flushes run on the queue's thread from now on (nullptr: in flush() itself).
+    void setQueue(BulkWriteQueue *queue) { m_queue = queue; }
+
     [[nodiscard]] qsizetype rowCount() const { return m_values.size() / m_columns.size(); }
     [[nodiscard]] QString table() const { return m_table; }
 
-    // Writes the waiting rows and forgets them. A duplicate key or a missing parent fails the
+    // Writes the waiting rows (or queues them) and forgets them. A duplicate key or a missing parent fails the
     // statement (there is no ON CONFLICT): the caller's transaction rolls back.
     void flush();
     // Forgets the waiting rows without writing them.
@@ -55,4 +60,5 @@ private:
     QString m_table;
     QStringList m_columns;
     QList<Value> m_values;
+    BulkWriteQueue *m_queue = nullptr;
 };

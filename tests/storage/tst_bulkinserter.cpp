@@ -1,12 +1,17 @@
 // Tests BulkInserter on both backends: the database's own fast path is used, every kind of value
 // comes back as written, and a failed flush leaves nothing behind once the transaction rolls back.
 #include "bulkinserter.h"
+#include "bulkwritequeue.h"
 #include "sqlquery.h"
 #include "storageerror.h"
 #include "testdatabase.h"
 #include "transaction.h"
 
 #include <QTest>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
 
 class tst_BulkInserter : public QObject
 {
@@ -21,6 +26,9 @@ private Q_SLOTS:
     void manyRowsInOneFlush();
     void failedFlushRollsBack();
     void clearForgetsRows();
+    void queueRunsFlushesInOrder();
+    void queueReportsTheFirstFailure();
+    void queuedFlushesWriteTheRows();
 
 private:
     [[nodiscard]] qint64 sourceId();
@@ -212,6 +220,81 @@ void tst_BulkInserter::clearForgetsRows()
     QCOMPARE(rows.rowCount(), 0);
     rows.flush();
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions")), 0);
+}
+
+void tst_BulkInserter::queueRunsFlushesInOrder()
+{
+    BulkWriteQueue queue;
+    std::vector<int> order;
+    for (int i = 0; i < 50; ++i) {
+        queue.post([&order, i] {
+            // Slow enough that later posts queue up behind it.
+            if (i % 10 == 0)
+                QThread::msleep(5);
+            order.push_back(i);
+        });
+    }
+    queue.wait();
+    QCOMPARE(order.size(), size_t(50));
+    QVERIFY(std::is_sorted(order.begin(), order.end()));
+}
+
+void tst_BulkInserter::queueReportsTheFirstFailure()
+{
+    BulkWriteQueue queue;
+    std::atomic<int> ran = 0;
+    queue.post([&ran] { ++ran; });
+    queue.post([] { throw StorageError(QStringLiteral("first")); });
+    queue.post([] { throw StorageError(QStringLiteral("second")); });
+    queue.post([&ran] { ++ran; });
+    QString message;
+    try {
+        queue.wait();
+    } catch (const StorageError &error) {
+        message = error.message();
+    }
+    QCOMPARE(message, QStringLiteral("first"));
+    QCOMPARE(ran.load(), 1); // what came after the failure was dropped
+    // Reported once; the queue works on.
+    queue.post([&ran] { ++ran; });
+    queue.wait();
+    QCOMPARE(ran.load(), 2);
+
+    // abandon() forgets a failure.
+    queue.post([] { throw StorageError(QStringLiteral("third")); });
+    queue.abandon();
+    queue.wait();
+}
+
+void tst_BulkInserter::queuedFlushesWriteTheRows()
+{
+    const qint64 source = sourceId();
+    BulkWriteQueue queue;
+    Transaction transaction(m_db->connectionName());
+    BulkInserter rows(m_db->connectionName(),
+                      QStringLiteral("discussions"),
+                      {QStringLiteral("source_id"),
+                       QStringLiteral("external_id"),
+                       QStringLiteral("title"),
+                       QStringLiteral("created_at")});
+    rows.setQueue(&queue);
+    for (int flush = 0; flush < 5; ++flush) {
+        for (int i = 0; i < 1000; ++i) {
+            rows.add(source)
+                .add(QStringLiteral("%1-%2").arg(flush).arg(i))
+                .add(QStringLiteral("title"))
+                .add(i);
+        }
+        rows.flush();
+        QCOMPARE(rows.rowCount(), 0);
+    }
+    queue.wait();
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions")), 5000);
+
+    // A duplicate fails at the wait, and the transaction then rolls back.
+    rows.add(source).add(QStringLiteral("0-0")).add(QStringLiteral("again")).add(1);
+    rows.flush();
+    QVERIFY_THROWS_EXCEPTION(StorageError, queue.wait());
 }
 
 QTEST_GUILESS_MAIN(tst_BulkInserter)

@@ -187,6 +187,8 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
         m_authorCache.clear();
         m_tagCache.clear();
         m_hashtagCache.clear();
+        m_countedMembers.clear();
+        m_recountedMembers.clear();
         m_rollbacksSeen = Transaction::rollbackCount(m_connectionName);
     }
     m_postAuthors.clear();
@@ -206,6 +208,8 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
         m_authorCache.clear();
         m_tagCache.clear();
         m_hashtagCache.clear();
+        m_countedMembers.clear();
+        m_recountedMembers.clear();
         throw;
     }
 }
@@ -497,6 +501,8 @@ qint64 CommunityWriter::resolveMember(qint64 sourceId,
         const QString name = displayNameFor(author);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         memberId = newMemberId();
+        // Every post and mention of a member made here is written here: counted as written.
+        m_countedMembers.insert(memberId, {});
         m_memberRows.add(memberId)
             .add(name)
             .add(name.toCaseFolded())
@@ -800,6 +806,8 @@ void CommunityWriter::writePost(qint64 sourceId,
     const qint64 created = plan.created;
 
     qint64 postId = 0;
+    bool inserted = true; // false when the post is stored already
+    qint64 storedAuthor = 0;
     if (isNew && m_bulkInserts) {
         postId = newPostId();
         m_postRows.add(postId).add(discussionId);
@@ -820,12 +828,15 @@ void CommunityWriter::writePost(qint64 sourceId,
         if (m_postRows.rowCount() >= 1000)
             flushPending();
     } else if (!isNew) {
-        SqlQuery &find = statement(
-            QStringLiteral("SELECT id, body_text, body_html, created_at FROM posts WHERE "
-                           "discussion_id = ? AND external_id = ?"));
+        SqlQuery &find = statement(QStringLiteral(
+            "SELECT id, body_text, body_html, created_at, author_id FROM posts WHERE "
+            "discussion_id = ? AND external_id = ?"));
         find.bind(discussionId).bind(externalId).exec();
         if (find.next()) {
             postId = find.toInt64(0);
+            inserted = false;
+            // A stored post keeps its author (and its parent): replies to it count for them.
+            storedAuthor = find.toInt64(4);
             // Sources without HTML (CSV files, transcripts) keep the HTML of an unchanged text.
             const bool sameText = find.toString(1) == post.text;
             const QString html = post.html.isEmpty() && sameText ? find.toString(2) : post.html;
@@ -849,8 +860,15 @@ void CommunityWriter::writePost(qint64 sourceId,
                 SqlQuery &mentioned = statement(QStringLiteral(
                     "SELECT member_id FROM mentions WHERE post_id = ? AND member_id IS NOT NULL"));
                 mentioned.bind(postId).exec();
-                while (mentioned.next())
+                while (mentioned.next()) {
                     m_touchedMembers.insert(mentioned.toInt64(0));
+                    m_recountedMembers.insert(mentioned.toInt64(0));
+                }
+                // Its time may have changed: its author's first and last post too.
+                if (storedAuthor > 0) {
+                    m_touchedMembers.insert(storedAuthor);
+                    m_recountedMembers.insert(storedAuthor);
+                }
                 statement(QStringLiteral("DELETE FROM mentions WHERE post_id = ?"))
                     .bind(postId)
                     .exec();
@@ -903,20 +921,47 @@ void CommunityWriter::writePost(qint64 sourceId,
     postIds.insert(externalId, postId);
     if (authorId > 0)
         m_touchedMembers.insert(authorId);
-    m_postAuthors.insert(postId, authorId);
+    m_postAuthors.insert(postId, inserted ? authorId : storedAuthor);
+    qint64 parentAuthor = 0;
     if (!parentId.isNull()) {
         const auto written = m_postAuthors.constFind(parentId.toLongLong());
         if (written != m_postAuthors.constEnd()) {
-            if (written.value() > 0)
-                m_touchedMembers.insert(written.value());
+            parentAuthor = written.value();
         } else {
-            SqlQuery &parentAuthor = statement(
+            SqlQuery &parentAuthorQuery = statement(
                 QStringLiteral("SELECT author_id FROM posts WHERE id = ?"));
-            const QVariant parentAuthorId = parentAuthor.bind(parentId).scalar();
-            if (!parentAuthorId.isNull())
-                m_touchedMembers.insert(parentAuthorId.toLongLong());
+            parentAuthor = parentAuthorQuery.bind(parentId).scalar().toLongLong();
         }
+        if (parentAuthor > 0)
+            m_touchedMembers.insert(parentAuthor);
     }
+    if (inserted)
+        countPost(authorId, created, !parentId.isNull(), parentAuthor);
+}
+
+void CommunityWriter::countPost(qint64 authorId, qint64 created, bool isReply, qint64 parentAuthor)
+{
+    // The same rules as refreshMemberFigures(): a reply to oneself is no reply.
+    const auto author = m_countedMembers.find(authorId);
+    if (author != m_countedMembers.end()) {
+        ++author->posts;
+        author->firstSeen = author->posts == 1 ? created : std::min(author->firstSeen, created);
+        author->lastSeen = author->posts == 1 ? created : std::max(author->lastSeen, created);
+        if (isReply && parentAuthor != authorId)
+            ++author->repliesGiven;
+    }
+    if (isReply && parentAuthor != authorId) {
+        const auto parent = m_countedMembers.find(parentAuthor);
+        if (parent != m_countedMembers.end())
+            ++parent->repliesReceived;
+    }
+}
+
+void CommunityWriter::countMention(qint64 memberId)
+{
+    const auto member = m_countedMembers.find(memberId);
+    if (member != m_countedMembers.end())
+        ++member->mentionsReceived;
 }
 
 qint64 CommunityWriter::authorIdFor(qint64 sourceId,
@@ -943,11 +988,9 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
     QList<qint64> hashtagsSeen;
     for (const QString &handle : extracted.mentions) {
         const QString normalized = TextExtractor::normalizeHandle(handle);
-        if (pending) {
-            if (handlesSeen.contains(normalized))
-                continue;
-            handlesSeen.append(normalized);
-        }
+        if (handlesSeen.contains(normalized))
+            continue;
+        handlesSeen.append(normalized);
         const qint64 memberId = lookupIdentity(sourceId,
                                                {QStringLiteral("handle"), normalized, handle});
         const QVariant member = memberId > 0 ? QVariant(memberId)
@@ -964,6 +1007,7 @@ void CommunityWriter::writePostExtras(qint64 sourceId,
                 .bind(member)
                 .bind(normalized)
                 .exec();
+            countMention(memberId);
         }
         if (memberId > 0)
             m_touchedMembers.insert(memberId);
@@ -1043,6 +1087,7 @@ void CommunityWriter::flushPending()
                                                 mention.handle});
         if (memberId > 0)
             m_touchedMembers.insert(memberId);
+        countMention(memberId);
         m_mentionRows.add(mention.postId).addIdOrNull(memberId).add(mention.handle);
     }
     m_pendingMentions.clear();
@@ -1075,8 +1120,10 @@ void CommunityWriter::linkMentionsOfNewHandles()
             for (qsizetype i = start; i < start + chunk; ++i)
                 link.bind(handles.at(std::min(i, start + count - 1)));
             link.exec();
-            while (link.next())
+            while (link.next()) {
                 m_touchedMembers.insert(link.toInt64(0));
+                countMention(link.toInt64(0));
+            }
             link.finish();
         }
     }
@@ -1288,7 +1335,59 @@ void CommunityWriter::catchUpSearchIndex()
 
 void CommunityWriter::refreshMemberStats()
 {
-    refreshMemberFigures(m_connectionName, m_touchedMembers);
+    // Members counted while written get their figures as counted, a few hundred a statement;
+    // the others are counted again from what is stored.
+    QSet<qint64> recount = m_touchedMembers;
+    QList<qint64> counted;
+    for (auto it = m_countedMembers.cbegin(); it != m_countedMembers.cend(); ++it) {
+        if (!m_recountedMembers.contains(it.key())) {
+            counted.append(it.key());
+            recount.remove(it.key());
+        } else {
+            recount.insert(it.key());
+        }
+    }
+    if (!counted.isEmpty()) {
+        // Through a temporary table and one UPDATE: binding them into statements costs more
+        // than the update itself.
+        SqlQuery::execDirect(m_connectionName,
+                             QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS member_figures (id "
+                                            "BIGINT PRIMARY KEY, posts BIGINT, given BIGINT, "
+                                            "received BIGINT, mentioned BIGINT, first_seen "
+                                            "BIGINT, last_seen BIGINT)"));
+        BulkInserter rows(m_connectionName,
+                          QStringLiteral("member_figures"),
+                          {QStringLiteral("id"),
+                           QStringLiteral("posts"),
+                           QStringLiteral("given"),
+                           QStringLiteral("received"),
+                           QStringLiteral("mentioned"),
+                           QStringLiteral("first_seen"),
+                           QStringLiteral("last_seen")});
+        for (const qint64 id : std::as_const(counted)) {
+            const CountedFigures &figures = m_countedMembers.value(id);
+            rows.add(id)
+                .add(figures.posts)
+                .add(figures.repliesGiven)
+                .add(figures.repliesReceived)
+                .add(figures.mentionsReceived);
+            if (figures.posts > 0)
+                rows.add(figures.firstSeen).add(figures.lastSeen);
+            else
+                rows.addNull().addNull();
+        }
+        rows.flush();
+        SqlQuery::execDirect(m_connectionName,
+                             QStringLiteral(
+                                 "UPDATE members SET post_count = f.posts, replies_given = "
+                                 "f.given, replies_received = f.received, mentions_received = "
+                                 "f.mentioned, first_seen = f.first_seen, last_seen = f.last_seen "
+                                 "FROM member_figures f WHERE members.id = f.id"));
+        SqlQuery::execDirect(m_connectionName, QStringLiteral("DELETE FROM member_figures"));
+    }
+    m_countedMembers.clear();
+    m_recountedMembers.clear();
+    refreshMemberFigures(m_connectionName, recount);
 }
 
 void CommunityWriter::refreshMemberFigures(const QString &connectionName, const QSet<qint64> &ids)

@@ -182,6 +182,9 @@ private:
                    QHash<QString, qint64> &postIds,
                    WriteSummary &summary);
     void writePostExtras(qint64 sourceId, qint64 postId, const QString &text, WriteSummary &summary);
+    // A new post and a new mention, for the figures of the counted members.
+    void countPost(qint64 authorId, qint64 created, bool isReply, qint64 parentAuthor);
+    void countMention(qint64 memberId);
     // Upserts the batch's feed items (keeping their read and starred flags) and their
     // enclosures, a few dozen per statement.
     void writeFeedItems(qint64 feedId, const QList<FeedItemRow> &items, WriteSummary &summary);
@@ -226,6 +229,20 @@ private:
     // came earlier in the discussion. By discussion and post index.
     QSet<std::pair<qsizetype, qsizetype>> m_repeatedFirstPosts;
     QSet<qint64> m_touchedMembers;
+    // Members this writer made in bulk and the figures of what it wrote of them (all there is),
+    // so that they need no recount; those in m_recountedMembers are recounted all the same (a
+    // post of theirs changed).
+    struct CountedFigures
+    {
+        qint64 posts = 0;
+        qint64 repliesGiven = 0;
+        qint64 repliesReceived = 0;
+        qint64 mentionsReceived = 0;
+        qint64 firstSeen = 0;
+        qint64 lastSeen = 0;
+    };
+    QHash<qint64, CountedFigures> m_countedMembers;
+    QSet<qint64> m_recountedMembers;
     QSet<qint64> m_touchedDiscussions;
     bool m_deferStatistics = false;
     // While the search index is deferred: the insert trigger to create again, and the largest

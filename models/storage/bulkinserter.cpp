@@ -73,8 +73,9 @@ public:
             }
             sqlite3_reset(statement.handle);
         }
-        // In the order written (the staging table's rowids).
-        const QString move = QStringLiteral("INSERT INTO main.") + m_table + QStringLiteral(" (")
+        // In the order written (the staging table's rowids). Unqualified, so that the table may
+        // be a temporary one too.
+        const QString move = QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (")
                              + m_columns + QStringLiteral(") SELECT ") + m_columns
                              + QStringLiteral(" FROM ") + stage + QStringLiteral(" ORDER BY rowid");
         try {

@@ -2,6 +2,7 @@
 // CSV file, skipped rows with line numbers, nothing stored for unusable files or a cancel, and
 // the round trip export -> import -> export.
 #include "communityexporter.h"
+#include "communitywriter.h"
 #include "csvreader.h"
 #include "discussionrepository.h"
 #include "memberscsvimporter.h"
@@ -11,6 +12,7 @@
 #include "testdatabase.h"
 
 #include <QBuffer>
+#include <QRandomGenerator>
 #include <QTest>
 
 namespace {
@@ -92,6 +94,8 @@ private Q_SLOTS:
     void roundTrip();
     void bulkImportStoresRepliesMentionsAndIndex();
     void postNamedTwiceInANewDiscussion();
+    void figuresMatchARecount_data();
+    void figuresMatchARecount();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -512,6 +516,63 @@ void tst_PostsCsvImporter::postNamedTwiceInANewDiscussion()
     QCOMPARE(m_db->count(QStringLiteral("SELECT p.external_id = 'x2' FROM posts p JOIN posts c "
                                         "ON c.parent_id = p.id WHERE c.external_id = 'x3'")),
              1);
+}
+
+void tst_PostsCsvImporter::figuresMatchARecount_data()
+{
+    QTest::addColumn<quint32>("seed");
+    for (quint32 seed = 1; seed <= 6; ++seed)
+        QTest::addRow("seed %u", seed) << seed;
+}
+
+void tst_PostsCsvImporter::figuresMatchARecount()
+{
+    QFETCH(quint32, seed);
+    // The bulk path counts the figures of the members it makes as it writes; they must be what
+    // counting the stored rows gives. Two files: the second names members of the first (counted
+    // again from the rows) and new ones (counted as written), with replies to oneself, mentions
+    // before a first post, repeated posts and changed texts.
+    QRandomGenerator random(seed);
+    const auto file = [&](int round, int rows) {
+        QByteArray csv = "id,discussion,author,time,text,parent\n";
+        QList<QByteArray> ids;
+        for (int i = 0; i < rows; ++i) {
+            const int author = int(random.bounded(round == 0 ? 40 : 80));
+            const int mentioned = int(random.bounded(90));
+            QByteArray id = QByteArray::number(round) + '-' + QByteArray::number(i);
+            if (i > 10 && random.bounded(10) == 0)
+                id = ids.at(int(random.bounded(qsizetype(ids.size())))); // named again
+            const QByteArray parent = !ids.isEmpty() && random.bounded(10) < 7
+                                          ? ids.at(int(random.bounded(qsizetype(ids.size()))))
+                                          : QByteArray();
+            ids.append(id);
+            csv += id + ",Thread " + QByteArray::number(random.bounded(6)) + ",Member "
+                   + QByteArray::number(author) + " (@m" + QByteArray::number(author) + "),"
+                   + QDateTime::fromSecsSinceEpoch(1700000000 + i * 60, Qt::UTC)
+                         .toString(Qt::ISODate)
+                         .toLatin1()
+                   + ",\"Hello @m" + QByteArray::number(mentioned) + " and @M"
+                   + QByteArray::number(mentioned) + " #t" + QByteArray::number(i % 7) + " v"
+                   + QByteArray::number(random.bounded(3)) + "\"," + parent + '\n';
+        }
+        return csv;
+    };
+    QCOMPARE(importPosts(*m_db, file(0, 300)).skipped, 0);
+    QCOMPARE(importPosts(*m_db, file(1, 600)).skipped, 0);
+
+    const QString figures = QStringLiteral(
+        "SELECT id || ':' || post_count || ' ' || replies_given || ' ' || replies_received || ' ' "
+        "|| mentions_received || ' ' || COALESCE(first_seen, -1) || ' ' || COALESCE(last_seen, "
+        "-1) FROM members ORDER BY id");
+    const QVariantList written = m_db->column(figures);
+    QCOMPARE(written.size(), 80); // the authors; handles only mentioned make no member
+    QVERIFY(m_db->count(QStringLiteral("SELECT SUM(replies_received) FROM members")) > 0);
+    QVERIFY(m_db->count(QStringLiteral("SELECT SUM(mentions_received) FROM members")) > 0);
+    QSet<qint64> all;
+    for (const qint64 id : m_db->ids(QStringLiteral("SELECT id FROM members")))
+        all.insert(id);
+    CommunityWriter::refreshMemberFigures(m_db->connectionName(), all);
+    QCOMPARE(m_db->column(figures), written);
 }
 
 QTEST_GUILESS_MAIN(tst_PostsCsvImporter)

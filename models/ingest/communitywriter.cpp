@@ -189,6 +189,10 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
         m_hashtagCache.clear();
         m_countedMembers.clear();
         m_recountedMembers.clear();
+        m_ownedDiscussions.clear();
+        m_lateParents.clear();
+        m_freePostIds.clear();
+        m_freeMemberIds.clear();
         m_rollbacksSeen = Transaction::rollbackCount(m_connectionName);
     }
     m_postAuthors.clear();
@@ -210,6 +214,8 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
         m_hashtagCache.clear();
         m_countedMembers.clear();
         m_recountedMembers.clear();
+        m_ownedDiscussions.clear();
+        m_lateParents.clear();
         throw;
     }
 }
@@ -276,9 +282,16 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     QList<FeedItemRow> feedItems;
     for (qsizetype i = 0; i < batch.discussions.size(); ++i) {
         const ImportDiscussion &discussion = batch.discussions.at(i);
-        const bool isNew = isFresh.contains(i);
-        const qint64 discussionId = isNew ? m_knownDiscussions.value(externalIdOf(discussion)).id
-                                          : updateDiscussion(discussion, summary);
+        const bool isFreshDiscussion = isFresh.contains(i);
+        const qint64 knownId = m_knownDiscussions.value(externalIdOf(discussion)).id;
+        // A discussion an earlier batch of this writer made holds only what it wrote: its
+        // posts go on the bulk path too, and its figures are counted again at the end.
+        const auto owned = isFreshDiscussion || !m_bulkInserts ? m_ownedDiscussions.end()
+                                                               : m_ownedDiscussions.find(knownId);
+        const bool isNew = isFreshDiscussion || owned != m_ownedDiscussions.end();
+        const qint64 discussionId = isNew ? knownId : updateDiscussion(discussion, summary);
+        if (owned != m_ownedDiscussions.end())
+            m_touchedDiscussions.insert(discussionId);
         // Posts of a known discussion are read and written one by one: the waiting rows
         // (and on SQLite the ids they hold) go first.
         if (!isNew)
@@ -291,13 +304,18 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
                 .bind(tagId(tag))
                 .exec();
         }
-        QHash<QString, qint64> postIds = firstPosts.take(i);
+        QHash<QString, qint64> postIds = owned != m_ownedDiscussions.end()
+                                             ? std::move(owned.value())
+                                             : firstPosts.take(i);
         for (qsizetype p = 0; p < discussion.posts.size(); ++p) {
             const ImportPost &post = discussion.posts.at(p);
-            if (isNew && post.parentExternalId.isEmpty() && !m_repeatedFirstPosts.contains({i, p}))
+            if (isFreshDiscussion && post.parentExternalId.isEmpty()
+                && !m_repeatedFirstPosts.contains({i, p}))
                 continue; // written with the first posts
             writePost(sourceId, discussionId, isNew, post, plans.at(i).at(p), postIds, summary);
         }
+        if (m_bulkInserts && isNew)
+            m_ownedDiscussions.insert(discussionId, std::move(postIds));
         if (batch.feedId > 0 && discussion.hasFeedItem)
             feedItems.append({discussionId, &discussion.feedItem});
         done += discussion.posts.size();
@@ -307,9 +325,13 @@ WriteSummary CommunityWriter::writeBatch(const ImportBatch &batch, const Progres
     writeFeedItems(batch.feedId, feedItems, summary);
 
     flushPending();
-    waitForWrites();
-    m_freePostIds.clear();
-    m_freeMemberIds.clear();
+    if (transaction.isOutermost()) {
+        // Inside a caller's transaction the rows may still be written while the caller reads
+        // its next batch; the ids stay free as no one else writes until it ends.
+        waitForWrites();
+        m_freePostIds.clear();
+        m_freeMemberIds.clear();
+    }
     if (!m_deferStatistics)
         refreshStatistics();
     transaction.commit();
@@ -788,11 +810,14 @@ void CommunityWriter::writePost(qint64 sourceId,
     }
 
     QVariant parentId(QMetaType::fromType<qint64>());
+    bool parentLater = false; // a parent the discussion may name further on
     if (!post.parentExternalId.isEmpty()) {
         auto it = postIds.constFind(post.parentExternalId);
         if (it != postIds.constEnd()) {
             parentId = it.value();
-        } else if (!isNew) {
+        } else if (isNew) {
+            parentLater = m_bulkInserts;
+        } else {
             SqlQuery &findParent = statement(
                 QStringLiteral("SELECT id FROM posts WHERE discussion_id = ? AND external_id = ?"));
             const QVariant found = findParent.bind(discussionId).bind(post.parentExternalId).scalar();
@@ -937,6 +962,35 @@ void CommunityWriter::writePost(qint64 sourceId,
     }
     if (inserted)
         countPost(authorId, created, !parentId.isNull(), parentAuthor);
+    if (inserted && parentLater)
+        m_lateParents.append({postId, discussionId, post.parentExternalId, authorId});
+}
+
+void CommunityWriter::linkLateParents()
+{
+    // Replies written before the post they answer (a later row or batch): linked now that the
+    // discussion's posts are known. Their figures are counted again.
+    for (const LateParent &late : std::as_const(m_lateParents)) {
+        const qint64 parentId = m_ownedDiscussions.value(late.discussionId).value(late.parent);
+        if (parentId == 0 || parentId == late.postId)
+            continue;
+        statement(QStringLiteral("UPDATE posts SET parent_id = ? WHERE id = ?"))
+            .bind(parentId)
+            .bind(late.postId)
+            .exec();
+        const qint64 parentAuthor = statement(
+                                        QStringLiteral("SELECT author_id FROM posts WHERE id = ?"))
+                                        .bind(parentId)
+                                        .scalar()
+                                        .toLongLong();
+        for (const qint64 member : {late.authorId, parentAuthor}) {
+            if (member > 0) {
+                m_touchedMembers.insert(member);
+                m_recountedMembers.insert(member);
+            }
+        }
+    }
+    m_lateParents.clear();
 }
 
 void CommunityWriter::countPost(qint64 authorId, qint64 created, bool isReply, qint64 parentAuthor)
@@ -1286,7 +1340,9 @@ void updateForIds(const QString &connectionName,
 
 void CommunityWriter::refreshStatistics()
 {
+    flushPending();
     waitForWrites();
+    linkLateParents();
     refreshMemberStats();
     refreshDiscussionStats();
     m_touchedMembers.clear();

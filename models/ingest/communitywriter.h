@@ -88,6 +88,10 @@ public:
     // (their ids are taken up front, so replies and mentions need no round trip). The stored
     // rows are the same.
     void setBulkInserts(bool bulk);
+    // Returns when the rows handed to the write queue are written: before any statement of
+    // this thread, the writer's or another's (the connection serves one thread at a time).
+    // Throws the first failure of those writes.
+    void waitForWrites();
     // Recounts the posts, replies, mentions and first/last activity of these members (after
     // their posts moved, e.g. in a merge).
     static void refreshMemberFigures(const QString &connectionName, const QSet<qint64> &ids);
@@ -125,9 +129,6 @@ private:
     };
 
     SqlQuery &statement(const QString &sql);
-    // Returns when the rows handed to the write queue are written: before any statement of
-    // this thread (the connection serves one thread at a time).
-    void waitForWrites();
     // "INSERT INTO into VALUES (?, ...), ... tail" for rows rows of columns values, prepared
     // once per statement and row count (the one builder of multi-row statements).
     SqlQuery &insertRows(const QString &into,
@@ -185,6 +186,7 @@ private:
     // A new post and a new mention, for the figures of the counted members.
     void countPost(qint64 authorId, qint64 created, bool isReply, qint64 parentAuthor);
     void countMention(qint64 memberId);
+    void linkLateParents();
     // Upserts the batch's feed items (keeping their read and starred flags) and their
     // enclosures, a few dozen per statement.
     void writeFeedItems(qint64 feedId, const QList<FeedItemRow> &items, WriteSummary &summary);
@@ -242,6 +244,18 @@ private:
         qint64 lastSeen = 0;
     };
     QHash<qint64, CountedFigures> m_countedMembers;
+    // Bulk inserts: the discussions this writer made and the ids of their posts by external id.
+    // Later batches add to them on the bulk path (the writer lives for one import).
+    QHash<qint64, QHash<QString, qint64>> m_ownedDiscussions;
+    // Posts of those discussions whose parent was not written yet when they were.
+    struct LateParent
+    {
+        qint64 postId = 0;
+        qint64 discussionId = 0;
+        QString parent; // external id
+        qint64 authorId = 0;
+    };
+    QList<LateParent> m_lateParents;
     QSet<qint64> m_recountedMembers;
     QSet<qint64> m_touchedDiscussions;
     bool m_deferStatistics = false;

@@ -7,10 +7,19 @@
 #include "storageerror.h"
 #include "transaction.h"
 
+#include <QScopeGuard>
+
+#include <atomic>
+#include <thread>
+
 namespace {
 
 constexpr qint64 progressSteps = 1000;
 constexpr qint64 readingSteps = 200; // of progressSteps; the rest is writing
+// Rows read before the writer is woken, when it writes while the file is read.
+constexpr qsizetype rowsPerWrite = 5000;
+// Of progressSteps, when it writes while the file is read: the rest is the end of the import.
+constexpr qint64 readingBesideSteps = 900;
 
 QString normalizedHeader(const QString &name)
 {
@@ -62,17 +71,27 @@ QList<int> CsvImport::guessMapping(const QStringList &header) const
     return mapping;
 }
 
+void CsvImport::clearReadRows()
+{
+    if (m_readingBeside) {
+        const std::lock_guard lock(m_rowsMutex);
+        clearRows();
+    } else {
+        clearRows();
+    }
+}
+
 bool CsvImport::readRows(QIODevice *device,
                          int sampleRows,
                          const Progress &progress,
                          Preview *preview)
 {
-    clearRows();
+    clearReadRows();
     CsvReader reader(device);
     const auto unusable = [&](int line, const QString &message) {
         preview->error = message;
         preview->errorLine = line;
-        clearRows();
+        clearReadRows();
         return false;
     };
     if (!reader.open())
@@ -140,7 +159,21 @@ bool CsvImport::readRows(QIODevice *device,
             QStringList values;
             for (const int column : std::as_const(preview->mapping))
                 values << (column >= 0 ? record.at(column) : QString());
-            addRow(values, line, &rowProblem, preview->rows.size() < sampleRows ? &stored : nullptr);
+            if (m_readingBeside) {
+                bool wake = false;
+                {
+                    const std::lock_guard lock(m_rowsMutex);
+                    if (addRow(values, line, &rowProblem, nullptr))
+                        wake = ++m_rowsWaiting % rowsPerWrite == 0;
+                }
+                if (wake)
+                    m_rowsRead.notify_all();
+            } else {
+                addRow(values,
+                       line,
+                       &rowProblem,
+                       preview->rows.size() < sampleRows ? &stored : nullptr);
+            }
         }
         if (!rowProblem.isEmpty()) {
             ++preview->skipped;
@@ -156,7 +189,7 @@ bool CsvImport::readRows(QIODevice *device,
             if (done != lastReport) {
                 lastReport = done;
                 if (!progress(done, progressSteps)) {
-                    clearRows();
+                    clearReadRows();
                     throw OperationCancelled();
                 }
             }
@@ -185,6 +218,8 @@ CsvImport::Result CsvImport::import(QIODevice *device,
                                     const QString &connectionName,
                                     const Progress &progress)
 {
+    if (writesWhileReading())
+        return importWhileReading(device, connectionName, progress);
     Preview read;
     if (!readRows(device, 0, progress, &read))
         throw StorageError(read.error);
@@ -209,6 +244,98 @@ CsvImport::Result CsvImport::import(QIODevice *device,
         throw;
     }
     clearRows();
+    if (progress)
+        progress(progressSteps, progressSteps);
+    return result;
+}
+
+CsvImport::Result CsvImport::importWhileReading(QIODevice *device,
+                                                const QString &connectionName,
+                                                const Progress &progress)
+{
+    // The reading thread reports through these; the caller's progress is called from here.
+    std::atomic<qint64> readSteps = 0;
+    std::atomic<bool> stop = false;
+    Preview read;
+    bool usable = false;
+    std::exception_ptr failure;
+    m_readingBeside = true;
+    m_rowsWaiting = 0;
+    m_readingDone = false;
+    Result result;
+    try {
+        Transaction transaction(connectionName);
+        // Before a rollback, the rows being written on another thread are waited for (the
+        // connection serves one thread at a time) and forgotten.
+        const auto writingStopped = qScopeGuard([this] { stopWriting(); });
+        std::thread reader([&] {
+            try {
+                usable = readRows(
+                    device,
+                    0,
+                    [&](qint64 done, qint64) {
+                        readSteps = done;
+                        return !stop.load();
+                    },
+                    &read);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            {
+                const std::lock_guard lock(m_rowsMutex);
+                m_readingDone = true;
+            }
+            m_rowsRead.notify_all();
+        });
+        // Whatever happens here, the reader ends before the rows and the device go.
+        const auto joinReader = qScopeGuard([&] {
+            stop = true;
+            if (reader.joinable())
+                reader.join();
+        });
+        const auto report = [&](qint64 steps) {
+            if (progress && !progress(steps, progressSteps)) {
+                stop = true;
+                throw OperationCancelled();
+            }
+        };
+        bool done = false;
+        while (!done) {
+            {
+                std::unique_lock lock(m_rowsMutex);
+                // Woken every few thousand rows; the timeout keeps progress and cancel alive.
+                m_rowsRead.wait_for(lock, std::chrono::milliseconds(100), [this] {
+                    return m_readingDone || m_rowsWaiting >= rowsPerWrite;
+                });
+                done = m_readingDone;
+                m_rowsWaiting = 0;
+            }
+            if (failure)
+                std::rethrow_exception(failure);
+            // The last rows wait for the verdict on the whole file.
+            if (!done)
+                writeReadRows(connectionName, &result);
+            report(readSteps.load() * readingBesideSteps / readingSteps);
+        }
+        reader.join();
+        if (failure)
+            std::rethrow_exception(failure);
+        if (!usable)
+            throw StorageError(read.error);
+        writeReadRows(connectionName, &result);
+        finishWriting(connectionName, &result);
+        report(readingBesideSteps + (progressSteps - readingBesideSteps) / 2);
+        transaction.commit();
+    } catch (...) {
+        m_readingBeside = false;
+        clearRows();
+        throw;
+    }
+    m_readingBeside = false;
+    clearRows();
+    result.rows = read.rowCount;
+    result.skipped = read.skipped;
+    result.issues = read.issues;
     if (progress)
         progress(progressSteps, progressSteps);
     return result;

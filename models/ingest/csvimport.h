@@ -10,7 +10,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 
 class CsvReader;
 class QIODevice;
@@ -102,15 +104,46 @@ protected:
     virtual void writeRows(const QString &connectionName, const Progress &progress, Result *result)
         = 0;
 
+    // Imports that write while the file is still read return true. import() then reads on a
+    // thread of its own, which calls addRow() holding rowsMutex(); on the caller's thread,
+    // inside the transaction, writeReadRows() takes (holding rowsMutex()) and stores the rows
+    // read so far, again and again, and finishWriting() ends the import; stopWriting() comes
+    // last either way. writeRows() is not called. An unusable file or a cancel still stores nothing.
+    [[nodiscard]] virtual bool writesWhileReading() const { return false; }
+    virtual void writeReadRows(const QString &connectionName, Result *result)
+    {
+        Q_UNUSED(connectionName)
+        Q_UNUSED(result)
+    }
+    virtual void finishWriting(const QString &connectionName, Result *result)
+    {
+        Q_UNUSED(connectionName)
+        Q_UNUSED(result)
+    }
+    // Ends the writing on the caller's thread, also after a failure (before the rollback).
+    virtual void stopWriting() {}
+    [[nodiscard]] std::mutex &rowsMutex() { return m_rowsMutex; }
+
     // Whether the file being read has a column for the field.
     [[nodiscard]] bool isMapped(int field) const { return m_activeMapping.value(field, -1) >= 0; }
 
 private:
     // Reads every row through addRow(); fills the preview's fields. False when unusable.
     bool readRows(QIODevice *device, int sampleRows, const Progress &progress, Preview *preview);
+    // clearRows(), holding rowsMutex() while the rows are written as they are read.
+    void clearReadRows();
+    Result importWhileReading(QIODevice *device,
+                              const QString &connectionName,
+                              const Progress &progress);
 
     QList<int> m_mapping;
     QHash<int, QString> m_overrides;
     QList<int> m_activeMapping;
     QString m_defaultSource = QStringLiteral("csv");
+    // While writing as the file is read: rows kept and not taken yet, and the end of reading.
+    bool m_readingBeside = false;
+    std::mutex m_rowsMutex;
+    std::condition_variable m_rowsRead;
+    qsizetype m_rowsWaiting = 0;
+    bool m_readingDone = false;
 };

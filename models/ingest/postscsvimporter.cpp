@@ -253,21 +253,65 @@ bool PostsCsvImporter::addRow(const QStringList &values,
     return true;
 }
 
+PostsCsvImporter::PostsCsvImporter() = default;
+
+PostsCsvImporter::~PostsCsvImporter() = default;
+
+void PostsCsvImporter::clearRows()
+{
+    m_rows.clear();
+}
+
+void PostsCsvImporter::stopWriting()
+{
+    // Waits for the rows its queue is writing: the connection is free when it is gone.
+    m_writer.reset();
+    m_sourceKinds.clear();
+}
+
 void PostsCsvImporter::writeRows(const QString &connectionName,
                                  const Progress &progress,
                                  Result *result)
 {
-    // Sources and discussions in the order the file first names them; posts in file order.
+    Q_UNUSED(progress)
+    writeReadRows(connectionName, result);
+    finishWriting(connectionName, result);
+}
+
+void PostsCsvImporter::writeReadRows(const QString &connectionName, Result *result)
+{
+    QList<Row> rows;
+    {
+        const std::lock_guard lock(rowsMutex());
+        rows.swap(m_rows);
+    }
+    if (rows.isEmpty())
+        return;
+    if (!m_writer) {
+        // One writer for the whole file: it knows the discussions its earlier rows made, and
+        // counts and indexes once at the end.
+        m_writer = std::make_unique<CommunityWriter>(connectionName);
+        m_writer->setDeferStatistics(true);
+        m_writer->deferSearchIndex();
+        m_writer->setBulkInserts(true);
+    }
+    // Sources and discussions in the order the rows first name them; posts in file order.
     QStringList sources;
     QHash<QString, ImportBatch> batches;
     QHash<QString, QHash<QString, qsizetype>> discussionIndex;
-    for (Row &row : m_rows) {
+    for (Row &row : rows) {
         auto batch = batches.find(row.source);
         if (batch == batches.end()) {
             ImportBatch fresh;
-            fresh.sourceKind = CommunityWriter::sourceKindFor(connectionName,
-                                                              row.source,
-                                                              QStringLiteral("csv"));
+            auto kind = m_sourceKinds.constFind(row.source);
+            if (kind == m_sourceKinds.constEnd()) {
+                m_writer->waitForWrites(); // the connection is the writer's until then
+                kind = m_sourceKinds.insert(row.source,
+                                            CommunityWriter::sourceKindFor(connectionName,
+                                                                           row.source,
+                                                                           QStringLiteral("csv")));
+            }
+            fresh.sourceKind = kind.value();
             fresh.sourceName = row.source;
             batch = batches.insert(row.source, fresh);
             sources << row.source;
@@ -284,26 +328,18 @@ void PostsCsvImporter::writeRows(const QString &connectionName,
         }
         batch->discussions[index.value()].posts.append(std::move(row.post));
     }
-    m_rows.clear();
+    rows.clear();
+    for (const QString &source : std::as_const(sources))
+        result->summary += m_writer->write(batches.value(source));
+}
 
-    CommunityWriter writer(connectionName);
-    writer.setDeferStatistics(true);
-    writer.deferSearchIndex();
-    writer.setBulkInserts(true);
-    qint64 total = 0;
-    for (const ImportBatch &batch : std::as_const(batches)) {
-        for (const ImportDiscussion &discussion : batch.discussions)
-            total += discussion.posts.size();
-    }
-    qint64 offset = 0;
-    for (const QString &source : std::as_const(sources)) {
-        const ImportBatch &batch = batches.value(source);
-        result->summary += writer.write(batch, [&](qint64 done, qint64) {
-            return !progress || progress(offset + done, total);
-        });
-        for (const ImportDiscussion &discussion : batch.discussions)
-            offset += discussion.posts.size();
-    }
-    writer.refreshStatistics();
-    writer.catchUpSearchIndex();
+void PostsCsvImporter::finishWriting(const QString &connectionName, Result *result)
+{
+    Q_UNUSED(connectionName)
+    Q_UNUSED(result)
+    if (!m_writer)
+        return;
+    m_writer->refreshStatistics();
+    m_writer->catchUpSearchIndex();
+    m_writer.reset();
 }

@@ -5,6 +5,11 @@
 #include "csvimport.h"
 
 #include <QDateTime>
+#include <QHash>
+
+#include <memory>
+
+class CommunityWriter;
 
 class PostsCsvImporter final : public CsvImport
 {
@@ -13,7 +18,8 @@ class PostsCsvImporter final : public CsvImport
 public:
     enum Field { Id, Source, DiscussionId, Discussion, Author, Time, Text, Parent, FieldCount };
 
-    PostsCsvImporter() = default;
+    PostsCsvImporter();
+    ~PostsCsvImporter() override;
 
     [[nodiscard]] int fieldCount() const override { return FieldCount; }
     [[nodiscard]] QString fieldLabel(int field) const override;
@@ -39,8 +45,15 @@ private:
     [[nodiscard]] QStringList headerNames(int field) const override;
     [[nodiscard]] QString mappingProblem(const QList<int> &mapping) const override;
     bool addRow(const QStringList &values, int line, QString *problem, QStringList *stored) override;
-    void clearRows() override { m_rows.clear(); }
+    void clearRows() override;
     void writeRows(const QString &connectionName, const Progress &progress, Result *result) override;
+    // Posts are written while the file is read, a few thousand rows at a time, by one writer.
+    [[nodiscard]] bool writesWhileReading() const override { return true; }
+    void writeReadRows(const QString &connectionName, Result *result) override;
+    void finishWriting(const QString &connectionName, Result *result) override;
+    void stopWriting() override;
 
     QList<Row> m_rows;
+    std::unique_ptr<CommunityWriter> m_writer;
+    QHash<QString, QString> m_sourceKinds; // by source name
 };

@@ -15,6 +15,8 @@ public:
     Q_DISABLE_COPY_MOVE(Transaction)
 
     void commit();
+    // False when it joined a transaction already open on the connection.
+    [[nodiscard]] bool isOutermost() const { return m_outermost; }
 
     // How often an outermost transaction on this connection (in this thread) was rolled back;
     // caches of ids written earlier compare it to know when to forget them.

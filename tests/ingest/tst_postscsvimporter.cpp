@@ -94,6 +94,8 @@ private Q_SLOTS:
     void roundTrip();
     void bulkImportStoresRepliesMentionsAndIndex();
     void postNamedTwiceInANewDiscussion();
+    void repliesBeforeTheirParentsAreLinked();
+    void brokenEndOfALargeFileStoresNothing();
     void figuresMatchARecount_data();
     void figuresMatchARecount();
 
@@ -308,23 +310,23 @@ void tst_PostsCsvImporter::unusableFilesStoreNothing()
 
 void tst_PostsCsvImporter::cancelStoresNothing()
 {
+    // Large enough that rows are written while the rest is read, before the cancel.
     QByteArray csv("discussion,author,time,text\n");
-    for (int i = 0; i < 4000; ++i)
+    for (int i = 0; i < 16000; ++i)
         csv += "Topic " + QByteArray::number(i % 40) + ",@m" + QByteArray::number(i % 300)
                + ",2024-05-01 10:00,post " + QByteArray::number(i) + " for @m1\n";
     QBuffer buffer;
     buffer.setData(csv);
     buffer.open(QIODevice::ReadOnly);
-    bool sawWriting = false;
+    bool sawHalf = false;
     QVERIFY_THROWS_EXCEPTION(OperationCancelled,
                              PostsCsvImporter().import(&buffer,
                                                        m_db->connectionName(),
                                                        [&](qint64 done, qint64 total) {
-                                                           // Reading is the first fifth.
-                                                           sawWriting = done > total / 5;
+                                                           sawHalf = done > total / 2;
                                                            return done < total * 3 / 5;
                                                        }));
-    QVERIFY(sawWriting);
+    QVERIFY(sawHalf);
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 0);
     QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members")), 0);
 }
@@ -516,6 +518,71 @@ void tst_PostsCsvImporter::postNamedTwiceInANewDiscussion()
     QCOMPARE(m_db->count(QStringLiteral("SELECT p.external_id = 'x2' FROM posts p JOIN posts c "
                                         "ON c.parent_id = p.id WHERE c.external_id = 'x3'")),
              1);
+}
+
+void tst_PostsCsvImporter::repliesBeforeTheirParentsAreLinked()
+{
+    // 12,000 rows are written in several parts while the file is read. The first half answers
+    // posts of the second half (a later part), each by another member.
+    constexpr int rows = 12000;
+    QByteArray csv = "id,discussion,author,time,text,parent\n";
+    for (int i = 0; i < rows; ++i) {
+        const QByteArray parent = i < rows / 2 ? "p" + QByteArray::number(i + rows / 2)
+                                               : QByteArray();
+        csv += "p" + QByteArray::number(i) + ",Thread " + QByteArray::number(i % 3) + ",@m"
+               + QByteArray::number(i % 47) + ",2024-05-01T10:00:00Z,post " + QByteArray::number(i)
+               + " for @m" + QByteArray::number((i + 1) % 47) + "," + parent + "\n";
+    }
+    const CsvImport::Result result = importPosts(*m_db, csv);
+    QCOMPARE(result.rows, rows);
+    QCOMPARE(result.summary.postsCreated, rows);
+    QCOMPARE(result.summary.discussionsCreated, 3);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions")), 3);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT SUM(post_count) FROM discussions")), rows);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members")), 47);
+    // Every reply has its parent: p<i> answers p<i + 6000>, of the same thread.
+    QCOMPARE(m_db->count(
+                 QStringLiteral("SELECT COUNT(*) FROM posts c JOIN posts p ON p.id = c.parent_id "
+                                "AND p.discussion_id = c.discussion_id")),
+             rows / 2);
+    QCOMPARE(m_db->count(QStringLiteral(
+                 "SELECT COUNT(*) FROM posts c JOIN posts p ON p.id = c.parent_id WHERE "
+                 "CAST(SUBSTR(p.external_id, 2) AS INTEGER) - CAST(SUBSTR(c.external_id, 2) AS "
+                 "INTEGER) <> 6000")),
+             0);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM mentions WHERE member_id IS NULL")),
+             0);
+    // The figures are those a recount gives.
+    const QString figures = QStringLiteral(
+        "SELECT id || ':' || post_count || ' ' || replies_given || ' ' || replies_received || ' ' "
+        "|| mentions_received FROM members ORDER BY id");
+    const QVariantList written = m_db->column(figures);
+    QSet<qint64> all;
+    for (const qint64 id : m_db->ids(QStringLiteral("SELECT id FROM members")))
+        all.insert(id);
+    CommunityWriter::refreshMemberFigures(m_db->connectionName(), all);
+    QCOMPARE(m_db->column(figures), written);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT SUM(replies_received) FROM members")), rows / 2);
+}
+
+void tst_PostsCsvImporter::brokenEndOfALargeFileStoresNothing()
+{
+    // The rows before it were written already; the import rolls them back.
+    QByteArray csv = "discussion,author,time,text\n";
+    for (int i = 0; i < 12000; ++i)
+        csv += "Topic,@m" + QByteArray::number(i % 20) + ",2024-05-01 10:00,post "
+               + QByteArray::number(i) + "\n";
+    csv += "Topic,@m1,2024-05-01 10:00,\"never closed\n";
+    QString message;
+    try {
+        importPosts(*m_db, csv);
+    } catch (const StorageError &error) {
+        message = error.message();
+    }
+    QVERIFY2(message.contains(QLatin1String("12002")), qPrintable(message));
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM posts")), 0);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM members")), 0);
+    QCOMPARE(m_db->count(QStringLiteral("SELECT COUNT(*) FROM discussions")), 0);
 }
 
 void tst_PostsCsvImporter::figuresMatchARecount_data()

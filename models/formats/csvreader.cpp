@@ -21,14 +21,56 @@ constexpr std::array<char16_t, 32> windows1252High = {0x20AC, 0,      0x201A, 0x
                                                       0x017E, 0x0178};
 
 // Validates UTF-8 across chunk boundaries and gathers what the Windows-1252 check needs.
+enum AsciiKind : quint8 { Other, Letter, NewLine, Null, Control };
+
+constexpr std::array<AsciiKind, 128> asciiKindTable()
+{
+    std::array<AsciiKind, 128> kinds{};
+    for (int byte = 0; byte < 128; ++byte) {
+        if (byte == '\n')
+            kinds[byte] = NewLine;
+        else if (byte == 0)
+            kinds[byte] = Null;
+        else if (byte < 0x20 && byte != '\t' && byte != '\r' && byte != '\f')
+            kinds[byte] = Control;
+        else if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z'))
+            kinds[byte] = Letter;
+    }
+    return kinds;
+}
+
+constexpr std::array<AsciiKind, 128> asciiKinds = asciiKindTable();
+
 class ByteScan
 {
 public:
     void add(const QByteArray &bytes)
     {
-        for (const char ch : bytes) {
-            const auto byte = static_cast<unsigned char>(ch);
-            ++m_total;
+        const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
+        const qsizetype size = bytes.size();
+        m_total += size;
+        for (qsizetype i = 0; i < size; ++i) {
+            const unsigned char byte = data[i];
+            if (byte < 0x80 && m_pending == 0) {
+                // Plain ASCII outside a multi-byte sequence: one table lookup.
+                switch (asciiKinds[byte]) {
+                case Letter:
+                    ++m_letters;
+                    break;
+                case NewLine:
+                    ++m_lines;
+                    break;
+                case Null:
+                    ++m_nulls;
+                    break;
+                case Control:
+                    ++m_controls;
+                    break;
+                default:
+                    break;
+                }
+                continue;
+            }
             if (byte == '\n')
                 ++m_lines;
             if (byte == 0)

@@ -284,6 +284,7 @@ void PostsCsvImporter::writeReadRows(const QString &connectionName, Result *resu
     {
         const std::lock_guard lock(rowsMutex());
         rows.swap(m_rows);
+        m_rows.reserve(rows.size()); // the next part, read meanwhile, without regrowing
     }
     if (rows.isEmpty())
         return;

@@ -6,25 +6,39 @@
 TextExtractor::Result TextExtractor::extract(const QString &input)
 {
     // Most posts name nobody and link nowhere: no pattern below can match without these.
-    if (!input.contains(QLatin1Char('@')) && !input.contains(QLatin1Char('#'))
-        && !input.contains(QLatin1String("http"), Qt::CaseInsensitive)
-        && !input.contains(QLatin1String("www."), Qt::CaseInsensitive))
+    const bool mayMention = input.contains(QLatin1Char('@'));
+    const bool mayTag = input.contains(QLatin1Char('#'));
+    const bool mayLink = input.contains(QLatin1String("http"), Qt::CaseInsensitive)
+                         || input.contains(QLatin1String("www."), Qt::CaseInsensitive);
+    if (!mayMention && !mayTag && !mayLink)
         return {};
-    // Non-breaking and other exotic spaces count as spaces.
+    // Non-breaking and other exotic spaces count as spaces; zero-width characters glue words
+    // for the eye only and separate them here. One pass, copying only when there is one.
     QString text = input;
-    for (const char16_t space : {u'\u00A0', u'\u202F', u'\u2007', u'\u2009', u'\u3000'})
-        text.replace(QChar(space), QLatin1Char(' '));
-    // Zero-width characters glue words for the eye only; they separate them here.
-    for (const char16_t invisible : {u'\u200B', u'\u2060', u'\uFEFF'})
-        text.replace(QChar(invisible), QLatin1Char(' '));
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        switch (text.at(i).unicode()) {
+        case u'\u00A0':
+        case u'\u202F':
+        case u'\u2007':
+        case u'\u2009':
+        case u'\u3000':
+        case u'\u200B':
+        case u'\u2060':
+        case u'\uFEFF':
+            text[i] = QLatin1Char(' ');
+            break;
+        default:
+            break;
+        }
+    }
 
     Result result;
     static const QRegularExpression linkPattern(QStringLiteral(
                                                     "\\b(?:https?://|www\\.)[^\\s<>\"']+"),
                                                 QRegularExpression::CaseInsensitiveOption);
-    auto links = linkPattern.globalMatch(text);
     QString withoutLinks = text;
-    while (links.hasNext()) {
+    auto links = mayLink ? linkPattern.globalMatch(text) : QRegularExpressionMatchIterator();
+    while (mayLink && links.hasNext()) {
         const auto match = links.next();
         QString link = match.captured(0);
         while (!link.isEmpty() && QStringLiteral(".,;:!?)]").contains(link.back()))
@@ -43,9 +57,10 @@ TextExtractor::Result TextExtractor::extract(const QString &input)
         QStringLiteral("@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)"));
     static const QRegularExpression domainPattern(
         QStringLiteral("[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*\\.[A-Za-z]{2,}(?![A-Za-z0-9_])"));
-    auto mentions = mentionPattern.globalMatch(withoutLinks);
+    auto mentions = mayMention ? mentionPattern.globalMatch(withoutLinks)
+                               : QRegularExpressionMatchIterator();
     qsizetype lastMentionEnd = -1;
-    while (mentions.hasNext()) {
+    while (mayMention && mentions.hasNext()) {
         const auto match = mentions.next();
         const qsizetype at = match.capturedStart();
         const bool glued = at == lastMentionEnd;
@@ -66,8 +81,8 @@ TextExtractor::Result TextExtractor::extract(const QString &input)
     // A # starts a hashtag after anything but another tag character, so "like#tag" counts.
     static const QRegularExpression tagPattern(
         QStringLiteral("#([\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)"));
-    auto tags = tagPattern.globalMatch(withoutLinks);
-    while (tags.hasNext()) {
+    auto tags = mayTag ? tagPattern.globalMatch(withoutLinks) : QRegularExpressionMatchIterator();
+    while (mayTag && tags.hasNext()) {
         const auto match = tags.next();
         const QString tag = match.captured(1);
         if (!result.hashtags.contains(tag, Qt::CaseInsensitive))

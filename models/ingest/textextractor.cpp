@@ -5,11 +5,27 @@
 
 TextExtractor::Result TextExtractor::extract(const QString &input)
 {
-    // Most posts name nobody and link nowhere: no pattern below can match without these.
-    const bool mayMention = input.contains(QLatin1Char('@'));
-    const bool mayTag = input.contains(QLatin1Char('#'));
-    const bool mayLink = input.contains(QLatin1String("http"), Qt::CaseInsensitive)
-                         || input.contains(QLatin1String("www."), Qt::CaseInsensitive);
+    // Most posts name nobody and link nowhere: no pattern below can match without an '@', a
+    // '#', "://" or "www." (in any case). One pass finds out.
+    bool mayMention = false;
+    bool mayTag = false;
+    bool mayLink = false;
+    const QChar *chars = input.constData();
+    const qsizetype size = input.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = chars[i].unicode();
+        if (c == u'@') {
+            mayMention = true;
+        } else if (c == u'#') {
+            mayTag = true;
+        } else if (c == u':') {
+            mayLink = mayLink || (i + 2 < size && chars[i + 1] == u'/' && chars[i + 2] == u'/');
+        } else if ((c | 0x20) == u'w' && i + 3 < size) {
+            mayLink = mayLink
+                      || ((chars[i + 1].unicode() | 0x20) == u'w'
+                          && (chars[i + 2].unicode() | 0x20) == u'w' && chars[i + 3] == u'.');
+        }
+    }
     if (!mayMention && !mayTag && !mayLink)
         return {};
     // Non-breaking and other exotic spaces count as spaces; zero-width characters glue words

@@ -195,7 +195,9 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
         m_freeMemberIds.clear();
         m_rollbacksSeen = Transaction::rollbackCount(m_connectionName);
     }
-    m_postAuthors.clear();
+    // The posts of a bulk writer's own discussions stay known to replies in later batches.
+    if (!m_bulkInserts)
+        m_postAuthors.clear();
     m_repeatedFirstPosts.clear();
     try {
         return writeBatch(batch, progress);
@@ -216,6 +218,8 @@ WriteSummary CommunityWriter::write(const ImportBatch &batch, const Progress &pr
         m_recountedMembers.clear();
         m_ownedDiscussions.clear();
         m_lateParents.clear();
+        m_postAuthors.clear();
+        m_pendingHandles.clear();
         throw;
     }
 }
@@ -1153,8 +1157,9 @@ void CommunityWriter::flushPending()
 
 void CommunityWriter::linkMentionsOfNewHandles()
 {
-    // Mentions of these handles stored before (by earlier imports or syncs) now point at the
-    // members, as addIdentity() does one by one; a few hundred handles a statement.
+    // Mentions of these handles stored before (by earlier imports or syncs, or earlier rows of
+    // this one) now point at the members, as addIdentity() does one by one; once at the end, a
+    // few hundred handles a statement.
     constexpr qsizetype chunk = 400;
     for (auto it = m_pendingHandles.cbegin(); it != m_pendingHandles.cend(); ++it) {
         const QStringList &handles = it.value();
@@ -1193,7 +1198,6 @@ void CommunityWriter::clearPending()
     m_hashtagRows.clear();
     m_linkRows.clear();
     m_pendingMentions.clear();
-    m_pendingHandles.clear();
     m_lastPendingPostId = 0;
 }
 
@@ -1342,6 +1346,7 @@ void CommunityWriter::refreshStatistics()
 {
     flushPending();
     waitForWrites();
+    linkMentionsOfNewHandles();
     linkLateParents();
     refreshMemberStats();
     refreshDiscussionStats();

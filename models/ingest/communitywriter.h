@@ -283,8 +283,8 @@ private:
     };
     // Their member is looked up when written: one created meanwhile is linked.
     QList<PendingMention> m_pendingMentions;
-    // Handles that became identities since the last flush, by source: mentions stored before
-    // are linked to their members after it.
+    // Handles that became identities in bulk, by source: mentions stored before are linked to
+    // their members by refreshStatistics().
     QHash<qint64, QStringList> m_pendingHandles;
     qint64 m_searchIndexedUpTo = 0;
     quint64 m_rollbacksSeen = 0;

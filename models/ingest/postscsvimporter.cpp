@@ -3,6 +3,8 @@
 
 #include "communitywriter.h"
 #include "feeddateparser.h"
+#include "sqldialect.h"
+#include "sqlquery.h"
 #include "storageerror.h"
 
 #include <QHash>
@@ -267,6 +269,16 @@ void PostsCsvImporter::stopWriting()
     // Waits for the rows its queue is writing: the connection is free when it is gone.
     m_writer.reset();
     m_sourceKinds.clear();
+    if (!m_largeTransaction.isEmpty()) {
+        try {
+            for (const QString &statement :
+                 SqlDialect::largeTransactionEnd(SqlDialect::backendOf(m_largeTransaction)))
+                SqlQuery::execDirect(m_largeTransaction, statement);
+        } catch (const StorageError &) {
+            // Only the memory the connection keeps depends on it.
+        }
+        m_largeTransaction.clear();
+    }
 }
 
 void PostsCsvImporter::writeRows(const QString &connectionName,
@@ -291,6 +303,10 @@ void PostsCsvImporter::writeReadRows(const QString &connectionName, Result *resu
     if (!m_writer) {
         // One writer for the whole file: it knows the discussions its earlier rows made, and
         // counts and indexes once at the end.
+        for (const QString &statement :
+             SqlDialect::largeTransactionBegin(SqlDialect::backendOf(connectionName)))
+            SqlQuery::execDirect(connectionName, statement);
+        m_largeTransaction = connectionName;
         m_writer = std::make_unique<CommunityWriter>(connectionName);
         m_writer->setDeferStatistics(true);
         m_writer->deferSearchIndex();

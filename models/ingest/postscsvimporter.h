@@ -56,4 +56,5 @@ private:
     QList<Row> m_rows;
     std::unique_ptr<CommunityWriter> m_writer;
     QHash<QString, QString> m_sourceKinds; // by source name
+    QString m_largeTransaction;            // the connection set up for one, until stopWriting()
 };

@@ -261,6 +261,19 @@ QStringList SqlDialect::manyWritesBegin(Backend backend)
                : QStringList();
 }
 
+QStringList SqlDialect::largeTransactionBegin(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringList{QStringLiteral("PRAGMA cache_size = -262144")}
+                                      : QStringList();
+}
+
+QStringList SqlDialect::largeTransactionEnd(Backend backend)
+{
+    // The size connectionSetup() gives.
+    return backend == Backend::Sqlite ? QStringList{QStringLiteral("PRAGMA cache_size = -32768")}
+                                      : QStringList();
+}
+
 QString SqlDialect::concurrentCheckpoint(Backend backend)
 {
     // PASSIVE copies what is committed without waiting for the writer or blocking it.

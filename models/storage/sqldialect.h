@@ -75,6 +75,11 @@ public:
     // needed.
     [[nodiscard]] static QStringList manyWritesBegin(Backend backend);
     [[nodiscard]] static QStringList manyWritesEnd(Backend backend);
+    // Around one large transaction (a file import): SQLite keeps up to 256 MiB of its pages in
+    // memory instead of 32 MiB, so that the indexes written need not be spilled to the log and
+    // read again; the end gives the memory back.
+    [[nodiscard]] static QStringList largeTransactionBegin(Backend backend);
+    [[nodiscard]] static QStringList largeTransactionEnd(Backend backend);
     // A checkpoint another connection runs beside the writer during many writes, so that the
     // writer's commits do not copy the log into the database themselves (SQLite); empty when
     // there is nothing to do.

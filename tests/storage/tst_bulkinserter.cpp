@@ -13,6 +13,19 @@
 #include <algorithm>
 #include <atomic>
 
+namespace {
+
+// The columns most tests write: a discussion without an address.
+QStringList discussionColumns()
+{
+    return {QStringLiteral("source_id"),
+            QStringLiteral("external_id"),
+            QStringLiteral("title"),
+            QStringLiteral("created_at")};
+}
+
+} // namespace
+
 class tst_BulkInserter : public QObject
 {
     Q_OBJECT
@@ -128,12 +141,7 @@ void tst_BulkInserter::manyRowsInOneFlush()
     const qint64 source = sourceId();
     constexpr int count = 30000;
     Transaction transaction(m_db->connectionName());
-    BulkInserter rows(m_db->connectionName(),
-                      QStringLiteral("discussions"),
-                      {QStringLiteral("source_id"),
-                       QStringLiteral("external_id"),
-                       QStringLiteral("title"),
-                       QStringLiteral("created_at")});
+    BulkInserter rows(m_db->connectionName(), QStringLiteral("discussions"), discussionColumns());
     for (int i = 0; i < count; ++i)
         rows.add(source).add(QString::number(i)).add(QString(40, QLatin1Char('t'))).add(i);
     rows.flush();
@@ -151,10 +159,7 @@ void tst_BulkInserter::failedFlushRollsBack()
         Transaction transaction(m_db->connectionName());
         BulkInserter rows(m_db->connectionName(),
                           QStringLiteral("discussions"),
-                          {QStringLiteral("source_id"),
-                           QStringLiteral("external_id"),
-                           QStringLiteral("title"),
-                           QStringLiteral("created_at")});
+                          discussionColumns());
         rows.add(source).add(QStringLiteral("a")).add(QStringLiteral("first")).add(1);
         rows.flush();
         // The same external id again breaks the unique key; a source that does not exist
@@ -171,12 +176,7 @@ void tst_BulkInserter::failedFlushRollsBack()
 
     // The connection works on: the next transaction stores its rows.
     Transaction transaction(m_db->connectionName());
-    BulkInserter rows(m_db->connectionName(),
-                      QStringLiteral("discussions"),
-                      {QStringLiteral("source_id"),
-                       QStringLiteral("external_id"),
-                       QStringLiteral("title"),
-                       QStringLiteral("created_at")});
+    BulkInserter rows(m_db->connectionName(), QStringLiteral("discussions"), discussionColumns());
     rows.add(source).add(QStringLiteral("c")).add(QStringLiteral("third")).add(4);
     rows.flush();
     SqlQuery(m_db->connectionName(),
@@ -192,10 +192,7 @@ void tst_BulkInserter::failedFlushRollsBack()
         Transaction broken(m_db->connectionName());
         BulkInserter orphans(m_db->connectionName(),
                              QStringLiteral("discussions"),
-                             {QStringLiteral("source_id"),
-                              QStringLiteral("external_id"),
-                              QStringLiteral("title"),
-                              QStringLiteral("created_at")});
+                             discussionColumns());
         orphans.add(source + 1000).add(QStringLiteral("d")).add(QStringLiteral("x")).add(5);
         orphans.flush();
         broken.commit();
@@ -209,12 +206,7 @@ void tst_BulkInserter::failedFlushRollsBack()
 void tst_BulkInserter::clearForgetsRows()
 {
     const qint64 source = sourceId();
-    BulkInserter rows(m_db->connectionName(),
-                      QStringLiteral("discussions"),
-                      {QStringLiteral("source_id"),
-                       QStringLiteral("external_id"),
-                       QStringLiteral("title"),
-                       QStringLiteral("created_at")});
+    BulkInserter rows(m_db->connectionName(), QStringLiteral("discussions"), discussionColumns());
     rows.add(source).add(QStringLiteral("a")).add(QStringLiteral("t")).add(1);
     rows.clear();
     QCOMPARE(rows.rowCount(), 0);
@@ -271,12 +263,7 @@ void tst_BulkInserter::queuedFlushesWriteTheRows()
     const qint64 source = sourceId();
     BulkWriteQueue queue;
     Transaction transaction(m_db->connectionName());
-    BulkInserter rows(m_db->connectionName(),
-                      QStringLiteral("discussions"),
-                      {QStringLiteral("source_id"),
-                       QStringLiteral("external_id"),
-                       QStringLiteral("title"),
-                       QStringLiteral("created_at")});
+    BulkInserter rows(m_db->connectionName(), QStringLiteral("discussions"), discussionColumns());
     rows.setQueue(&queue);
     for (int flush = 0; flush < 5; ++flush) {
         for (int i = 0; i < 1000; ++i) {

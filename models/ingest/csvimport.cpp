@@ -310,8 +310,6 @@ CsvImport::Result CsvImport::importWhileReading(QIODevice *device,
                 done = m_readingDone;
                 m_rowsWaiting = 0;
             }
-            if (failure)
-                std::rethrow_exception(failure);
             // The last rows wait for the verdict on the whole file.
             if (!done)
                 writeReadRows(connectionName, &result);
